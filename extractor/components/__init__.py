@@ -1,0 +1,1 @@
+"""One spaCy component per fact kind; importing a module registers its factory."""

@@ -1,0 +1,55 @@
+"""Names shared by the components and the record builder.
+
+Components write spaCy-native results: spans in ``doc.spans[<group>]`` with a per-kind
+payload on ``Span._.<attr>``, and article metadata on ``Doc._.facts_meta``. Extensions are
+registered lazily by the component factories (never at import time), so importing the
+package leaves spaCy's global state untouched.
+
+Payload shapes (char offsets are into ``doc.text``):
+
+- ``facts_quantity``: {"value", "value_max", "unit", "kind", "counted": (start, end) | None,
+  "approximate", "bound", "change"}
+- ``facts_date``: {"value", "type", "calendar", "interval": (iso_start, iso_end) | None}
+- ``facts_quotation``: {"direct", "speaker": str | None, "speaker_mention": (start, end) | None,
+  "cue": (start, end) | None}
+- ``facts_entity`` (on every mention in ``doc.spans["facts_entities"]``, label on
+  ``span.label_``): {"key": cluster key, "canonical": name, "roles": [str, ...]}
+- ``Doc._.facts_meta``: keys of :class:`extractor.records.Meta`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+QUANTITIES = "facts_quantities"
+DATES = "facts_dates"
+QUOTATIONS = "facts_quotations"
+TERMS = "facts_terms"
+ENTITIES = "facts_entities"
+BOILERPLATE = "facts_boilerplate"
+
+SPAN_ATTRS = ("facts_quantity", "facts_date", "facts_quotation", "facts_entity")
+
+
+def ensure_extensions() -> None:
+    """Register the ``._`` attributes the components use; safe to call repeatedly."""
+    for attr in SPAN_ATTRS:
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
+    if not Doc.has_extension("facts_meta"):
+        Doc.set_extension("facts_meta", default=None)
+
+
+def doc_meta(doc: Doc) -> dict:
+    """The document's metadata dict, created on first use."""
+    ensure_extensions()
+    if doc._.facts_meta is None:
+        doc._.facts_meta = {}
+    return doc._.facts_meta
+
+
+def in_boilerplate(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a character range falls inside a boilerplate span (credit line, byline)."""
+    if BOILERPLATE not in doc.spans:
+        return False
+    return any(s.start_char <= start_char and end_char <= s.end_char for s in doc.spans[BOILERPLATE])
