@@ -10,7 +10,9 @@ Payload shapes (char offsets are into ``doc.text``):
 - ``facts_quantity``: {"value", "value_max", "unit", "kind", "counted": (start, end) | None,
   "approximate", "bound", "change"}
 - ``facts_date``: {"value", "type", "calendar", "interval": (iso_start, iso_end) | None}
-- ``facts_quotation``: {"direct", "speaker": str | None, "speaker_mention": (start, end) | None,
+- ``facts_quotation``: {"direct", "speaker": canonical name | None,
+  "speaker_mention": (start, end) of the words naming the speaker in place ("he") | None,
+  "speaker_ref": (start, end) of the entity mention they resolve to | None,
   "cue": (start, end) | None}
 - ``facts_entity`` (on every mention in ``doc.spans["facts_entities"]``, label on
   ``span.label_``): {"key": cluster key, "canonical": name, "roles": [str, ...]}

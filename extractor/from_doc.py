@@ -79,13 +79,17 @@ def _quotations(doc: Doc, by_offsets: dict, by_name: dict) -> list[dict]:
     for i, span in enumerate(_group(doc, QUOTATIONS), 1):
         p = dict(span._.facts_quotation or {})
         mention = p.pop("speaker_mention", None)
+        ref = p.pop("speaker_ref", None)
         cue = p.pop("cue", None)
         rec = {"id": f"s{i}", **_span_dict(doc.text, span.start_char, span.end_char),
                "direct": bool(p.pop("direct", True)), "speaker": p.pop("speaker", None)}
         if mention:
             rec["speaker_mention"] = _span_dict(doc.text, *mention)
-        rec["speaker_id"] = (by_offsets.get(tuple(mention)) if mention else None) or (
-            by_name.get(rec["speaker"]) if rec["speaker"] else None)
+        rec["speaker_id"] = (
+            (by_offsets.get(tuple(ref)) if ref else None)
+            or (by_offsets.get(tuple(mention)) if mention else None)
+            or (by_name.get(rec["speaker"]) if rec["speaker"] else None)
+        )
         if cue:
             rec.update(cue=doc.text[cue[0]:cue[1]], cue_start=cue[0], cue_end=cue[1])
         out.append(rec)
