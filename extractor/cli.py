@@ -67,6 +67,70 @@ def schema(out: Optional[Path] = typer.Option(None, help="Write the schema here"
         write_text_atomic(out, payload)
 
 
+@app.command()
+def evaluate(
+    data: list[Path] = typer.Argument(..., help="Annotated JSONL files (../shared/eval/README.md)"),
+    kinds: str = typer.Option("quantities,dates,quotations,entities",
+                              help="Comma-separated kinds to score"),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    markdown: bool = typer.Option(False, "--markdown",
+                                  help="Print the headline figures as a Markdown table"),
+    errors: int = typer.Option(10, "--errors", min=0, help="Worst errors to list per kind"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar (default: on long sets)"),
+) -> None:
+    """Score the pipeline against annotated news: precision, recall and F1 per kind."""
+    from .evaluate import evaluate_files, format_json, format_markdown, format_table, parse_kinds
+    from .pipeline import ModelNotFound
+
+    try:
+        wanted = parse_kinds(kinds)
+    except ValueError as exc:
+        raise fail(f"--kinds: {exc}", 2)
+    try:
+        reports = evaluate_files(data, kinds=wanted, model=model, progress=progress)
+    except (InputError, ModelNotFound) as exc:
+        raise fail(str(exc))
+    if as_json:
+        sys.stdout.write(format_json(reports, errors))
+    elif markdown:
+        sys.stdout.write(format_markdown(reports))
+    else:
+        sys.stdout.write(format_table(reports, errors))
+
+
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Files, directories or glob patterns of text, HTML, "
+                                                 "JSONL(.gz) or WARC(.gz); - for standard input"),
+    out: Path = typer.Option(..., "--out", help="Directory for the shards, errors.jsonl and manifest.jsonl"),
+    workers: Optional[int] = typer.Option(None, min=0, help="Worker processes (default: one per core; 0: in this process)"),
+    engine: str = typer.Option("local", help="local (processes on this machine) or dask"),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
+                                                       "(default: a local cluster)"),
+    resume: bool = typer.Option(False, "--resume", help="Finish an interrupted run in --out, skipping what it wrote"),
+    format: Optional[str] = typer.Option(None, "--format", help="text, html, jsonl or warc (default: from each file name)"),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
+    shard_size: int = typer.Option(200, min=1, help="Documents per output shard"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on standard error"),
+) -> None:
+    """Extract the facts of many documents into JSON Lines shards, in parallel and resumably."""
+    from .batch import BatchError, run_batch
+
+    try:
+        summary = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, resume=resume,
+                            format=format, model=model, shard_docs=shard_size, progress=progress)
+    except (InputError, BatchError) as exc:
+        raise fail(str(exc), 2)
+    except KeyboardInterrupt:
+        raise fail(f"interrupted; rerun with --resume to finish the run in {out}", 130)
+    skipped = f", {summary.skipped} already done before" if summary.skipped else ""
+    failed = f", {summary.failed} failed (see {out / 'errors.jsonl'})" if summary.failed else ""
+    typer.echo(f"{summary.written} documents written to {out}{failed}{skipped} "
+               f"[{summary.docs_per_second:.1f} docs/s]", err=True)
+
+
 def main() -> None:
     app()
 
