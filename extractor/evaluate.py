@@ -30,9 +30,10 @@ quantities
     decimals the gold value is written with, equals it (gold 0.6667 accepts 2/3).
     *value+unit*: value match and unit match. Units compare case-insensitively with spaces
     collapsed and spelling variants merged (metre = meter, litre = liter, tonne = metric
-    ton = ton, pound-mass = pound, "year of age" = year). For a count (gold ``unit`` null) the unit matches when the predicted unit is
-    null, or when it names the counted noun phrase: it equals the gold ``counted`` phrase or
-    a whole-word ending of it ("passenger cars" accepts "passenger cars" and "cars").
+    ton = ton, pound-mass = pound, "year of age" = year). For a count (gold ``unit`` null)
+    the unit matches when the predicted unit is null, or when it names the counted noun
+    phrase: it equals the gold ``counted`` phrase or a whole-word ending of it ("passenger
+    cars" accepts "passenger cars" and "cars").
     *counted* (an accuracy over value matches whose gold has a ``counted`` phrase): the
     predicted ``counted`` span overlaps the gold one (texts compared when the gold gives no
     offsets).
@@ -373,70 +374,81 @@ def _clip(s: str | None, width: int = 70) -> str:
 # Gold items are annotation dicts (the data-file format); predicted items are record dicts
 # (``ArticleFacts.model_dump()``): both are read with .get so hand-made cases stay small.
 
+def _spans(items: Sequence[Mapping]) -> list[tuple[int, int]]:
+    return [(x["start"], x["end"]) for x in items]
+
+
+def _same_span(g: Mapping, p: Mapping) -> bool:
+    return (g["start"], g["end"]) == (p["start"], p["end"])
+
+
+def _flag(score: KindScore, category: str, text_id: str, g: Mapping, surface: str,
+          detail: str) -> None:
+    """Record an error on gold item ``g`` (offsets -1 when the annotation has none)."""
+    score.errors.append(Error(category, text_id, g.get(surface) or "", g.get("start", -1),
+                              g.get("end", -1), detail))
+
+
 def score_quantities(gold: Sequence[Mapping], pred: Sequence[Mapping],
                      text_id: str = "") -> KindScore:
     score = KindScore(texts=1)
-    spans = list(overlapping_pairs([(g["start"], g["end"]) for g in gold],
-                                   [(p["start"], p["end"]) for p in pred]))
-    value_ok = {(i, j): values_equal(gold[i].get("value"), pred[j].get("value")) for i, j, _ in spans}
+    spans = list(overlapping_pairs(_spans(gold), _spans(pred)))
+    value_ok = {(i, j): values_equal(gold[i].get("value"), pred[j].get("value"))
+                for i, j, _ in spans}
     unit_ok = {(i, j): unit_matches(gold[i], pred[j].get("unit")) for i, j, _ in spans}
     loose = maximum_matching(((value_ok[i, j], unit_ok[i, j], ov), i, j) for i, j, ov in spans)
-    by_value = maximum_matching(((unit_ok[i, j], ov), i, j) for i, j, ov in spans if value_ok[i, j])
-    by_unit = maximum_matching((ov, i, j) for i, j, ov in spans if value_ok[i, j] and unit_ok[i, j])
+    by_value = maximum_matching(((unit_ok[i, j], ov), i, j) for i, j, ov in spans
+                                if value_ok[i, j])
+    by_unit = maximum_matching((ov, i, j) for i, j, ov in spans
+                               if value_ok[i, j] and unit_ok[i, j])
     score.count("span overlap", len(loose), len(pred), len(gold))
     score.count("value", len(by_value), len(pred), len(gold))
     score.count("value+unit", len(by_unit), len(pred), len(gold))
 
-    hits = total = 0
-    for i, j in by_value.items():
-        g, p = gold[i], pred[j]
-        if not g.get("counted"):
-            continue
-        total += 1
+    with_counted = [(gold[i], pred[j]) for i, j in by_value.items() if gold[i].get("counted")]
+    hits = 0
+    for g, p in with_counted:
         if _counted_agrees(g, p):
             hits += 1
         else:
-            score.errors.append(Error("wrong counted", text_id, g.get("surface") or "", g["start"],
-                                      g["end"], f"gold {g.get('counted')!r}, predicted {p.get('counted')!r}"))
-    score.accuracy("counted phrase (of value matches)", hits, total)
+            _flag(score, "wrong counted", text_id, g, "surface",
+                  f"gold {g.get('counted')!r}, predicted {p.get('counted')!r}")
+    score.accuracy("counted phrase (of value matches)", hits, len(with_counted))
 
     for i, j in loose.items():
         g, p = gold[i], pred[j]
-        surface = g.get("surface") or ""
         if not value_ok[i, j]:
-            score.errors.append(Error("wrong value", text_id, surface, g["start"], g["end"],
-                                      f"gold {g.get('value')!r}, predicted {p.get('value')!r} in {p.get('text')!r}"))
+            _flag(score, "wrong value", text_id, g, "surface",
+                  f"gold {g.get('value')!r}, predicted {p.get('value')!r} in {p.get('text')!r}")
         elif not unit_ok[i, j]:
-            score.errors.append(Error("wrong unit", text_id, surface, g["start"], g["end"],
-                                      f"gold {g.get('unit')!r}, predicted {p.get('unit')!r}"))
-    _unmatched(score, gold, pred, loose, text_id,
-               lambda g: (g.get("surface") or "", f"value {g.get('value')!r}, unit {g.get('unit')!r}"
-                          + (f", counted {g.get('counted')!r}" if g.get("counted") else "")),
-               lambda p: (p.get("text") or "", f"value {p.get('value')!r}, unit {p.get('unit')!r}"))
+            _flag(score, "wrong unit", text_id, g, "surface",
+                  f"gold {g.get('unit')!r}, predicted {p.get('unit')!r}")
+
+    def describe(q: Mapping) -> str:
+        counted = f", counted {q.get('counted')!r}" if q.get("counted") else ""
+        return f"value {q.get('value')!r}, unit {q.get('unit')!r}{counted}"
+
+    _unmatched(score, gold, pred, loose, text_id, "surface", describe, describe)
     return score
 
 
 def _counted_agrees(g: Mapping, p: Mapping) -> bool:
-    gs, ge, ps, pe = g.get("counted_start"), g.get("counted_end"), p.get("counted_start"), p.get("counted_end")
-    if None not in (gs, ge, ps, pe):
+    offsets = (g.get("counted_start"), g.get("counted_end"), p.get("counted_start"),
+               p.get("counted_end"))
+    if None not in offsets:
+        gs, ge, ps, pe = offsets
         return min(ge, pe) > max(gs, ps)
     return bool(p.get("counted")) and name_key(g.get("counted")) == name_key(p.get("counted"))
 
 
 def score_dates(gold: Sequence[Mapping], pred: Sequence[Mapping], text_id: str = "") -> KindScore:
     score = KindScore(texts=1)
-    spans = list(overlapping_pairs([(g["start"], g["end"]) for g in gold],
-                                   [(p["start"], p["end"]) for p in pred]))
-
-    def exact(i: int, j: int) -> bool:
-        return (gold[i]["start"], gold[i]["end"]) == (pred[j]["start"], pred[j]["end"])
-
-    def right(i: int, j: int) -> bool:
-        return iso_equal(gold[i].get("iso"), pred[j].get("value"))
-
-    relaxed = maximum_matching(((exact(i, j), right(i, j), ov), i, j) for i, j, ov in spans)
-    strict = maximum_matching((right(i, j), i, j) for i, j, _ in spans if exact(i, j))
-    correct = sum(right(i, j) for i, j in relaxed.items())
+    spans = list(overlapping_pairs(_spans(gold), _spans(pred)))
+    exact = {(i, j): _same_span(gold[i], pred[j]) for i, j, _ in spans}
+    right = {(i, j): iso_equal(gold[i].get("iso"), pred[j].get("value")) for i, j, _ in spans}
+    relaxed = maximum_matching(((exact[i, j], right[i, j], ov), i, j) for i, j, ov in spans)
+    strict = maximum_matching((right[i, j], i, j) for i, j, _ in spans if exact[i, j])
+    correct = sum(right[pair] for pair in relaxed.items())
     score.count("strict", len(strict), len(pred), len(gold))
     score.count("relaxed", len(relaxed), len(pred), len(gold))
     score.count("relaxed+value", correct, len(pred), len(gold))
@@ -444,15 +456,13 @@ def score_dates(gold: Sequence[Mapping], pred: Sequence[Mapping], text_id: str =
 
     for i, j in relaxed.items():
         g, p = gold[i], pred[j]
-        if not right(i, j):
-            score.errors.append(Error("wrong value", text_id, g.get("surface") or "", g["start"], g["end"],
-                                      f"gold {g.get('iso')!r}, predicted {p.get('value')!r} for {p.get('text')!r}"))
-        elif not exact(i, j):
-            score.errors.append(Error("wrong span", text_id, g.get("surface") or "", g["start"], g["end"],
-                                      f"predicted {p.get('text')!r}"))
-    _unmatched(score, gold, pred, relaxed, text_id,
-               lambda g: (g.get("surface") or "", f"iso {g.get('iso')!r}"),
-               lambda p: (p.get("text") or "", f"value {p.get('value')!r}"))
+        if not right[i, j]:
+            _flag(score, "wrong value", text_id, g, "surface",
+                  f"gold {g.get('iso')!r}, predicted {p.get('value')!r} for {p.get('text')!r}")
+        elif not exact[i, j]:
+            _flag(score, "wrong span", text_id, g, "surface", f"predicted {p.get('text')!r}")
+    _unmatched(score, gold, pred, relaxed, text_id, "surface",
+               lambda g: f"iso {g.get('iso')!r}", lambda p: f"value {p.get('value')!r}")
     return score
 
 
@@ -472,55 +482,51 @@ def speaker_names(gold_speaker: str | None, gold_entities: Sequence[Mapping]) ->
 def score_quotations(gold: Sequence[Mapping], pred: Sequence[Mapping],
                      gold_entities: Sequence[Mapping] = (), text_id: str = "") -> KindScore:
     score = KindScore(texts=1)
-    spans = list(overlapping_pairs([(g["start"], g["end"]) for g in gold],
-                                   [(p["start"], p["end"]) for p in pred]))
+    spans = list(overlapping_pairs(_spans(gold), _spans(pred)))
     cover = {(i, j): ov / (gold[i]["end"] - gold[i]["start"]) for i, j, ov in spans}
+    exact = {(i, j): _same_span(gold[i], pred[j]) for i, j, _ in spans}
     accepted = [speaker_names(g.get("speaker"), gold_entities) for g in gold]
+    is_direct = [bool(g.get("direct", True)) for g in gold]
 
     def speaker_ok(i: int, j: int) -> bool:
         predicted = name_key(pred[j].get("speaker"))
         return predicted in accepted[i] if accepted[i] else not predicted
 
-    def exact(i: int, j: int) -> bool:
-        return (gold[i]["start"], gold[i]["end"]) == (pred[j]["start"], pred[j]["end"])
-
-    def ranked(threshold: float):
-        return (((exact(i, j), round(cover[i, j], 6), speaker_ok(i, j)), i, j)
+    def covering(threshold: float):
+        return (((exact[i, j], round(cover[i, j], 6), speaker_ok(i, j)), i, j)
                 for i, j, _ in spans if cover[i, j] >= threshold)
 
-    loose = maximum_matching(ranked(QUOTE_LOOSE))
-    tight = maximum_matching(ranked(QUOTE_TIGHT))
-    exact_m = maximum_matching((1, i, j) for i, j, _ in spans if exact(i, j))
+    loose = maximum_matching(covering(QUOTE_LOOSE))
+    tight = maximum_matching(covering(QUOTE_TIGHT))
+    same = maximum_matching((1, i, j) for i, j, _ in spans if exact[i, j])
     score.count(f"content >={QUOTE_LOOSE:.0%}", len(loose), len(pred), len(gold))
     score.count(f"content >={QUOTE_TIGHT:.0%}", len(tight), len(pred), len(gold))
-    score.count("exact content", len(exact_m), len(pred), len(gold))
-    direct = [i for i, g in enumerate(gold) if g.get("direct", True)]
-    reported = [i for i, g in enumerate(gold) if not g.get("direct", True)]
-    score.count("direct speech (recall)", sum(i in loose for i in direct), None, len(direct))
-    score.count("reported speech (recall)", sum(i in loose for i in reported), None, len(reported))
-    score.accuracy("speaker (of >=30% matches)", sum(speaker_ok(i, j) for i, j in loose.items()),
-                   len(loose))
+    score.count("exact content", len(same), len(pred), len(gold))
+    for name, wanted in (("direct speech (recall)", True), ("reported speech (recall)", False)):
+        ids = [i for i, d in enumerate(is_direct) if d is wanted]
+        score.count(name, sum(i in loose for i in ids), None, len(ids))
+    score.accuracy("speaker (of >=30% matches)",
+                   sum(speaker_ok(i, j) for i, j in loose.items()), len(loose))
     score.accuracy("direct flag (of >=30% matches)",
-                   sum(bool(gold[i].get("direct", True)) == bool(pred[j].get("direct", True))
-                       for i, j in loose.items()), len(loose))
+                   sum(is_direct[i] == bool(pred[j].get("direct", True)) for i, j in loose.items()),
+                   len(loose))
 
     for i, j in loose.items():
         g, p = gold[i], pred[j]
-        content = g.get("content") or ""
         if not speaker_ok(i, j):
-            score.errors.append(Error("wrong speaker", text_id, content, g["start"], g["end"],
-                                      f"gold {g.get('speaker')!r}, predicted {p.get('speaker')!r}"))
-        if bool(g.get("direct", True)) != bool(p.get("direct", True)):
-            score.errors.append(Error("wrong direct flag", text_id, content, g["start"], g["end"],
-                                      f"gold direct={bool(g.get('direct', True))}"))
-        if not exact(i, j):
-            score.errors.append(Error("wrong span", text_id, content, g["start"], g["end"],
-                                      f"covers {cover[i, j]:.0%}; predicted {_clip(p.get('text'), 60)!r}"))
-    _unmatched(score, gold, pred, loose, text_id,
-               lambda g: (g.get("content") or "", ("direct" if g.get("direct", True) else "reported")
-                          + f", speaker {g.get('speaker')!r}"),
-               lambda p: (p.get("text") or "", ("direct" if p.get("direct", True) else "reported")
-                          + f", speaker {p.get('speaker')!r}"))
+            _flag(score, "wrong speaker", text_id, g, "content",
+                  f"gold {g.get('speaker')!r}, predicted {p.get('speaker')!r}")
+        if is_direct[i] != bool(p.get("direct", True)):
+            _flag(score, "wrong direct flag", text_id, g, "content", f"gold direct={is_direct[i]}")
+        if not exact[i, j]:
+            _flag(score, "wrong span", text_id, g, "content",
+                  f"covers {cover[i, j]:.0%}; predicted {_clip(p.get('text'), 60)!r}")
+
+    def describe(q: Mapping) -> str:
+        kind = "direct" if q.get("direct", True) else "reported"
+        return f"{kind}, speaker {q.get('speaker')!r}"
+
+    _unmatched(score, gold, pred, loose, text_id, "content", describe, describe)
     return score
 
 
@@ -530,31 +536,25 @@ def _entity_keys(name: str | None, aliases: Iterable[str] | None) -> set[str]:
     return keys
 
 
-def score_entities(gold: Sequence[Mapping], pred: Sequence[Mapping], text_id: str = "") -> KindScore:
+def score_entities(gold: Sequence[Mapping], pred: Sequence[Mapping],
+                   text_id: str = "") -> KindScore:
     score = KindScore(texts=1)
     pred = [p for p in pred if p.get("label") in ENTITY_LABELS]
-    gold_keys = [_entity_keys(g.get("text"), g.get("aliases")) for g in gold]
-    pred_keys = [_entity_keys(p.get("name"), p.get("aliases")) for p in pred]
     holders: dict[str, list[int]] = defaultdict(list)
-    for j, keys in enumerate(pred_keys):
-        for k in keys:
+    for j, p in enumerate(pred):
+        for k in _entity_keys(p.get("name"), p.get("aliases")):
             holders[k].append(j)
-    candidates: dict[tuple[int, int], int] = {}
-    for i, keys in enumerate(gold_keys):
-        for k in keys:
-            for j in holders.get(k, ()):
-                candidates[i, j] = candidates.get((i, j), 0) + 1
-
-    def same_label(i: int, j: int) -> bool:
-        return gold[i].get("label") == pred[j].get("label")
-
-    def same_name(i: int, j: int) -> bool:
-        return name_key(gold[i].get("text")) == name_key(pred[j].get("name"))
-
-    labelled = maximum_matching(((same_name(i, j), n), i, j)
-                                for (i, j), n in candidates.items() if same_label(i, j))
-    any_label = maximum_matching(((same_label(i, j), same_name(i, j), n), i, j)
-                                 for (i, j), n in candidates.items())
+    shared: Counter = Counter()  # (gold, pred) -> names in common
+    for i, g in enumerate(gold):
+        for k in _entity_keys(g.get("text"), g.get("aliases")):
+            shared.update((i, j) for j in holders.get(k, ()))
+    same_label = {pair: gold[pair[0]].get("label") == pred[pair[1]].get("label") for pair in shared}
+    same_name = {pair: name_key(gold[pair[0]].get("text")) == name_key(pred[pair[1]].get("name"))
+                 for pair in shared}
+    labelled = maximum_matching(((same_name[i, j], n), i, j) for (i, j), n in shared.items()
+                                if same_label[i, j])
+    any_label = maximum_matching(((same_label[i, j], same_name[i, j], n), i, j)
+                                 for (i, j), n in shared.items())
     score.count("overall", len(labelled), len(pred), len(gold))
     for label in ENTITY_LABELS:  # every label, so rows keep one order across texts
         score.count(label, sum(gold[i].get("label") == label for i in labelled),
@@ -563,38 +563,38 @@ def score_entities(gold: Sequence[Mapping], pred: Sequence[Mapping], text_id: st
     score.count("any label", len(any_label), len(pred), len(gold))
 
     for i, j in any_label.items():
-        if not same_label(i, j):
-            g = gold[i]
-            score.errors.append(Error("wrong label", text_id, g.get("text") or "", g.get("start", -1),
-                                      g.get("end", -1), f"gold {g.get('label')}, predicted "
-                                      f"{pred[j].get('label')} ({pred[j].get('name')!r})"))
-    _unmatched(score, gold, pred, any_label, text_id,
-               lambda g: (g.get("text") or "", f"{g.get('label')}"
-                          + (f", aliases {g.get('aliases')}" if g.get("aliases") else "")),
-               lambda p: (p.get("name") or "", f"{p.get('label')}"
-                          + (f", aliases {p.get('aliases')}" if p.get("aliases") else "")),
-               gold_span=lambda g: (g.get("start", -1), g.get("end", -1)),
-               pred_span=lambda p: ((p.get("mentions") or [{}])[0].get("start", -1),
-                                    (p.get("mentions") or [{}])[0].get("end", -1)))
+        if not same_label[i, j]:
+            _flag(score, "wrong label", text_id, gold[i], "text",
+                  f"gold {gold[i].get('label')}, predicted {pred[j].get('label')} "
+                  f"({pred[j].get('name')!r})")
+
+    def describe(e: Mapping) -> str:
+        return str(e.get("label")) + (f", aliases {e.get('aliases')}" if e.get("aliases") else "")
+
+    _unmatched(score, gold, pred, any_label, text_id, "text", describe, describe,
+               pred_view=lambda p: {**(p.get("mentions") or [{}])[0], "text": p.get("name")})
     return score
 
 
 def _unmatched(score: KindScore, gold: Sequence[Mapping], pred: Sequence[Mapping],
-               matching: Mapping[int, int], text_id: str,
-               describe_gold: Callable[[Mapping], tuple[str, str]],
-               describe_pred: Callable[[Mapping], tuple[str, str]],
-               gold_span: Callable[[Mapping], tuple[int, int]] = lambda g: (g["start"], g["end"]),
-               pred_span: Callable[[Mapping], tuple[int, int]] = lambda p: (p["start"], p["end"]),
-               ) -> None:
-    matched_pred = set(matching.values())
+               matching: Mapping[int, int], text_id: str, surface: str,
+               describe_gold: Callable[[Mapping], str], describe_pred: Callable[[Mapping], str],
+               pred_view: Callable[[Mapping], Mapping] | None = None) -> None:
+    """Gold items left out of ``matching`` are missed, predictions left out are spurious.
+
+    ``surface`` names the gold field holding the surface; a prediction's is its ``text``
+    (``pred_view`` maps a prediction to a dict with ``text``/``start``/``end`` otherwise).
+    """
     for i, g in enumerate(gold):
         if i not in matching:
-            surface, detail = describe_gold(g)
-            score.errors.append(Error("missed", text_id, surface, *gold_span(g), detail))
+            _flag(score, "missed", text_id, g, surface, describe_gold(g))
+    matched = set(matching.values())
     for j, p in enumerate(pred):
-        if j not in matched_pred:
-            surface, detail = describe_pred(p)
-            score.errors.append(Error("spurious", text_id, surface, *pred_span(p), detail))
+        if j not in matched:
+            view = pred_view(p) if pred_view else p
+            score.errors.append(Error("spurious", text_id, view.get("text") or "",
+                                      view.get("start", -1), view.get("end", -1),
+                                      describe_pred(p)))
 
 
 def score_text(kind: str, gold: Mapping[str, Any], facts: Mapping[str, Any]) -> KindScore:
