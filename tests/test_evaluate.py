@@ -324,3 +324,18 @@ def test_table_and_markdown_render(tmp_path):
     assert md.splitlines()[0].startswith("| set |")
     assert "| s.jsonl (1 texts) | quantities | value | 100.0 | 66.7 | 80.0 | |" in md
     assert isinstance(KindScore().worst_errors(5), list)
+
+
+def test_a_failing_pipeline_is_scored_as_empty_and_reported(tmp_path):
+    from extractor.evaluate import evaluate_set
+
+    class Broken:
+        def make_doc(self, text):
+            raise RuntimeError("component under construction")
+
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXT, "quantities": GOLD_Q}) + "\n")
+    report = evaluate_set(load_set(path), Broken(), progress=False)
+    assert report.failures and report.failures[0][0] == "a"
+    assert report.kinds["quantities"].counts["value"].gold == 3
+    assert report.kinds["quantities"].counts["value"].tp == 0
