@@ -769,6 +769,8 @@ def evaluate_set(annotated: AnnotatedSet, nlp, kinds: Sequence[str] = KINDS,
     totals = {k: KindScore() for k in scored}
     failures: list[tuple[str, str]] = []
     chars = sum(len(t.data["text"]) for t in annotated.texts)
+    if not scored:
+        return SetReport(annotated.path, len(annotated.texts), annotated.skipped, {}, 0.0, chars)
     if progress is None:
         progress = len(annotated.texts) >= PROGRESS_MIN_TEXTS or chars >= PROGRESS_MIN_CHARS
     started = time.perf_counter()
@@ -843,7 +845,8 @@ def format_table(reports: Sequence[SetReport], n_errors: int = 10) -> str:
         lines.append(f"{r.path.name}: {r.texts} texts{skipped}{failed}, "
                      f"{r.seconds:.1f} s ({speed:,.0f} chars/s)")
         if not r.kinds:
-            lines.append("  nothing to score (no annotated kind requested)")
+            lines += ["  nothing to score (no annotated kind requested)", ""]
+            continue
         header = f"  {'kind':<11} {'measure':<36} {'gold':>6} {'pred':>6} {'match':>6} " \
                  f"{'P':>6} {'R':>6} {'F1':>6}"
         lines.append(header)
