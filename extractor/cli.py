@@ -22,8 +22,10 @@ def fail(message: str, code: int = 1) -> "typer.Exit":
 
 @app.command()
 def extract(
-    source: str = typer.Argument(..., help="A text file, or - for standard input"),
+    source: str = typer.Argument(..., help="A text, HTML, JSONL or WARC file holding one article, or - for standard input"),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD"),
+    format: Optional[str] = typer.Option(None, "--format",
+                                         help="text, html, jsonl or warc (default: from the file name; text for stdin)"),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
     out: Optional[Path] = typer.Option(None, help="Write the JSON here (atomically)"),
 ) -> None:
@@ -31,17 +33,18 @@ def extract(
     from . import extract_doc
     from .atomic import write_text_atomic
     from .pipeline import ModelNotFound, build_pipeline, parse_date
-    from .readers import read_text
+    from .readers import read_document
 
     try:
         when = parse_date(published) if published else None
     except ValueError as exc:
         raise fail(f"--published: {exc}", 2)
     try:
-        doc = read_text(source)
+        doc = read_document(source, format=format)
         nlp = build_pipeline(model)
+        meta = {k: v for k, v in doc.meta.items() if k in ("title", "publisher", "license")}
         facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
-                            meta={"id": doc.id, "source": doc.source})
+                            meta={**meta, "id": doc.id, "source": doc.source})
     except (InputError, ModelNotFound) as exc:
         raise fail(str(exc))
     payload = facts.model_dump_json(indent=2, exclude_none=False) + "\n"
