@@ -1,23 +1,990 @@
-"""``facts_quantities``: numbers, percentages, money and measures. (stub)"""
+"""``facts_quantities``: counts, percentages, money and measures, normalised.
+
+The component scans ``doc.text`` from number to number (digit runs found by one regex, number
+words found through the token array), reads the words around each number with anchored
+regexes (qualifier and currency before it; scale, range, unit and rate after it) and writes
+one span per quantity to ``doc.spans["facts_quantities"]`` with its payload on
+``Span._.facts_quantity`` (see :mod:`extractor.extensions`). Work is proportional to the
+length of the text: every regex is anchored at a number or runs once over the text.
+
+Numbers that are not quantities are skipped: dates and years, clock times, ordinals, phone
+numbers, version numbers and codes ("COVID-19", "A350", "12-72-34"), numbers in names
+("Article 5", "Group of 20", "Attribution 4.0"), list markers, and anything inside a date
+span, an entity mention or boilerplate.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import calendar
+import re
+from pathlib import Path
+from typing import Any, Iterator
 
-from ..extensions import QUANTITIES, ensure_extensions
+import numpy
+import srsly
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from .. import resources
+from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, ensure_extensions
+from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
+from ..normalize.units import UnitInfo, UnitLexicon, alternation
+
+META_SPANS = "facts_meta"
+
+# name -> (default resource file, format)
+TABLES = {
+    "units": ("quantities/units.jsonl", "jsonl"),
+    "currencies": ("quantities/currencies.jsonl", "jsonl"),
+    "currency_exclusions": ("quantities/currency_exclusions.txt", "txt"),
+    "number_words": ("quantities/number_words.jsonl", "jsonl"),
+    "scales": ("quantities/scales.jsonl", "jsonl"),
+    "qualifiers": ("quantities/qualifiers.jsonl", "jsonl"),
+    "change_words": ("quantities/change_words.jsonl", "jsonl"),
+    "np_stop_words": ("quantities/np_stop_words.txt", "txt"),
+    "name_heads": ("quantities/name_heads.txt", "txt"),
+}
+
+_VF = "".join(VULGAR_FRACTIONS)
+# A digit run with the separators that make it one number, a range, a code or a time; thin
+# and no-break spaces only where they separate thousands.
+_RUN = re.compile(
+    r"[" + _VF + r"]|\d(?:[\d,.\u066B\u066C:/\-]|[\u00A0\u202F\u2009](?=\d{3}(?!\d)))*"
+)
+_TRAILING = ",.:/-\u066B\u066C\u00A0\u202F\u2009"
+_SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
+_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + _VF + r"])(?!\d)")
+_GLUED = re.compile(r"[^\W\d_]+\d?|[%°º℃℉\u066A" + r"$€£¥₹₽₩₪₿₡₾₭₦₴₱₫฿¢元円]")
+_TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
+_TIME_RUN = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+_WORD = re.compile(r"[^\W\d_][\w'’.]*")
+_NP_WORD = re.compile(r"[ \t]*([^\W\d_][\w]*(?:['’]s)?(?:-[\w]+)*)")
+_MONTHS = sorted(
+    {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"},
+    key=len, reverse=True,
+)
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_MONTHS) + r")\.?,?\s+$")
+_MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b")
+_YEAR_CONTEXT = frozenset(
+    "in since by of year until till from to during before after early late mid end around "
+    "fiscal calendar spring summer autumn fall winter".split()
+)
+_PERIOD_WORDS = frozenset(
+    "in for within over during past last next first previous coming recent final "
+    "following another".split()
+)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s+(?P<w>increase|increases|rise|growth|hike|jump|surge|gain|decline|decrease|drop|"
+    r"fall|reduction|cut|loss|dip)\b",
+    re.I,
+)
+_OF_NP = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?=[^\W\d_])", re.I)
+_IN_NP = re.compile(r"\s+in\s+(?=[a-z])")
+_SUFFIX_QUAL = re.compile(
+    r"\s+(?P<lower>or\s+more|and\s+above|and\s+over|or\s+above|plus)\b"
+    r"|\s+(?P<upper>or\s+less|or\s+fewer|and\s+below|or\s+below)\b"
+    r"|\s+(?P<approx>or\s+so)\b|-(?P<approx2>odd)\b|-(?P<lower2>plus)\b"
+)
+_COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\d|[a-z])")
+_RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\s+(?:to|through)\s+$")
+_RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
+_CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
+_CONTEXT_CHARS = 400
+_RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
+
+
+def _reverse_alternation(forms) -> str:
+    return alternation(f[::-1] for f in forms)
 
 
 class QuantityRecognizer:
-    def __init__(self, nlp: Language, name: str = "facts_quantities") -> None:
+    """Finds quantities in a Doc without a trained model (and better with one)."""
+
+    def __init__(self, nlp: Language, name: str = "facts_quantities", *,
+                 tables: dict[str, str] | None = None, counted: bool = True) -> None:
         self.name = name
+        self.counted_enabled = counted
+        self.table_files = {k: (tables or {}).get(k) or v[0] for k, v in TABLES.items()}
+        self.strings = nlp.vocab.strings
+        self._load({k: self._read_table(k, f) for k, f in self.table_files.items()})
         ensure_extensions()
 
+    # -- data ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _read_table(key: str, name: str | Path) -> Any:
+        fmt = TABLES[key][1]
+        if fmt == "jsonl":
+            return list(resources.read_jsonl(name))
+        p = Path(name)
+        if not p.is_absolute() and not p.exists():
+            p = resources.path(str(name))
+        return [ln.strip() for ln in p.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.lstrip().startswith("#")]
+
+    def _load(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.lexicon = UnitLexicon(data["units"], data["currencies"], data["currency_exclusions"])
+        self.numwords = NumberWords(data["number_words"])
+        self.stop_words = frozenset(w.lower() for w in data["np_stop_words"])
+        self.name_heads = frozenset(w.lower() for w in data["name_heads"])
+        self.change = {r["word"].lower(): r["change"] for r in data["change_words"]}
+        self.qualifiers = {r["phrase"].lower(): r for r in data["qualifiers"]}
+        self._compile(data)
+
+    def _compile(self, data: dict[str, Any]) -> None:
+        lex = self.lexicon
+        scales = data["scales"]
+        self.scale_free = {s["form"].lower(): s["value"] for s in scales
+                           if not s.get("attached_only")}
+        self.scale_glued = {}
+        for s in scales:
+            key = s["form"] if s.get("case_sensitive") else s["form"].lower()
+            self.scale_glued[key] = (s["value"], bool(s.get("money_only")),
+                                     bool(s.get("case_sensitive")))
+        self._scale_re = re.compile(
+            r"(?:\s|-)?(?P<s>(?i:" + alternation(self.scale_free) + r"))(?![^\W\d_])"
+        )
+        # Units after a number: words in any case, symbols exactly (one-letter capitals glued
+        # only: "5 V" is rarer than "Plan 5 V..." noise).
+        spaced_symbols = [s for s in lex.symbols if not (len(s) == 1 and s.isalpha() and s.isupper())]
+        # Currency signs also follow the amount in some styles ("10 €", "100 ₡").
+        self.symbols_after = {p: i for p, i in lex.prefixes.items()
+                              if not any(c.isalpha() for c in p) and p not in lex.symbols}
+        spaced_symbols += list(self.symbols_after)
+        unit_alt = (r"(?i:" + alternation(lex.words) + r")|(?:" + alternation(spaced_symbols) + ")")
+        self._unit_re = re.compile(
+            r"(?P<sep>\s?-\s?|\s|[ ]?(?P<open>[(\[{<])|)(?P<u>" + unit_alt + r")(?(open)(?P<close>[)\]}>]))"
+            r"(?![^\W\d_])"
+        )
+        self._compound_re = re.compile(r"-(?P<w>[a-z][a-z]+)(?![\w-]*\d)")
+        per_forms = [w for w, i in lex.words.items()] + list(lex.symbols)
+        self._rate_re = re.compile(
+            r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|\s+(?:to|against)\s+(?:the|one|each|a)\s+)"
+            r"(?P<u>(?i:" + alternation(lex.words) + r")|(?:" + alternation(per_forms) + r"))"
+            r"(?![^\W\d_])"
+        )
+        self._per_only_re = re.compile(r"(?:\s?/\s?|\s+per\s+)")
+        # Before a number, read right to left on the reversed text: sign, currency prefix,
+        # "magnitude", qualifier, "between".
+        prefixes = list(lex.prefixes)
+        quals = [q for q, r in self.qualifiers.items() if not r.get("range")]
+        self._left_re = re.compile(
+            r"(?P<sign>[-−](?=\s|$|[(\[])|(?i:sunim|evitagen)\s+)?"
+            r"(?:\s?(?P<cur>" + _reverse_alternation(prefixes) + r")(?![^\W\d_]))?"
+            r"(?:\s*(?P<mag>(?i:(?:fo\s+)?edutingam))(?![^\W\d_]))?"
+            r"(?:\s+(?P<a>(?i:na|a))(?![^\W\d_]))?"
+            r"(?:\s*(?P<qual>(?i:" + _reverse_alternation(quals) + r"))(?![^\W\d_]))?"
+            r"(?:\s+(?P<between>(?i:neewteb))(?![^\W\d_]))?"
+        )
+        self._range_re = re.compile(r"\s*(?P<sep>[-–—]|(?i:to|and|through|till))\s*")
+        nw = self.numwords
+        word_alt = alternation(nw.value)
+        self._words_re = re.compile(
+            r"(?i:(?:(?:a|an)[ \t]+(?=(?:" + word_alt + r")\b))?(?:" + word_alt + r")"
+            r"(?:(?:[ \t]+and[ \t]+(?:a[ \t]+)?|[ \t]+|-|[ \t]+a[ \t]+(?=(?:" + alternation(nw.words_of("scale")) + r")\b))"
+            r"(?:" + word_alt + r"))*)(?![^\W\d_])"
+        )
+        self._word_hashes = numpy.asarray(
+            [self.strings.add(w) for w in nw.value]
+            + [self.strings.add(w) for w in ("hour", "month", "year", "week", "day", "minute")],
+            dtype="uint64",
+        )
+        self._time_unit_hashes = frozenset(
+            self.strings.add(w) for w in ("hour", "month", "year", "week", "day", "minute"))
+
+    # -- the component ------------------------------------------------------------------------
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[QUANTITIES] = []
+        try:
+            found = list(self._find(doc))
+        except RecursionError:  # pragma: no cover - defensive: never fail a document
+            found = []
+        spans = []
+        for q in found:
+            span = doc.char_span(q["start"], q["end"]) or doc.char_span(
+                q["start"], q["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            span._.facts_quantity = q["payload"]
+            spans.append(span)
+        doc.spans[QUANTITIES] = spans
         return doc
 
+    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int]]:
+        ranges = []
+        for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
+            if key in doc.spans:
+                ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
+        ranges.sort()
+        starts, ends = [], []
+        for s, e in ranges:  # merge, so that a bisect finds the one that may contain a point
+            if starts and s <= ends[-1]:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        return starts, ends
 
-@Language.factory("facts_quantities")
-def make_quantities_component(nlp: Language, name: str) -> QuantityRecognizer:
-    return QuantityRecognizer(nlp, name)
+    @staticmethod
+    def _blocked(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and ends[i] > s:
+            return True
+        j = bisect.bisect_left(starts, s)
+        return j < len(starts) and starts[j] < e
+
+    def _anchors(self, doc: Doc) -> list[tuple[int, int, str]]:
+        text = doc.text
+        anchors = [(m.start(), m.end(), "d") for m in _RUN.finditer(text)]
+        if len(doc):
+            lowers = doc.to_array([LOWER])
+            if lowers.ndim > 1:
+                lowers = lowers[:, 0]
+            hits = numpy.nonzero(numpy.isin(lowers, self._word_hashes))[0]
+            for i in hits.tolist():
+                tok = doc[i]
+                anchors.append((tok.idx, tok.idx + len(tok), "w"))
+        anchors.sort()
+        return anchors
+
+    def _find(self, doc: Doc) -> Iterator[dict]:
+        text = doc.text
+        starts, ends = self._blocked_intervals(doc)
+        parse = doc.has_annotation("DEP")
+        consumed = 0
+        recent: dict[str, dict] = {}
+        for s, e, how in self._anchors(doc):
+            if s < consumed:
+                continue
+            q = self._read_digits(text, s, e) if how == "d" else self._read_words(doc, text, s, e)
+            if q is None:
+                continue
+            if self._blocked(starts, ends, q["num_start"], q["num_end"]):
+                continue
+            consumed = q["end"]
+            self._from_context(text, q, recent)
+            if q["unit"] is not None:
+                recent[q["kind"] if q["unit"] != "magnitude" else "magnitude"] = q
+            if self.counted_enabled:
+                counted = self._counted(doc, text, q, parse)
+            else:
+                counted = None
+            yield {
+                "start": q["start"],
+                "end": q["end"],
+                "payload": {
+                    "value": q["value"],
+                    "value_max": q.get("value_max"),
+                    "unit": q["unit"],
+                    "kind": q["kind"],
+                    "counted": counted,
+                    "approximate": q["approximate"],
+                    "bound": q["bound"],
+                    "change": q["change"],
+                },
+            }
+
+    @staticmethod
+    def _from_context(text: str, q: dict, recent: dict[str, dict]) -> None:
+        """Units news leaves to the context: "1.283 bln" after dollar figures, "$90.63" after
+        "US$94 a barrel", "a 4.8 aftershock" after "magnitude 6.3"."""
+        def near(kind: str, span: int = _CONTEXT_CHARS) -> dict | None:
+            prev = recent.get(kind)
+            return prev if prev and q["start"] - prev["end"] <= span else None
+
+        if q["unit"] is None and q["kind"] == "count":
+            money = near("money")
+            if money and q["scaled"] and not _CONTENT_AFTER.match(text, q["end"]):
+                q["unit"], q["kind"] = money["unit"].split(" per ")[0], "money"
+                return
+            quake = near("magnitude", 2 * _CONTEXT_CHARS)
+            if quake and isinstance(q["value"], float) and 0 < q["value"] < 10 \
+                    and not _CONTENT_AFTER.match(text, q["end"]) or \
+                    quake and isinstance(q["value"], float) and 0 < q["value"] < 10 \
+                    and re.match(r"\s+(?:aftershock|quake|earthquake|tremor)", text[q["end"]:q["end"] + 20]):
+                q["unit"], q["kind"] = "magnitude", "measure"
+            return
+        if q["kind"] == "money" and q["unit"] and " per " not in q["unit"]:
+            money = near("money")
+            if money and money["unit"].startswith(q["unit"] + " per "):
+                q["unit"] = money["unit"]
+
+    # -- reading one number -------------------------------------------------------------------
+
+    def _read_digits(self, text: str, s: int, e: int) -> dict | None:
+        run = text[s:e]
+        if run in VULGAR_FRACTIONS:
+            return self._assemble(text, s, e, VULGAR_FRACTIONS[run], kind_hint="fraction")
+        stripped = run.rstrip(_TRAILING)
+        e = s + len(stripped)
+        run = stripped
+        if not run:
+            return None
+        if ":" in run:
+            return None  # clock time, score, ratio or code
+        before = text[s - 1] if s else ""
+        # Letters glued before the digits make a code ("A350", "CB12"), unless they are a
+        # currency written before the amount ("USD115").
+        if before.isalpha():
+            j = s - 1
+            while j > 0 and text[j - 1].isalpha() and s - j < 8:
+                j -= 1
+            if text[j:s] not in self.lexicon.prefixes:
+                return None
+        if before and before in "#№":
+            return None
+        if before and before in "-‐" and s >= 2 and text[s - 2].isalpha():
+            j = s - 2
+            while j > 0 and text[j - 1].isalpha() and s - j < 16:
+                j -= 1
+            if any(c.isupper() for c in text[j:s - 1]):
+                return None  # "COVID-19", "F-35", "EF-4"
+        if run.count("-") + run.count("/") + run.count("‐") > 1:
+            return None  # code, phone number or date ("12-72-34", "3/20/2019")
+        value_max = None
+        if "-" in run:
+            left, _, right = run.partition("-")
+            a, b = parse_digits(left), parse_digits(right)
+            if a is None or b is None:
+                return None
+            if self._year_like(left) or (len(left) == 3 and len(right) == 4):
+                return None  # "2019-20" is a period, "555-1234" a phone number
+            if not b > a:
+                return None  # a score or a code
+            value, value_max = a, b
+        elif "/" in run:
+            num, _, den = run.partition("/")
+            if not (len(num) <= 2 and len(den) <= 3 and num.isdigit() and den.isdigit()
+                    and 0 < int(num) < int(den)):
+                return None  # a date or a code
+            value = parse_digits(run)
+        else:
+            if run.count(".") > 1 or (run.count(".") == 1 and "," not in run
+                                      and re.search(r"\.\d{4,}$", run) is None
+                                      and False):
+                return None
+            value = parse_digits(run)
+            if value is None:
+                return None
+            m = _SPACE_THOUSANDS.match(text, e)
+            if m and run.isdigit() and len(run) <= 3 and (s == 0 or not text[s - 1].isdigit()):
+                value = int(run + m.group(1))
+                e = m.end()
+                run = text[s:e]
+        if value is None:
+            return None
+        # A mixed number: "10 1/2 miles".
+        if isinstance(value, int) and value_max is None:
+            m = _MIXED_FRACTION.match(text, e)
+            if m:
+                frac = parse_digits(m.group(1))
+                if frac is not None and 0 < frac < 1:
+                    value = tidy(value + frac, 4)
+                    e = m.end()
+        # List markers: "1. Economy", "2) Trade", "(3)", "[4]".
+        line_start = text.rfind("\n", 0, s) + 1
+        if not text[line_start:s].strip() and text[e:e + 1] in (".", ")") \
+                and text[e + 1:e + 2] in (" ", "\t"):
+            return None
+        if before and before in "([" and text[e:e + 1] and text[e:e + 1] in ")]" and "." not in run and len(run) <= 3:
+            return None
+        if _TIME_AFTER.match(text, e):
+            return None
+        return self._assemble(text, s, e, value, value_max=value_max, run=run)
+
+    def _read_words(self, doc: Doc, text: str, s: int, e: int) -> dict | None:
+        m = self._words_re.match(text, s)
+        if m is None:
+            tok_lower = text[s:e].lower()
+            if tok_lower in ("hour", "month", "year", "week", "day", "minute"):
+                return self._read_article_unit(text, s, e)
+            return None
+        words = [w for w in re.split(r"[\s-]+", m.group(0)) if w]
+        # a leading "a"/"an" belongs to the number only before a scale, fraction or dozen
+        value = self.numwords.parse(words)
+        if value is None:
+            # "two three" -> read just the first number
+            first = words[0]
+            value = self.numwords.parse([first])
+            if value is None:
+                return None
+            e = s + len(first)
+            words = [first]
+        else:
+            e = m.end()
+        # A leading article ("a third", "a dozen", "a million") to the left.
+        left = text[max(0, s - 4):s]
+        am = re.search(r"(?i)\b(an?)\s+$", left)
+        kinds = [self.numwords.kind.get(w.lower()) for w in words if w.lower() in self.numwords.kind]
+        if am and kinds and kinds[0] in ("scale", "fraction", "dozen"):
+            s = s - len(left) + am.start(1)
+            words = ["a"] + words
+            value = self.numwords.parse(words)
+            if value is None:
+                return None
+        if kinds and kinds[0] in ("scale",) and words[0].lower() not in ("a", "an"):
+            return None  # "million" alone: "millions of" is vague, and a bare scale is not a count
+        if kinds and kinds[-1] == "fraction":
+            lone = len([k for k in kinds if k]) == 1 and words[0].lower() not in ("a", "an")
+            w0 = words[-1].lower()
+            if lone and w0 != "half" and not w0.endswith("s"):
+                return None  # "third", "fourth": ordinals
+            before_words = _WORD.findall(text[max(0, s - 20):s])
+            prev = before_words[-1].lower() if before_words else ""
+            if prev in ("first", "second", "third", "last", "latter", "former", "the", "other",
+                        "this", "that", "each"):
+                return None  # "the second half", "the first quarter"
+            return self._assemble(text, s, e, value, kind_hint="fraction", words=words)
+        return self._assemble(text, s, e, value, words=words)
+
+    def _read_article_unit(self, text: str, s: int, e: int) -> dict | None:
+        """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
+        left = text[max(0, s - 40):s]
+        m = self._left_re.match(left[::-1])
+        if not m or not m.group("a") or not m.group("qual"):
+            return None
+        a_start = s - m.end("a")
+        return self._assemble(text, a_start, a_start + len(m.group("a")), 1, words=["a"])
+
+    @staticmethod
+    def _year_like(run: str) -> bool:
+        return len(run) == 4 and run.isdigit() and 1800 <= int(run) <= 2100
+
+    # -- around the number --------------------------------------------------------------------
+
+    def _assemble(self, text: str, s: int, e: int, value, *, value_max=None, run: str = "",
+                  kind_hint: str | None = None, words: list[str] | None = None) -> dict | None:
+        num_start, num_end = s, e
+        unit_info: UnitInfo | None = None
+        scale = 1
+        money_scale_ok = False
+        compound = False
+
+        # Before: currency, sign, "magnitude", qualifier.
+        window = text[max(0, s - 48):s]
+        lm = self._left_re.match(window[::-1])
+        start = s
+        approximate, bound, sign = False, None, False
+        between = False
+        if lm:
+            if lm.group("cur"):
+                unit_info = self.lexicon.prefixes.get(lm.group("cur")[::-1])
+                start = s - lm.end("cur")
+                money_scale_ok = True
+            if lm.group("sign") and (lm.group("cur") is None or lm.end("sign") <= lm.start("cur")):
+                sign = True
+                start = min(start, s - lm.end("sign"))
+            if lm.group("mag"):
+                unit_info = self.lexicon.words.get("magnitude")
+                start = s - lm.end("mag")
+            if lm.group("qual") and not lm.group("a"):
+                qual = self.qualifiers.get(" ".join(lm.group("qual")[::-1].lower().split()))
+                if qual is not None:
+                    approximate = bool(qual.get("approximate"))
+                    bound = qual.get("bound")
+                    start = s - lm.end("qual")
+            if lm.group("between") and not lm.group("a"):
+                between = True
+                start = s - lm.end("between")
+
+        # Glued letters after digits: a scale ("3bn"), a unit ("7.62mm") or a code ("777F").
+        if words is None:
+            g = _GLUED.match(text, e)
+            if g:
+                form = g.group(0)
+                sc = self.scale_glued.get(form) or self.scale_glued.get(form.lower())
+                if sc and (not sc[1] or unit_info is not None or self._currency_after(text, g.end())):
+                    scale = sc[0]
+                    e = g.end()
+                    money_scale_ok = True
+                elif form in self.lexicon.symbols or form.lower() in self.lexicon.words \
+                        or form in self.lexicon.prefixes:
+                    info = self.lexicon.symbols.get(form) or self.lexicon.words.get(form.lower()) \
+                        or self.lexicon.prefixes.get(form)
+                    if unit_info is None or unit_info.kind != "money":
+                        unit_info = info
+                    e = g.end()
+                elif form[-1:].isdigit() and (form[:-1] in self.lexicon.symbols):
+                    unit_info = self.lexicon.symbols[form[:-1]]
+                    e = g.end()
+                elif form.lower() in _ORDINAL or form.lower() == "s" or form[:1].isalpha():
+                    return None  # ordinal, decade or code
+        # Scale words: "2.5 billion", "46 mn".
+        if scale == 1:
+            sm = self._scale_re.match(text, e)
+            if sm and not (words and sm.group("s").lower() in self.numwords.value):
+                scale = self.scale_free[sm.group("s").lower()]
+                e = sm.end()
+        value = tidy(value * scale) if scale != 1 else value
+
+        # Ranges: "60 to 70 percent", "$2-3 million", "between 5 and 10".
+        if value_max is not None and scale != 1:
+            value_max = tidy(value_max * scale)
+        elif value_max is not None:
+            sm = self._scale_re.match(text, e)
+            if sm:
+                sc = self.scale_free[sm.group("s").lower()]
+                value, value_max, e = tidy(value * sc), tidy(value_max * sc), sm.end()
+        if value_max is None:
+            rng = self._read_range(text, e, value, scale, between, unit_info, start)
+            if rng:
+                value, value_max, e, second_unit = rng
+                unit_info = unit_info or second_unit
+        elif between:
+            pass
+
+        # Units after the number (or after the range).
+        um = self._unit_re.match(text, e)
+        if um:
+            form = um.group("u")
+            info = self._unit_info(form)
+            if info is not None and info.unit == "pound" and scale >= 1_000_000 \
+                    and not _OF_NP.match(text, um.end()):
+                info = self.lexicon.prefixes.get("£", info)  # "361 million pounds": sterling
+            if info is not None and not (words and form.lower() in self.numwords.value):
+                if unit_info is None or (unit_info.kind == "money" and info.kind == "money"
+                                          and info.unit not in ("cent", "pence")):
+                    if unit_info is None or info.unit == unit_info.unit or unit_info.unit == "USD":
+                        unit_info = info if unit_info is None or info.unit != "USD" else unit_info
+                    e = um.end()
+                elif unit_info.unit == "magnitude":
+                    pass
+            elif info is None:
+                um = None
+        if unit_info is not None and unit_info.kind == "money" and scale == 1:
+            sm = self._scale_re.match(text, e)
+            if sm:
+                scale = self.scale_free[sm.group("s").lower()]
+                value = tidy(value * scale)
+                e = sm.end()
+        if unit_info is None and value_max is None:
+            # "a 23 and 43 percent growth": the first number takes the shared unit.
+            co = _COORDINATION.match(text, e)
+            if co:
+                nxt = self._number_at(text, co.end())
+                if nxt is not None:
+                    um2 = self._unit_re.match(text, nxt[1])
+                    if um2 and not um2.group("sep").strip():
+                        info2 = self._unit_info(um2.group("u"))
+                        if info2 is not None and not info2.duration:
+                            unit_info = info2
+        if unit_info is None:
+            cm = self._compound_re.match(text, e)
+            if cm and not self.numwords.is_number_word(cm.group("w")):
+                e = cm.end()
+                compound = True
+        # "30 MUSD": a mega prefix glued to a currency code.
+        if unit_info is None:
+            mm = re.compile(r"\s?M(?P<c>[A-Z]{3})\b").match(text, e)
+            if mm and mm.group("c") in self.lexicon.prefixes:
+                unit_info = self.lexicon.prefixes[mm.group("c")]
+                value = tidy(value * 1_000_000)
+                e = mm.end()
+
+        kind_hint = kind_hint or ("fraction" if run and "/" in run else None)
+        # Ratios: "7 out of every 10", "3 in 10".
+        if unit_info is None and value_max is None and not compound and kind_hint is None:
+            rm = _RATIO.match(text, e)
+            if rm:
+                denom = self._number_at(text, rm.end())
+                if denom is not None:
+                    d_value, d_end = denom
+                    if isinstance(d_value, int) and 1 < d_value <= 1000 and value < d_value \
+                            and not self._year_like(text[rm.end():d_end]) \
+                            and not self._unit_re.match(text, d_end) \
+                            or (denom and d_value in (10, 100, 1000) and value < d_value):
+                        value = tidy(value / d_value, 4)
+                        e = d_end
+                        kind_hint = "fraction"
+                        unit_info = None
+
+        # Rates: "US$94 a barrel", "80 million cubic meters per day", "20,000 rials to the dollar".
+        unit = unit_info.unit if unit_info else None
+        if kind_hint == "fraction" and unit_info is None:
+            unit, kind = "fraction", "ratio"
+        else:
+            kind = unit_info.kind if unit_info else "count"
+        if unit_info is not None and kind in ("money", "measure"):
+            rt = self._rate_re.match(text, e)
+            if rt:
+                per = self.lexicon.words.get(" ".join(rt.group("u").lower().split())) \
+                    or self.lexicon.symbols.get(rt.group("u"))
+                if per is not None and per.unit != unit and per.kind in ("measure", "money") \
+                        and not _RATE_TIME_AFTER.match(text, rt.end()):
+                    joined = f"{unit} per {per.unit}"
+                    unit = self.lexicon.canonical.get(joined.lower(), joined)
+                    e = rt.end()
+
+        # Suffix qualifiers: "one or more", "50,000-odd".
+        sq = _SUFFIX_QUAL.match(text, e)
+        if sq:
+            if sq.group("lower") or sq.group("lower2"):
+                bound = bound or "lower"
+            elif sq.group("upper"):
+                bound = bound or "upper"
+            else:
+                approximate = True
+            e = sq.end()
+
+        # -- filters that need the whole phrase ----------------------------------------------
+        if _RANKING.search(text[max(0, start - 20):start]):
+            return None  # "the first to five export markets": a ranking
+        has_unit = unit_info is not None or kind_hint == "fraction"
+        if not has_unit and not compound:
+            if self._is_name_number(text, start, num_start, words):
+                return None
+            if self._is_date_number(text, num_start, num_end, run, value, approximate, bound):
+                return None
+        if words is not None:
+            if not self._word_number_ok(text, start, num_start, e, words, has_unit, scale,
+                                        approximate, bound, compound, kind_hint):
+                return None
+        if unit_info is not None and unit_info.duration and not compound \
+                and not approximate and not bound and value_max is None:
+            if not self._hyphenated(text, num_end, e) and self._period_context(text, start, e):
+                return None
+        if unit_info is not None and unit_info.duration and (approximate or bound) \
+                and not self._hyphenated(text, num_end, e):
+            qual_words = _WORD.findall(text[start:num_start])
+            if qual_words and qual_words[0].lower() in ("past", "over") \
+                    and self._period_context(text, start, e):
+                return None
+        if unit_info is not None and unit_info.duration and words and words[0].lower() in ("a", "an") \
+                and not (approximate or bound):
+            return None
+
+        # Negative amounts: the sign is a direction for money and percentages.
+        change = self._change(text, start, e, kind)
+        if sign:
+            if kind in ("percent", "percentage_point", "money"):
+                change = change or "decrease"
+            else:
+                value = -value if isinstance(value, (int, float)) else value
+        return {
+            "start": start, "end": e, "num_start": num_start, "num_end": num_end,
+            "value": value, "value_max": value_max, "unit": unit, "kind": kind,
+            "approximate": approximate, "bound": bound, "change": change,
+            "compound": compound, "scaled": scale != 1 or (value_max is not None and value >= 1000),
+        }
+
+    def _unit_info(self, form: str) -> UnitInfo | None:
+        return self.lexicon.symbols.get(form) or self.symbols_after.get(form) \
+            or self.lexicon.words.get(" ".join(form.lower().split()))
+
+    def _currency_after(self, text: str, pos: int) -> bool:
+        um = self._unit_re.match(text, pos)
+        if not um:
+            return False
+        info = self.lexicon.words.get(" ".join(um.group("u").lower().split())) \
+            or self.lexicon.symbols.get(um.group("u"))
+        return info is not None and info.kind == "money"
+
+    def _number_at(self, text: str, pos: int) -> tuple[Any, int] | None:
+        m = _RUN.match(text, pos)
+        if m:
+            run = m.group(0).rstrip(_TRAILING)
+            v = parse_digits(run)
+            return (v, pos + len(run)) if v is not None else None
+        m = self._words_re.match(text, pos)
+        if m:
+            v = self.numwords.parse([w for w in re.split(r"[\s-]+", m.group(0)) if w])
+            if v is not None:
+                return v, m.end()
+        return None
+
+    def _read_range(self, text, e, value, scale, between, unit_info, start):
+        m = self._range_re.match(text, e)
+        if not m:
+            return None
+        sep = m.group("sep").lower()
+        if sep == "and" and not between:
+            return None
+        if sep in ("to", "through", "till"):
+            before = _WORD.findall(text[max(0, start - 16):start])
+            if before and before[-1].lower() == "from":
+                return None  # "from 5 to 10": two values
+        pos = m.end()
+        second_unit = None
+        lm = self._left_re  # currency repeated before the second number ("$2 million to $3 million")
+        cur = None
+        for p in sorted(self.lexicon.prefixes, key=len, reverse=True):
+            if text.startswith(p, pos) and len(p) <= 4:
+                cur = p
+                break
+        if cur is not None:
+            if unit_info is None or self.lexicon.prefixes[cur].unit != unit_info.unit:
+                return None
+            pos += len(cur)
+            if text[pos:pos + 1] == " ":
+                pos += 1
+        num = self._number_at(text, pos)
+        if num is None:
+            return None
+        v2, e2 = num
+        if self._year_like(text[pos:e2]) and scale == 1:
+            return None
+        sm = self._scale_re.match(text, e2)
+        if sm:
+            sc2 = self.scale_free[sm.group("s").lower()]
+            v2, e2 = tidy(v2 * sc2), sm.end()
+            if scale == 1:
+                value = tidy(value * sc2)
+        elif scale != 1:
+            v2 = tidy(v2 * scale)
+        if not (isinstance(v2, (int, float)) and v2 > value):
+            return None
+        # A unit after the first number and a different one (or none) after the second: two
+        # quantities, not a range ("rose 4.8% to $13.18 billion").
+        if unit_info is not None and cur is None:
+            um = self._unit_re.match(text, e2)
+            if not um:
+                return None
+            info2 = self.lexicon.words.get(" ".join(um.group("u").lower().split())) \
+                or self.lexicon.symbols.get(um.group("u"))
+            if info2 is None or info2.unit != unit_info.unit:
+                return None
+        _ = lm
+        return value, v2, e2, second_unit
+
+    def _hyphenated(self, text: str, num_end: int, e: int) -> bool:
+        return "-" in text[num_end:e][:2]
+
+    def _period_context(self, text: str, start: int, e: int) -> bool:
+        """Whether a bare duration ("9 months") reads as a reporting period, a date's job."""
+        before = _WORD.findall(text[max(0, start - 24):start])
+        if before and before[-1].lower() in _PERIOD_WORDS | {"the", "a"}:
+            return True
+        after = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+        if after and after.group(0).lower() in ("ago", "later", "earlier", "before", "after"):
+            return True
+        return bool(before) and before[-1].lower() in ("one",)
+
+    def _is_name_number(self, text: str, start: int, num_start: int, words) -> bool:
+        """A number naming something: "Article 5", "Group of 20", "Attribution 4.0"."""
+        left = text[max(0, start - 30):start]
+        if not left or left[-1:] not in (" ", "\u00a0"):
+            return False
+        m = re.search(r"([^\W\d_][\w.&'’-]*)(\s+of)?\s+$", left)
+        if m is None:
+            return False
+        w = m.group(1)
+        if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
+            return not m.group(2)
+        if m.group(2):
+            return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
+        if not w[:1].isupper():
+            return False
+        if w.lower() in self.qualifiers or w.lower() in self.stop_words or w.lower() in _MONTHS \
+                or w.lower().rstrip(".") in _MONTHS or w.lower() in self.change:
+            return False
+        # A capitalised word that starts a sentence is not a name head.
+        before = text[max(0, start - 30):start - len(m.group(0))].rstrip()
+        if not before or before[-1:] in ".!?:;\"“”'‘’\n([-–—":
+            return False
+        return True
+
+    def _is_date_number(self, text, s, e, run, value, approximate, bound) -> bool:
+        if words_like_year := (len(run) == 4 and run.isdigit()):
+            v = int(run)
+            before = _WORD.findall(text[max(0, s - 20):s])
+            prev = before[-1].lower() if before else ""
+            if 1900 <= v <= 2100 and not (approximate or bound):
+                return True
+            if 1300 <= v < 1900 and prev in _YEAR_CONTEXT:
+                return True
+        _ = words_like_year
+        if run.isdigit() and len(run) <= 2 and 0 < int(run) <= 31:
+            if _MONTH_BEFORE.search(text[max(0, s - 12):s]) or _MONTH_AFTER.match(text, e):
+                return True
+        if len(run) == 4 and run.isdigit() and _MONTH_BEFORE.search(text[max(0, s - 20):s]):
+            return True
+        return False
+
+    def _word_number_ok(self, text, start, num_start, e, words, has_unit, scale, approximate,
+                        bound, compound, kind_hint) -> bool:
+        lowered = [w.lower() for w in words if w.lower() not in ("a", "an", "and")]
+        if not lowered:
+            return has_unit and (approximate or bound is not None)
+        if lowered == ["one"] or lowered == ["zero"]:
+            # "one of", "no one", "one day": a count only with a unit, a qualifier or
+            # "or more".
+            if has_unit and not compound:
+                return True
+            return approximate or bound is not None
+        return True
+
+    def _change(self, text: str, start: int, end: int, kind: str) -> str | None:
+        am = _CHANGE_NOUN_AFTER.match(text, end)
+        if am and kind in ("percent", "percentage_point", "money", "measure"):
+            return self.change.get(am.group("w").lower())
+        before = _WORD.findall(text[max(0, start - 40):start])
+        for w in reversed(before[-3:]):
+            lw = w.lower().rstrip(".")
+            if lw in ("to", "from", "at", "of", "than", "reach", "reached", "hit", "total", "totaled"):
+                return None
+            if lw in self.change:
+                if kind == "count" and lw in ("up", "down", "lower", "higher"):
+                    return None
+                return self.change[lw]
+            if lw not in ("by", "a", "an", "the", "some", "only", "just", "nearly", "about",
+                          "around", "almost", "roughly", "approximately", "over", "more",
+                          "than", "least", "at", "record", "further", "another", "sharp",
+                          "sharply", "significant", "massive", "steep", "slight"):
+                return None
+        return None
+
+    # -- what the number counts ---------------------------------------------------------------
+
+    def _counted(self, doc: Doc, text: str, q: dict, parse: bool) -> tuple[int, int] | None:
+        end = q["end"]
+        kind = q["kind"]
+        if kind == "percent" or kind == "ratio" or kind == "percentage_point":
+            m = _OF_NP.match(text, end)
+            if m:
+                return self._np(doc, text, m.end(), parse)
+            am = _CHANGE_NOUN_AFTER.match(text, end)
+            if am:
+                return am.start("w"), am.end("w")
+            return None
+        if kind in ("money", "measure"):
+            m = _OF_NP.match(text, end)
+            if m:
+                return self._np(doc, text, m.end(), parse)
+            if kind == "money":
+                m = _IN_NP.match(text, end)
+                if m:
+                    return self._np(doc, text, m.end(), parse)
+                before = _WORD.findall(text[max(0, q["start"] - 8):q["start"]])
+                if before and before[-1].lower() in ("a", "an", "the") \
+                        and text[end:end + 1] in (" ", "-"):
+                    return self._np(doc, text, end, parse)
+            return None
+        return self._np(doc, text, end, parse)
+
+    def _np(self, doc: Doc, text: str, pos: int, parse: bool) -> tuple[int, int] | None:
+        if parse:
+            span = self._np_from_parse(doc, pos)
+            if span is not None:
+                return span
+        return self._np_heuristic(text, pos)
+
+    @staticmethod
+    def _np_from_parse(doc: Doc, pos: int) -> tuple[int, int] | None:
+        tok_span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if tok_span is None:
+            return None
+        # the first token after pos
+        i = tok_span.start
+        while i < len(doc) and doc[i].idx < pos:
+            i += 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "X"):
+            return None
+        try:
+            for chunk in doc[i:min(len(doc), i + 12)].noun_chunks:
+                if chunk.start <= i < chunk.end:
+                    return doc[i].idx, chunk.end_char
+            head = doc[i]
+            while head.head.i != head.i and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            if head.pos_ in ("NOUN", "PROPN"):
+                return doc[i].idx, head.idx + len(head)
+        except (ValueError, NotImplementedError):
+            return None
+        return None
+
+    def _np_heuristic(self, text: str, pos: int) -> tuple[int, int] | None:
+        words: list[tuple[int, int, str]] = []
+        committed = 0  # number of words accepted for sure
+        pending_list = False
+        p = pos
+        if text[p:p + 1] == "-":  # "5-member board": the compound then its noun
+            return None
+        for _ in range(14):
+            m = _NP_WORD.match(text, p)
+            if m is None:
+                # a comma continues a list only if an "and"/"or" closes it later
+                if text.startswith(", ", p) and words and len(words) < 10:
+                    pending_list = True
+                    if not pending_list or committed < len(words):
+                        committed = len(words)
+                    p += 1
+                    continue
+                break
+            w = m.group(1)
+            lw = w.lower()
+            if lw in ("and", "or", "&"):
+                nxt = _NP_WORD.match(text, m.end())
+                if not words or nxt is None or nxt.group(1).lower() in self.stop_words \
+                        or self.numwords.is_number_word(nxt.group(1)):
+                    break
+                if words[0][2][:1].isupper() and not nxt.group(1)[:1].isupper() \
+                        and nxt.group(1).lower() not in self.stop_words:
+                    pass
+                pending_list = False
+                words.append((m.start(1), m.end(1), w))
+                p = m.end()
+                continue
+            if lw in self.stop_words or self.numwords.is_number_word(w) \
+                    or lw in self.lexicon.words and not words:
+                break
+            if lw.endswith(("ing", "ed")) and "-" not in lw:
+                nxt = _NP_WORD.match(text, m.end())
+                if nxt is None or nxt.group(1).lower() in self.stop_words:
+                    break
+            if words and words[-1][2][:1].isupper() != w[:1].isupper() and words[-1][2].lower() not in ("and", "or", "&") \
+                    and w[:1].isupper():
+                break  # "... units East Azarbaijan": a name after a common noun
+            words.append((m.start(1), m.end(1), w))
+            p = m.end()
+            if not pending_list:
+                committed = len(words)
+        if pending_list:
+            words = words[:committed]
+        while words and words[-1][2].lower() in ("and", "or", "&"):
+            words.pop()
+        if not words:
+            return None
+        return words[0][0], words[-1][1]
+
+    # -- serialisation ------------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, (default, fmt) in TABLES.items():
+            target = path / Path(default).name
+            if fmt == "jsonl":
+                srsly.write_jsonl(target, self._data[key])
+            else:
+                target.write_text("\n".join(self._data[key]) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "QuantityRecognizer":
+        path = ensure_path(path)
+        data = {}
+        for key, (default, fmt) in TABLES.items():
+            source = path / Path(default).name
+            data[key] = self._read_table(key, source) if source.exists() else self._data[key]
+        self._load(data)
+        return self
+
+
+@Language.factory(
+    "facts_quantities",
+    default_config={"tables": {}, "counted": True},
+)
+def make_quantities_component(nlp: Language, name: str, *, tables: dict[str, str],
+                              counted: bool) -> QuantityRecognizer:
+    """Quantities with their unit, qualifiers and counted noun phrase.
+
+    ``tables`` overrides lexicon files by name (keys of ``TABLES``: "units", "currencies",
+    "number_words", "scales", "qualifiers", "change_words", "np_stop_words", "name_heads",
+    "currency_exclusions"); ``counted`` turns the noun-phrase search off.
+    """
+    return QuantityRecognizer(nlp, name, tables=tables, counted=counted)

@@ -1,0 +1,1 @@
+"""Normalisation helpers: numbers, units and currencies, calendars."""
