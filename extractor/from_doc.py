@@ -19,7 +19,7 @@ def _group(doc: Doc, key: str) -> list:
     return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
 
 
-def _entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], str], dict[str, str]]:
+def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], str], dict[str, str]]:
     """Entity records, a map from mention offsets to entity id, and from name to id."""
     clusters: dict[str, dict[str, Any]] = {}
     for span in _group(doc, ENTITIES):
@@ -30,7 +30,7 @@ def _entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], str], dict[st
             {"name": payload.get("canonical") or span.text, "label": span.label_,
              "roles": [], "mentions": []},
         )
-        cluster["mentions"].append(_span_dict(doc.text, span.start_char, span.end_char))
+        cluster["mentions"].append(_span_dict(text, span.start_char, span.end_char))
         for role in payload.get("roles") or ():
             if role not in cluster["roles"]:
                 cluster["roles"].append(role)
@@ -49,56 +49,57 @@ def _entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], str], dict[st
     return records, by_offsets, by_name
 
 
-def _quantities(doc: Doc) -> list[dict]:
+def _quantities(doc: Doc, text: str) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, QUANTITIES), 1):
         p = dict(span._.facts_quantity or {})
         counted = p.pop("counted", None)
-        rec = {"id": f"q{i}", **_span_dict(doc.text, span.start_char, span.end_char), **p}
+        rec = {"id": f"q{i}", **_span_dict(text, span.start_char, span.end_char), **p}
         if counted:
-            rec.update(counted=doc.text[counted[0]:counted[1]], counted_start=counted[0],
+            rec.update(counted=text[counted[0]:counted[1]], counted_start=counted[0],
                        counted_end=counted[1])
         out.append(rec)
     return out
 
 
-def _dates(doc: Doc) -> list[dict]:
+def _dates(doc: Doc, text: str) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, DATES), 1):
         p = dict(span._.facts_date or {})
         interval = p.pop("interval", None)
-        rec = {"id": f"d{i}", **_span_dict(doc.text, span.start_char, span.end_char), **p}
+        rec = {"id": f"d{i}", **_span_dict(text, span.start_char, span.end_char), **p}
         if interval:
             rec["interval"] = {"start": interval[0], "end": interval[1]}
         out.append(rec)
     return out
 
 
-def _quotations(doc: Doc, by_offsets: dict, by_name: dict) -> list[dict]:
+def _quotations(doc: Doc, text: str, by_offsets: dict, by_name: dict) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, QUOTATIONS), 1):
         p = dict(span._.facts_quotation or {})
         mention = p.pop("speaker_mention", None)
         ref = p.pop("speaker_ref", None)
         cue = p.pop("cue", None)
-        rec = {"id": f"s{i}", **_span_dict(doc.text, span.start_char, span.end_char),
+        rec = {"id": f"s{i}", **_span_dict(text, span.start_char, span.end_char),
                "direct": bool(p.pop("direct", True)), "speaker": p.pop("speaker", None)}
         if mention:
-            rec["speaker_mention"] = _span_dict(doc.text, *mention)
+            rec["speaker_mention"] = _span_dict(text, *mention)
         rec["speaker_id"] = (
             (by_offsets.get(tuple(ref)) if ref else None)
             or (by_offsets.get(tuple(mention)) if mention else None)
             or (by_name.get(rec["speaker"]) if rec["speaker"] else None)
         )
         if cue:
-            rec.update(cue=doc.text[cue[0]:cue[1]], cue_start=cue[0], cue_end=cue[1])
+            rec.update(cue=text[cue[0]:cue[1]], cue_start=cue[0], cue_end=cue[1])
         out.append(rec)
     return out
 
 
 def from_doc(doc: Doc, **meta_overrides: Any) -> ArticleFacts:
     """Build and validate the records of ``doc``; every offset is checked against its text."""
-    entities, by_offsets, by_name = _entities(doc)
+    text = doc.text  # Doc.text joins every token: build it once, not once per span
+    entities, by_offsets, by_name = _entities(doc, text)
     meta = {k: v for k, v in (doc._.facts_meta or {}).items() if k in Meta.model_fields}
     meta.update({k: v for k, v in meta_overrides.items() if v is not None})
     if isinstance(meta.get("published"), dt.datetime):
@@ -106,10 +107,10 @@ def from_doc(doc: Doc, **meta_overrides: Any) -> ArticleFacts:
     data = {
         "meta": meta,
         "entities": entities,
-        "quantities": _quantities(doc),
-        "dates": _dates(doc),
-        "quotations": _quotations(doc, by_offsets, by_name),
-        "terms": [{"id": f"t{i}", **_span_dict(doc.text, s.start_char, s.end_char)}
+        "quantities": _quantities(doc, text),
+        "dates": _dates(doc, text),
+        "quotations": _quotations(doc, text, by_offsets, by_name),
+        "terms": [{"id": f"t{i}", **_span_dict(text, s.start_char, s.end_char)}
                   for i, s in enumerate(_group(doc, TERMS), 1)],
     }
-    return ArticleFacts.validate_against(data, doc.text)
+    return ArticleFacts.validate_against(data, text)
