@@ -1,23 +1,473 @@
-"""``facts_dates``: temporal expressions normalised to TIMEX3 values. (stub)"""
+"""``facts_dates``: temporal expressions normalised to TIMEX3-style values.
+
+Patterns (``resources/dates/patterns.jsonl``) are regular expressions with placeholders
+filled from a lexicon (``resources/dates/lexicon.json``: month, weekday and Solar Hijri
+month names, number words, context words). Each pattern scans ``doc.text`` once; when
+candidates overlap the longest wins. A few patterns carry a named ``check`` that looks at
+the neighbouring words (is this 4-digit number a year or a count? is this "May" a month?).
+The survivors are normalised in text order by :class:`extractor.normalize.timex.TimexResolver`
+against the publication date (``doc._.facts_meta["published"]``) and the dates the text
+mentioned before.
+
+When no publication date is known and the dateline gives one ("WASHINGTON, Nov. 22,
+2010 -", or "TEHRAN, Jul. 03 (MNA) -" with a year from the metadata), it is filled in.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import datetime as dt
+import re
+import statistics
+from pathlib import Path
+from typing import Iterable
 
-from ..extensions import DATES, ensure_extensions
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from .. import resources
+from ..extensions import BOILERPLATE, DATES, doc_meta, ensure_extensions
+from ..normalize.timex import TimexResolver
+
+_PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
+_NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|thru)\s*$", re.I)
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+_WORD_EDGE = re.compile(r"\w")
+_TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
 
 
 class DateRecognizer:
-    def __init__(self, nlp: Language, name: str = "facts_dates") -> None:
+    """Finds and normalises dates, times, durations and sets."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "facts_dates",
+        *,
+        patterns: str | None = None,
+        lexicon: str | None = None,
+    ) -> None:
         self.name = name
+        self.patterns_file = patterns or "dates/patterns.jsonl"
+        self.lexicon_file = lexicon or "dates/lexicon.json"
+        lexicon_path = Path(self.lexicon_file)
+        if not lexicon_path.is_file():
+            lexicon_path = resources.path(self.lexicon_file)
+        self._load(list(resources.read_jsonl(self.patterns_file)), srsly.read_json(lexicon_path))
         ensure_extensions()
 
+    # -- set-up ------------------------------------------------------------------------------
+
+    def _load(self, rows: list[dict], lexicon: dict) -> None:
+        self._rows = rows
+        self._lexicon = lexicon
+        lex = lexicon
+        month_names: dict[str, int] = {}
+        full, abbr, ambiguous = [], [], set()
+        for m in lex["months"]:
+            for n in m["names"]:
+                month_names[n.lower()] = m["n"]
+                full += [n, n.upper()]
+                if m.get("ambiguous"):
+                    ambiguous.add(n.lower())
+            for a in m["abbr"]:
+                month_names[a.lower()] = m["n"]
+                abbr += [a + ".", a, a.upper() + ".", a.upper()]
+        weekday_names = {}
+        weekdays = []
+        for w in lex["weekdays"]:
+            for n in w["names"]:
+                weekday_names[n.lower()] = w["n"]
+                weekdays += [n, n.upper()]
+        sh_names, sh_all, self._sh_ambiguous = {}, [], set()
+        for m in lex["solar_hijri_months"]:
+            for n in m["names"]:
+                sh_names[n.lower()] = m["n"]
+                sh_all += [n, n.upper()]
+                if m.get("ambiguous"):
+                    self._sh_ambiguous.add(n.lower())
+        self._month_names, self._weekday_names, self._sh_names = month_names, weekday_names, sh_names
+        self._ambiguous_months = ambiguous
+        self._holidays, holiday_names = {}, []
+        for h in lex["holidays"]:
+            for n in h["names"]:
+                self._holidays[n.lower()] = h
+                holiday_names.append(n)
+        self._numbers = {k: v for k, v in lex["number_words"].items()}
+        numbers = _alternation(self._numbers) .replace(r"\ ", r"\s+")
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        units_sg = ["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter",
+                    "year", "decade", "century"]
+        units_pl = [u + "s" for u in units_sg if u != "century"] + ["centuries"]
+        places = {
+            "MONTH": rf"(?-i:(?P<m>{_alternation(full + abbr)}))(?!\w)",
+            "MONTH2": rf"(?-i:(?P<m2>{_alternation(full + abbr)}))(?!\w)",
+            "MONTH_FULL": rf"(?-i:(?P<m>{_alternation(full)}))(?!\w)",
+            "DAY": r"(?<![\w.,:/])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])",
+            "DAY2": r"(?<![\w.,:/-])(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])",
+            "YEAR": r"(?P<y>\d{4})(?![\d%]|[.,]\d)",
+            "WEEKDAY": rf"(?-i:(?P<wd>{_alternation(weekdays)}))(?!\w)",
+            "SH_MONTH": rf"(?-i:(?P<shm>{_alternation(sh_all)}))(?!\w)",
+            "EDGE": r"(?:the\s+)?(?P<edge>end|beginning|start|middle|close|turn|rest|remainder|latter\s+part|early\s+part)\s+of\s+",
+            "MOD": r"(?P<mod>early|late|mid|middle)",
+            "SEASON": r"(?P<season>spring|summer|autumn|fall|winter)",
+            "YREF": (r"(?:{YEAR}|(?:the\s+)?(?:(?P<rel>this|current|previous|last|past|next|coming)\s+)?"
+                     r"(?:(?P<iran>Iranian|Persian)\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+                     r"(?:calendar\s+year|calendar|year)(?![\w-]))"),
+            "NUMBER": rf"\d+(?:\.\d+)?|(?:{tens})[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{numbers}",
+            "UNITS": rf"(?:{'|'.join(units_pl + units_sg)})",
+            "UNITS_PLURAL": rf"(?:{'|'.join(units_pl)})",
+            "HOLIDAY": rf"(?-i:(?P<hol>{_alternation(holiday_names)}))",
+        }
+        places["YREF"] = places["YREF"].replace("{YEAR}", places["YEAR"])
+
+        def fill(pattern: str) -> str:
+            return re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: places[m.group(1)], pattern)
+
+        self._compiled = []
+        for i, row in enumerate(rows):
+            regex = re.compile(fill(row["pattern"]), re.IGNORECASE)
+            check = getattr(self, f"_check_{row['check']}") if row.get("check") else None
+            self._compiled.append((row["id"], row["kind"], regex, check, i))
+        ctx = lex["iranian_context"]
+        self._iran_phrases = ctx["phrases"]
+        self._iran_places = set(ctx["dateline_places"])
+        safe_sh = [n for n in sh_all if n.lower() not in self._sh_ambiguous]
+        self._sh_safe = re.compile(rf"(?<!\w)(?:{_alternation(safe_sh)})(?!\w)")
+        self._year_before = {w.lower() for w in lex["year_before_words"]}
+        self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
+        self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
+        self._approximators = {w.lower() for w in lex["approximators"]}
+        self._dateline_date = re.compile(
+            fill(r"^,?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+
+    # -- neighbouring words ------------------------------------------------------------------
+
+    @staticmethod
+    def _prev(text: str, start: int) -> str:
+        m = _PREV_WORD.search(text, max(0, start - 40), start)
+        return m.group(1).lower() if m else ""
+
+    @staticmethod
+    def _next(text: str, end: int) -> str:
+        m = _NEXT_WORD.match(text[end:end + 40])
+        return m.group(1) if m else ""
+
+    # -- checks: return (start, end) to keep (possibly trimmed) or None ---------------------
+
+    def _check_year(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        start, end = m.span()
+        year = int(m.group("y"))
+        if m.group("y2"):
+            y2 = m.group("y2")
+            dash = m.group("rng").strip() in ("-", "–")
+            full = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
+            if not (dash or len(y2) == 4) or not year < full <= year + 100:
+                end = m.end("y")
+        if not 1000 <= year <= 2100:
+            return None
+        prev, nxt = self._prev(text, start), self._next(text, end)
+        if text[end:end + 1] in ("-", "–") and text[end + 1:end + 2].isdigit():
+            return None  # a code or a numeric range, not a year
+        if prev in self._approximators or prev.startswith(("$", "€", "£", "#")) or prev in ("no.", "no"):
+            return None
+        before = text[max(0, start - 3):start].rstrip(" \t")
+        strong = (prev in self._year_before or end > m.end("y") or start == 0
+                  or before[-1:] in ("\n", "(", "[", ".", "!", "?", ""))
+        if nxt and nxt[0].islower():
+            if nxt.lower() in self._quantity_after or not strong:
+                return None
+        elif nxt.lower() in self._quantity_after:
+            return None
+        if not strong and not 1800 <= year <= 2100:
+            return None
+        return start, end
+
+    def _check_year_apostrophe(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        prev = self._prev(text, m.start())
+        return m.span() if prev in self._year_before and prev != "the" else None
+
+    def _check_bare_month(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        name = m.group("m").lower()
+        prev = self._prev(text, m.start())
+        context = prev in self._month_before
+        if name in self._ambiguous_months and (not context or prev == "the"):
+            return None  # "the March to Versailles", "it may"
+        nxt = self._next(text, m.end())
+        if not context and nxt[:1].isupper() and name in ("april", "june", "august", "may"):
+            return None  # a first name: "June Carter"
+        return m.span()
+
+    def _check_bare_season(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        prev = self._prev(text, m.start())
+        nxt = self._next(text, m.end()).lower()
+        if prev in ("in", "during", "by", "until", "since", "through", "throughout", "over",
+                    "early", "late", "mid", "that", "this", "last", "next", "before", "after",
+                    "each", "every", "following") or nxt in ("offensive", "campaign", "months"):
+            return m.span()
+        return None
+
+    def _check_solar_hijri_month(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        if m.group("shm").lower() not in self._sh_ambiguous:
+            return m.span()
+        if m.group("mo") or m.group("d") or m.group("shy") or m.group("iran2"):
+            return m.span()
+        return None
+
+    def _check_offset(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        if self._prev(text, m.start()) in self._approximators:
+            return None
+        if not m.group("n") and not m.group("unit").lower().endswith("s"):
+            return None
+        return m.span()
+
+    def _check_duration(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        start, end = m.span()
+        prev = self._prev(text, start)
+        n = m.group("n").lower()
+        unit = m.group("unit").lower()
+        if n in ("a", "an") and unit == "second" or unit.startswith("quarter") and self._next(text, end) == "of":
+            return None  # "a second attack", "three quarters of the troops"
+        if n in ("some", "many") or prev in self._approximators:
+            return None  # "about an hour", "less than a month": measures, left to quantities
+        if prev in ("per", "a", "an", "every", "each", "times", "once", "twice", "than"):
+            return None
+        if prev[:1].isdigit() or prev[-1:].isdigit() or prev in ("million", "billion", "thousand", "percent", "%"):
+            return None  # a rate: "$5 billion a year"
+        nxt = self._next(text, end).lower()
+        if nxt in ("old", "of") and re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 12]):
+            return None  # an age
+        return start, end
+
+    def _check_clock(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        sep = text[m.end("h"):m.start("mi")]
+        if m.group("ampm") or m.group("tz"):
+            return m.span()
+        if sep != ":":
+            return None
+        prev = self._prev(text, m.start())
+        if prev in ("at", "by", "until", "till", "from", "around", "before", "after", "since",
+                    "about", "approximately", "to", "and", "between"):
+            return m.span()
+        return None
+
+    # -- the component -----------------------------------------------------------------------
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[DATES] = []
+        ensure_extensions()
+        text = doc.text
+        meta = doc_meta(doc)
+        try:
+            spans = self._find(doc, text, meta)
+        except RecursionError:  # pragma: no cover - defensive, never expected
+            spans = []
+        doc.spans[DATES] = spans
         return doc
 
+    def _candidates(self, text: str) -> list[tuple[int, int, int, str, str, re.Match]]:
+        out = []
+        for pid, kind, regex, check, prio in self._compiled:
+            for m in regex.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                if check is not None:
+                    kept = check(text, m)
+                    if kept is None:
+                        continue
+                    s, e = kept
+                else:
+                    s, e = m.span()
+                # Never start or end inside a word.
+                if s > 0 and _WORD_EDGE.match(text[s - 1]) and _WORD_EDGE.match(text[s]):
+                    continue
+                if e < len(text) and _WORD_EDGE.match(text[e - 1]) and _WORD_EDGE.match(text[e]):
+                    continue
+                out.append((s, e, prio, pid, kind, m))
+        return out
 
-@Language.factory("facts_dates")
-def make_dates_component(nlp: Language, name: str) -> DateRecognizer:
-    return DateRecognizer(nlp, name)
+    @staticmethod
+    def _select(cands: list) -> list:
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for c in cands:
+            s, e = c[0], c[1]
+            i = bisect.bisect_left(taken, (s, -1))
+            if i > 0 and taken[i - 1][1] > s:
+                continue
+            if i < len(taken) and taken[i][0] < e:
+                continue
+            taken.insert(i, (s, e))
+            chosen.append(c)
+        chosen.sort(key=lambda c: c[0])
+        return chosen
+
+    def _split_ranges(self, chosen: list) -> list[tuple[int, int, str, dict]]:
+        """(start, end, kind, groups); year ranges ("1915-17", "499-493 BC") become two items."""
+        items = []
+        for s, e, _prio, _pid, kind, m in chosen:
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            if kind == "day_range":
+                items.append((s, m.end("d0"), "date", {**{k: v for k, v in g.items() if k != "d"}, "d": g["d0"]}))
+                items.append((m.start("d"), e, "date", g))
+                continue
+            if kind == "year" and g.get("y2") and m.end("y2") <= e:
+                y, y2 = g["y"], g["y2"]
+                full2 = y2 if len(y2) >= len(y) or len(y2) < 2 else y[: len(y) - len(y2)] + y2
+                first = {k: v for k, v in g.items() if k not in ("y2", "rng")}
+                second = {**first, "y": full2}
+                items.append((s, m.end("y"), kind, first))
+                items.append((m.start("y2"), e, kind, second))
+            else:
+                if kind == "year" and "y2" in g:
+                    g = {k: v for k, v in g.items() if k not in ("y2", "rng")}
+                items.append((s, e, kind, g))
+        return items
+
+    def _find(self, doc: Doc, text: str, meta: dict) -> list[Span]:
+        items = self._split_ranges(self._select(self._candidates(text)))
+        if BOILERPLATE in doc.spans and len(doc.spans[BOILERPLATE]):
+            bp = [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]]
+            items = [it for it in items if not any(bs <= it[0] and it[1] <= be for bs, be in bp)]
+        published = meta.get("published")
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        if not isinstance(published, dt.date):
+            published = self._published_from_dateline(doc, text, meta)
+            if published is not None:
+                meta["published"] = published
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        resolver = TimexResolver(
+            published,
+            narrative=self._is_narrative(items, published),
+            iranian=self._is_iranian(doc, text),
+            number_words=self._numbers,
+            sentence_of=lambda pos: bisect.bisect_right(breaks, pos),
+        )
+        resolver.month_names = self._month_names
+        resolver.weekday_names = self._weekday_names
+        resolver.sh_month_names = self._sh_names
+        # A clock time takes the date that follows it: "at 11 a.m. on 11 November 1918".
+        order = list(range(len(items)))
+        for i in range(len(items) - 1):
+            if items[order[i]][2] == "time" and items[order[i + 1]][2] == "date" and \
+                    _TIME_THEN_DATE.match(text, items[order[i]][1], items[order[i + 1]][0]):
+                order[i], order[i + 1] = order[i + 1], order[i]
+        infos: dict[int, dict] = {}
+        for i in order:
+            s, e, kind, g = items[i]
+            if kind == "holiday":
+                g = {**g, "holiday_info": self._holidays[g["hol"].lower()]}
+            partner = self._partner_year(text, items, i) if kind == "date" and "y" not in g else None
+            infos[i] = resolver.resolve(kind, g, s, partner)
+        spans = []
+        for i, (s, e, kind, g) in enumerate(items):
+            info = infos[i]
+            span = doc.char_span(s, e, alignment_mode="strict")
+            if span is None:
+                span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            span._.facts_date = info
+            spans.append(span)
+        return spans
+
+    def _partner_year(self, text: str, items: list, i: int) -> int | None:
+        """The year of the other end of a range: "March 20 to August 20, 2017"."""
+        s, e, _kind, g = items[i]
+        month = self._month_names.get((g.get("m") or "").rstrip(".").lower())
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(items):
+                continue
+            s2, e2, kind2, g2 = items[j]
+            gap = text[e:s2] if j > i else text[e2:s]
+            if kind2 != "date" or "y" not in g2 or len(gap) > 12 or not _RANGE_GAP.match(gap):
+                continue
+            year = int(g2["y"])
+            m2 = self._month_names.get((g2.get("m") or "").rstrip(".").lower())
+            if month and m2:
+                if j > i and month > m2:
+                    year -= 1
+                elif j < i and month < m2:
+                    year += 1
+            return year
+        return None
+
+    @staticmethod
+    def _is_narrative(items: list, published: dt.date | None) -> bool:
+        """History rather than news: the years the text names lie long before publication.
+
+        Without a publication date nothing tells the two apart, and year-less dates stay
+        unresolved unless their own sentence gives the year.
+        """
+        if published is None:
+            return False
+        years = [int(g["y"]) for _s, _e, kind, g in items
+                 if kind in ("date", "year") and len(g.get("y", "")) == 4 and "era" not in g]
+        if not years:
+            return False
+        median = statistics.median(years)
+        return median < published.year - 10 or (len(years) >= 8 and median < published.year - 1)
+
+    def _is_iranian(self, doc: Doc, text: str) -> bool:
+        if any(p in text for p in self._iran_phrases):
+            return True
+        if self._sh_safe.search(text):
+            return True
+        places = [s.text for s in doc.spans.get("facts_meta", []) if s.label_ == "DATELINE"]
+        return any(p in self._iran_places for p in places)
+
+    def _published_from_dateline(self, doc: Doc, text: str, meta: dict) -> dt.date | None:
+        """A publication date from "PLACE, Mon. DD[, YYYY] ..." near the top of the text."""
+        datelines = [s for s in doc.spans.get("facts_meta", []) if s.label_ == "DATELINE"]
+        for span in datelines:
+            m = self._dateline_date.match(text, span.end_char, min(len(text), span.end_char + 40))
+            if not m:
+                continue
+            month = self._month_names.get(m.group("m").rstrip(".").lower())
+            year = int(m.group("y")) if m.group("y") else self._year_from_meta(meta)
+            if month is None or year is None:
+                continue
+            try:
+                return dt.date(year, month, int(m.group("d")))
+            except ValueError:
+                continue
+        return None
+
+    @staticmethod
+    def _year_from_meta(meta: dict) -> int | None:
+        year = meta.get("year")
+        if isinstance(year, int) or (isinstance(year, str) and year.isdigit()):
+            return int(year)
+        for key in ("url", "source"):
+            m = _URL_YEAR.search(str(meta.get(key) or ""))
+            if m:
+                return int(m.group(1))
+        return None
+
+    # -- serialisation -----------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self._rows)
+        srsly.write_json(path / "lexicon.json", self._lexicon)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "DateRecognizer":
+        path = ensure_path(path)
+        self._load(list(srsly.read_jsonl(path / "patterns.jsonl")), srsly.read_json(path / "lexicon.json"))
+        return self
+
+
+@Language.factory("facts_dates", default_config={"patterns": None, "lexicon": None})
+def make_dates_component(nlp: Language, name: str, *, patterns: str | None,
+                         lexicon: str | None) -> DateRecognizer:
+    return DateRecognizer(nlp, name, patterns=patterns, lexicon=lexicon)

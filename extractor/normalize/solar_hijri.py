@@ -1,0 +1,62 @@
+"""The Iranian (Solar Hijri) calendar mapped onto Gregorian dates, via ``jdatetime``.
+
+Iranian years start at Nowruz (1 Farvardin, 20 or 21 March); months 1-6 have 31 days,
+7-11 have 30 and Esfand 29 or 30. jdatetime holds the leap-year arithmetic, so nothing
+here counts days by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jdatetime
+
+MIN_YEAR, MAX_YEAR = 1, 3177  # jdatetime's supported range, roughly
+
+
+def to_gregorian(year: int, month: int = 1, day: int = 1) -> dt.date | None:
+    """The Gregorian date of a Solar Hijri date, or None when it does not exist."""
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def from_gregorian(date: dt.date) -> tuple[int, int, int]:
+    """(year, month, day) in the Solar Hijri calendar of a Gregorian date."""
+    j = jdatetime.date.fromgregorian(date=date)
+    return j.year, j.month, j.day
+
+
+def year_of(date: dt.date) -> int:
+    """The Solar Hijri year a Gregorian date falls in."""
+    return from_gregorian(date)[0]
+
+
+def year_interval(year: int) -> tuple[dt.date, dt.date] | None:
+    """Gregorian first and last day (inclusive) of Solar Hijri ``year``."""
+    start = to_gregorian(year, 1, 1)
+    nxt = to_gregorian(year + 1, 1, 1)
+    if start is None or nxt is None:
+        return None
+    return start, nxt - dt.timedelta(days=1)
+
+
+def month_interval(year: int, month: int, months: int = 1) -> tuple[dt.date, dt.date] | None:
+    """Gregorian first and last day (inclusive) of ``months`` Solar Hijri months from ``month``."""
+    if not 1 <= month <= 12 or months < 1:
+        return None
+    start = to_gregorian(year, month, 1)
+    last_month = month + months - 1
+    end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+    after = (to_gregorian(end_year + 1, 1, 1) if end_month == 12
+             else to_gregorian(end_year, end_month + 1, 1))
+    if start is None or after is None:
+        return None
+    return start, after - dt.timedelta(days=1)
+
+
+def latest_month_start(month: int, ref: dt.date) -> int:
+    """The Solar Hijri year of the most recent start of ``month`` on or before ``ref``."""
+    year, ref_month, _ = from_gregorian(ref)
+    return year if month <= ref_month else year - 1

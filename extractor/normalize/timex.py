@@ -1,0 +1,696 @@
+"""TIMEX3-style values for temporal expressions, resolved against a reference time.
+
+The recogniser hands over the named parts of each match (year, month, day, relative word,
+unit, ...) in text order; :class:`TimexResolver` turns them into the ``facts_date`` payload.
+
+Two reference times are kept apart:
+
+- the *publication date* anchors deictic words ("today", "last year", "on Sunday",
+  "two weeks ago");
+- the *narrative anchor* is the last date the text itself mentioned; it anchors anaphoric
+  words ("the previous year", "that day", "twelve days later") and year-less dates in
+  narrative text ("On June 10, ..." after "May 1940").
+
+In news (a publication date and mostly recent years) a year-less date takes the year that
+puts it in a window from nine months before to three months after publication, unless a
+date with a year was mentioned just before. In narrative text (no publication date, or
+years mostly long before it) the narrative anchor rules.
+
+Iranian calendar periods ("the current Iranian year", "Bahman", "1399", "this year" in an
+Iranian news item) have no Gregorian TIMEX value: their ``value`` is None, ``calendar`` is
+"solar_hijri" and ``interval`` gives the Gregorian days they cover.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from . import solar_hijri
+
+# Granularities, coarse to fine.
+YEAR, MONTH, DAY = 1, 2, 3
+
+UNIT_CODES = {
+    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+}
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+DEICTIC_REL = {"this", "current", "last", "next", "coming", "past"}
+ANAPHORIC_REL = {"previous", "following", "same", "that"}
+REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
+              "previous": -1, "next": 1, "coming": 1, "following": 1}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "last": 4, "final": 4, "latter": 2}
+TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05",
+              "MST": "-07", "MDT": "-06", "PST": "-08", "PDT": "-07", "CET": "+01",
+              "CEST": "+02", "IRST": "+0330", "IRDT": "+0430"}
+
+_WS = re.compile(r"\s+")
+
+
+def payload(value: str | None, type_: str = "DATE", calendar: str = "gregorian",
+            interval: tuple[dt.date, dt.date] | None = None) -> dict[str, Any]:
+    return {
+        "value": value,
+        "type": type_,
+        "calendar": calendar,
+        "interval": (interval[0].isoformat(), interval[1].isoformat()) if interval else None,
+    }
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def shift_date(date: dt.date, n: int, unit: str) -> dt.date | None:
+    """``date`` moved by ``n`` units (day, week, month, year, decade, century)."""
+    try:
+        if unit == "day":
+            return date + dt.timedelta(days=n)
+        if unit in ("week", "fortnight"):
+            return date + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+        months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+        if months is None:
+            return None
+        y, m = add_months(date.year, date.month, n * months)
+        return dt.date(y, m, min(date.day, _calendar.monthrange(y, m)[1]))
+    except (OverflowError, ValueError):
+        return None
+
+
+def format_year(year: int) -> str:
+    return f"BC{-year + 1:04d}" if year <= 0 else f"{year:04d}"
+
+
+def date_value(year: int, month: int | None = None, day: int | None = None) -> str:
+    out = format_year(year)
+    if month:
+        out += f"-{month:02d}"
+        if day:
+            out += f"-{day:02d}"
+    return out
+
+
+def date_interval(year: int, month: int | None = None,
+                  day: int | None = None) -> tuple[dt.date, dt.date] | None:
+    if not 1 <= year <= 9999:
+        return None
+    try:
+        if day and month:
+            d = dt.date(year, month, day)
+            return d, d
+        if month:
+            return dt.date(year, month, 1), month_end(year, month)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February stays valid
+        return True
+    except ValueError:
+        return False
+
+
+def year_in_window(month: int, day: int | None, ref: dt.date) -> int:
+    """The year that puts a month (and day) between 9 months before and 3 months after ref."""
+    for year in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            when = dt.date(year, month, min(day or 1, _calendar.monthrange(year, month)[1]))
+        except ValueError:
+            continue
+        delta = (when - ref).days
+        if -275 <= delta <= 92:
+            return year
+    return ref.year
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    code = UNIT_CODES.get(unit, "X")
+    if unit == "fortnight" and n is not None:
+        n, code = n * 2, "W"
+    if n is None:
+        amount = "X"
+    else:
+        amount = f"{n:g}"
+    if code in ("H", "S"):
+        return f"PT{amount}{code}"
+    if code == "MIN":
+        return f"PT{amount}M"
+    return f"P{amount}{code}"
+
+
+@dataclass
+class Anchor:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    pos: int = 0
+
+    def date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+class TimexResolver:
+    """Resolves one document's matches in text order; keeps the narrative anchor."""
+
+    def __init__(self, published: dt.date | None, *, narrative: bool, iranian: bool,
+                 number_words: Mapping[str, int | None],
+                 sentence_of: Callable[[int], int] = lambda pos: 0) -> None:
+        self.published = published
+        self.sentence_of = sentence_of
+        self.narrative = narrative
+        self.iranian = iranian
+        self.numbers = number_words
+        self.anchor: Anchor | None = None
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def number(self, text: str | None) -> float | None:
+        if not text:
+            return None
+        t = _WS.sub(" ", text.lower().replace("-", " ")).strip()
+        if t.replace(".", "", 1).isdigit():
+            return float(t)
+        if t in self.numbers:
+            return self.numbers[t]
+        total = 0
+        for part in t.split():
+            v = self.numbers.get(part)
+            if v is None:
+                return None
+            total += v
+        return total
+
+    def deictic_ref(self) -> dt.date | None:
+        """What "today" means: the publication date, or in narrative text the anchor."""
+        if self.narrative:
+            return self.anchor.date() if self.anchor and self.anchor.month else None
+        return self.published
+
+    def current_ref(self) -> dt.date | None:
+        """The publication date, else the narrative anchor ("the previous Iranian year")."""
+        if self.published and not self.narrative:
+            return self.published
+        a = self.anaphoric_ref()
+        return a.date() if a else None
+
+    def recent(self, pos: int) -> bool:
+        """Whether the anchor was mentioned in the same sentence as ``pos``."""
+        return self.anchor is not None and self.sentence_of(self.anchor.pos) == self.sentence_of(pos)
+
+    def anaphoric_ref(self) -> Anchor | None:
+        if self.anchor:
+            return self.anchor
+        if self.published:
+            p = self.published
+            return Anchor(p.year, p.month, p.day)
+        return None
+
+    def remember(self, pos: int, year: int, month: int | None = None, day: int | None = None,
+                 ) -> None:
+        if 1 <= year <= 9999:
+            self.anchor = Anchor(year, month, day, pos)
+
+    def year_for(self, month: int, day: int | None, pos: int) -> int | None:
+        """The year of a year-less date."""
+        a = self.anchor
+        if a and (self.narrative or self.recent(pos)):
+            return a.year
+        if self.published and not self.narrative:
+            return year_in_window(month, day, self.published)
+        return None
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def resolve(self, kind: str, g: Mapping[str, str | None], start: int,
+                partner_year: int | None = None) -> dict[str, Any]:
+        handler = getattr(self, f"_{kind}", None)
+        if handler is None:
+            return payload(None)
+        try:
+            return handler(g, start, partner_year)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            return payload(None)
+
+    # -- kinds -------------------------------------------------------------------------------
+
+    def _date(self, g, pos, partner_year):
+        month = self.month_number(g.get("m") or g.get("m2")) or (int(g["mn"]) if g.get("mn") else None)
+        if month is None:
+            return payload(None)
+        day = g.get("d") or g.get("d2")
+        day = int(day) if day else None
+        year = int(g["y"]) if g.get("y") else None
+        if g.get("that"):
+            a = self.anaphoric_ref()
+            ref_rel = _WS.sub(" ", g["that"].lower())
+            year = a.year + {"the previous": -1, "the following": 1, "the next": 1}.get(ref_rel, 0) if a else None
+        if day and not valid_day(year, month, day):
+            return payload(None)
+        if year is None:
+            year = partner_year or self.year_for(month, day, pos)
+        if year is None:
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return payload(value)
+        self.remember(pos, year, month, day)
+        value = date_value(year, month, day)
+        if g.get("pod"):
+            value += "T" + PART_OF_DAY[g["pod"].lower()]
+            return payload(value, "TIME", interval=date_interval(year, month, day))
+        return payload(value, interval=date_interval(year, month, day))
+
+    def _numeric_date(self, g, pos, partner_year):
+        a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+        # Day/month rule: a part above 12 can only be the day; otherwise "/" is read
+        # month-first (US usage) and "." day-first (European usage).
+        if a > 12:
+            day, month = a, b
+        elif b > 12 or g.get("sep") == "/":
+            month, day = a, b
+        else:
+            day, month = a, b
+        if not 1 <= month <= 12 or not valid_day(year, month, day):
+            return payload(None)
+        self.remember(pos, year, month, day)
+        return payload(date_value(year, month, day), interval=date_interval(year, month, day))
+
+    def _month_relative(self, g, pos, partner_year):
+        month = self.month_number(g["m"])
+        rel = g["rel"].lower()
+        if rel in ANAPHORIC_REL:
+            a = self.anaphoric_ref()
+            if a is None:
+                return payload(None)
+            y = a.year
+            if rel == "previous" and (not a.month or month >= a.month):
+                y -= 1
+            elif rel in ("following",) and a.month and month <= a.month:
+                y += 1
+        else:
+            ref = self.deictic_ref()
+            if ref is None:
+                return payload(None)
+            y = ref.year
+            if rel in ("last", "past") and month >= ref.month:
+                y -= 1
+            elif rel in ("next", "coming") and month <= ref.month:
+                y += 1
+        self.remember(pos, y, month)
+        return payload(date_value(y, month), interval=date_interval(y, month))
+
+    def _weekday(self, g, pos, partner_year):
+        wd = self.weekday_number(g["wd"])
+        rel = (g.get("rel") or "").lower()
+        ref = self.deictic_ref()
+        if ref is None:
+            a = self.anchor
+            if a and a.day:
+                ref = a.date()
+            else:
+                return payload(f"XXXX-WXX-{wd}")
+        back = (ref.isoweekday() - wd) % 7
+        if rel in ("next", "coming"):
+            day = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)
+        elif rel in ("last", "past"):
+            day = ref - dt.timedelta(days=back or 7)
+        else:
+            day = ref - dt.timedelta(days=back)
+        self.remember(pos, day.year, day.month, day.day)
+        value = day.isoformat()
+        if g.get("pod"):
+            return payload(value + "T" + PART_OF_DAY[g["pod"].lower()], "TIME", interval=(day, day))
+        return payload(value, interval=(day, day))
+
+    def _year(self, g, pos, partner_year):
+        if g.get("yy"):
+            yy = int(g["yy"])
+            pivot = (self.published.year % 100 + 5) if self.published else 30
+            year = (2000 if yy <= pivot else 1900) + yy
+        else:
+            year = int(g["y"])
+        era = (g.get("era") or "").replace(".", "").upper()
+        if era in ("BC", "BCE"):
+            return payload(format_year(1 - year))
+        if not era and self.iranian and 1300 <= year <= 1499:
+            return self._solar_year(year)
+        self.remember(pos, year)
+        return payload(date_value(year), interval=date_interval(year))
+
+    def _decade(self, g, pos, partner_year):
+        dec = int(g["dec"])
+        return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
+
+    def _century(self, g, pos, partner_year):
+        c = int(g["cent"])
+        if not 1 <= c <= 99:
+            return payload(None)
+        return payload(f"{c - 1:02d}", interval=(dt.date(max(1, (c - 1) * 100), 1, 1),
+                                                 dt.date(c * 100 - 1, 12, 31)))
+
+    def _season(self, g, pos, partner_year):
+        code = SEASON_CODES[g["season"].lower()]
+        if g.get("y"):
+            year = int(g["y"])
+            self.remember(pos, year)
+            return payload(f"{year:04d}-{code}")
+        rel = (g.get("rel") or "").lower()
+        if rel:
+            if rel in ANAPHORIC_REL:
+                a = self.anaphoric_ref()
+                year = a.year + REL_OFFSET[rel] if a else None
+            else:
+                ref = self.deictic_ref()
+                year = ref.year + REL_OFFSET.get(rel, 0) if ref else None
+        else:
+            a = self.anchor
+            year = a.year if a and (self.narrative or self.recent(pos)) else None
+        return payload(f"{year:04d}-{code}" if year else f"XXXX-{code}")
+
+    def _year_ref(self, g, pos) -> tuple[str, int | None]:
+        """Which year a "... of <year reference>" phrase names: (calendar, year)."""
+        if g.get("y"):
+            return "gregorian", int(g["y"])
+        rel = (g.get("rel") or "this").lower()
+        offset = REL_OFFSET.get(rel, 0)
+        solar = bool(g.get("iran")) or (self.iranian and not g.get("y"))
+        ref = self.current_ref()
+        if ref is None:
+            return ("solar_hijri" if solar else "gregorian"), None
+        if solar:
+            return "solar_hijri", solar_hijri.year_of(ref) + offset
+        return "gregorian", ref.year + offset
+
+    def _solar_year(self, year: int, g=None) -> dict[str, Any]:
+        interval = solar_hijri.year_interval(year)
+        if interval:
+            self.remember(-10**9, interval[0].year)  # a whole year: do not pin a month
+        return payload(None, calendar="solar_hijri", interval=interval)
+
+    def _sub_year(self, cal: str, year: int | None, first_month: int, months: int,
+                  value: str | None, pos: int) -> dict[str, Any]:
+        if year is None:
+            return payload(value if cal == "gregorian" else None, calendar=cal)
+        if cal == "solar_hijri":
+            interval = solar_hijri.month_interval(year, first_month, months)
+            if interval:
+                self.remember(pos, interval[0].year, interval[0].month)
+            return payload(None, calendar=cal, interval=interval)
+        last_y, last_m = add_months(year, first_month, months - 1)
+        self.remember(pos, year, first_month)
+        return payload(value, interval=(dt.date(year, first_month, 1), month_end(last_y, last_m)))
+
+    def _quarter(self, g, pos, partner_year):
+        q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
+        if g.get("y") or g.get("rel") or g.get("iran") or g.get("fiscal"):
+            cal, year = self._year_ref(g, pos)
+        else:
+            ref = self.deictic_ref()
+            a = self.anchor
+            if self.narrative and a:
+                cal, year = "gregorian", a.year
+            elif ref:
+                cal, year = "gregorian", ref.year if (ref.month - 1) // 3 + 1 >= q else ref.year - 1
+            else:
+                return payload(f"XXXX-Q{q}")
+        value = f"{year:04d}-Q{q}" if year and cal == "gregorian" else None
+        return self._sub_year(cal, year, 3 * (q - 1) + 1, 3, value, pos)
+
+    def _half(self, g, pos, partner_year):
+        h = 1 if g["half"].lower() == "first" else 2
+        cal, year = self._year_ref(g, pos)
+        value = f"{year:04d}-H{h}" if year and cal == "gregorian" else None
+        return self._sub_year(cal, year, 6 * (h - 1) + 1, 6, value, pos)
+
+    def _part_of_year(self, g, pos, partner_year):
+        n = self.number(g.get("n"))
+        unit = g["unit"].lower().rstrip("s")
+        cal, year = self._year_ref(g, pos)
+        if n is None or unit not in ("month", "quarter") or not 1 <= n <= 12:
+            return payload(None, calendar=cal)
+        months = int(n) * (3 if unit == "quarter" else 1)
+        if months > 12:
+            return payload(None, calendar=cal)
+        first = 13 - months if (g.get("ord") or "").lower() in ("last", "final") else 1
+        return self._sub_year(cal, year, first, months, None, pos)
+
+    def _fiscal(self, g, pos, partner_year):
+        return payload(None)
+
+    def _iranian_year(self, g, pos, partner_year):
+        if g.get("shy"):
+            return self._solar_year(int(g["shy"]))
+        rel = (g.get("rel") or "this").lower()
+        ref = self.current_ref()
+        if ref is None:
+            return payload(None, calendar="solar_hijri")
+        return self._solar_year(solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0))
+
+    def _solar_hijri_month(self, g, pos, partner_year):
+        month = int(g["shm_n"]) if g.get("shm_n") else self.sh_month_number(g["shm"])
+        day = int(g["d"]) if g.get("d") else None
+        if g.get("shy"):
+            year = int(g["shy"])
+        else:
+            rel = (g.get("rel") or "").lower()
+            ref = self.current_ref()
+            if ref is None:
+                return payload(None, calendar="solar_hijri")
+            if rel:
+                year = solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0)
+            else:
+                year = solar_hijri.latest_month_start(month, ref)
+        if day:
+            d = solar_hijri.to_gregorian(year, month, day)
+            if d is None:
+                return payload(None, calendar="solar_hijri")
+            self.remember(pos, d.year, d.month, d.day)
+            return payload(d.isoformat(), calendar="solar_hijri", interval=(d, d))
+        interval = solar_hijri.month_interval(year, month)
+        if interval:
+            self.remember(pos, interval[0].year, interval[0].month)
+        return payload(None, calendar="solar_hijri", interval=interval)
+
+    def _deictic(self, g, pos, partner_year):
+        word = _WS.sub(" ", g["deictic"].lower())
+        ref = self.published
+        if ref is None:
+            return payload(None)
+        offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                  "the day after tomorrow": 2}.get(word, 0)
+        day = ref + dt.timedelta(days=offset)
+        if not self.narrative:
+            self.remember(pos, day.year, day.month, day.day)
+        if word == "tonight":
+            return payload(day.isoformat() + "TNI", "TIME", interval=(day, day))
+        return payload(day.isoformat(), interval=(day, day))
+
+    def _relative(self, g, pos, partner_year):
+        rel = (g.get("rel") or "this").lower()
+        gran = (g.get("gran") or "year").lower()
+        if g.get("fiscal"):
+            if not self.iranian:
+                return payload(None)
+            gran = "year"
+        if g.get("dir"):  # "the day before", "the week after"
+            a = self.anaphoric_ref()
+            if a is None or not a.day and gran == "day":
+                return payload(None)
+            rel = "previous" if g["dir"].lower() == "before" else "following"
+        if gran in PART_OF_DAY:
+            a = self.anaphoric_ref() if rel in ANAPHORIC_REL or rel == "that" else None
+            ref = a.date() if a and a.day else (self.deictic_ref() if a is None else None)
+            if ref is None:
+                return payload(None, "TIME")
+            day = ref + dt.timedelta(days=REL_OFFSET.get(rel, 0))
+            return payload(day.isoformat() + "T" + PART_OF_DAY[gran], "TIME", interval=(day, day))
+        offset = REL_OFFSET.get(rel, 0)
+        anaphoric = rel in ANAPHORIC_REL or (self.narrative and rel not in ("this", "current"))
+        if rel == "past" and not g.get("edge") and gran in ("year", "month", "week", "decade", "century", "day"):
+            return self._rolling(1, gran, -1, pos, type_hint=True)
+        if self.iranian and gran == "year" and not anaphoric:
+            ref = self.deictic_ref()
+            if ref is None:
+                return payload(None, calendar="solar_hijri")
+            return self._solar_year(solar_hijri.year_of(ref) + offset)
+        if anaphoric:
+            a = self.anaphoric_ref()
+            if a is None:
+                return payload(None)
+            if gran == "day" and not a.day or gran in ("month", "week") and not a.month:
+                return payload(None)
+            base = a.date()
+        else:
+            base = self.deictic_ref()
+            if base is None:
+                return payload(None)
+        if self.iranian and gran == "year":
+            return self._solar_year(solar_hijri.year_of(base) + offset)
+        if gran == "weekend":
+            gran, weekend = "week", True
+        else:
+            weekend = False
+        moved = shift_date(base, offset, gran)
+        if moved is None:
+            return payload(None)
+        return self._at_granularity(moved, gran, pos, weekend=weekend, remember=anaphoric or not self.narrative)
+
+    def _at_granularity(self, d: dt.date, gran: str, pos: int, *, weekend: bool = False,
+                        remember: bool = True) -> dict[str, Any]:
+        if gran == "year":
+            if remember:
+                self.remember(pos, d.year)
+            return payload(date_value(d.year), interval=date_interval(d.year))
+        if gran == "month":
+            if remember:
+                self.remember(pos, d.year, d.month)
+            return payload(date_value(d.year, d.month), interval=date_interval(d.year, d.month))
+        if gran == "day":
+            if remember:
+                self.remember(pos, d.year, d.month, d.day)
+            return payload(d.isoformat(), interval=(d, d))
+        if gran in ("week", "fortnight"):
+            iso = d.isocalendar()
+            monday = d - dt.timedelta(days=d.isoweekday() - 1)
+            if weekend:
+                sat = monday + dt.timedelta(days=5)
+                return payload(f"{iso[0]:04d}-W{iso[1]:02d}-WE", interval=(sat, sat + dt.timedelta(days=1)))
+            return payload(f"{iso[0]:04d}-W{iso[1]:02d}", interval=(monday, monday + dt.timedelta(days=6)))
+        if gran == "quarter":
+            q = (d.month - 1) // 3 + 1
+            return payload(f"{d.year:04d}-Q{q}", interval=(dt.date(d.year, 3 * q - 2, 1), month_end(d.year, 3 * q)))
+        if gran == "decade":
+            dec = d.year // 10
+            return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
+        if gran == "century":
+            return payload(f"{d.year // 100:02d}")
+        return payload(None)
+
+    def _rolling(self, n: float | None, unit: str, direction: int, pos: int,
+                 type_hint: bool = False) -> dict[str, Any]:
+        """A period reaching back (or forward) from the reference time: "the past ten months".
+
+        Anchored to a publication date it is a definite stretch of days: the interval says
+        which, and the value stays null (a TIMEX duration would drop the anchoring).
+        Unanchored it is just a length: "P10M".
+        """
+        ref = self.deictic_ref() if not self.narrative else None
+        if ref and n is not None and float(n).is_integer():
+            other = shift_date(ref, direction * int(n), unit)
+            if other:
+                interval = (other, ref) if direction < 0 else (ref, other)
+                return payload(None, "DURATION", interval=interval)
+        return payload(duration_value(n, unit), "DURATION")
+
+    def _period(self, g, pos, partner_year):
+        rel = g["rel"].lower()
+        unit = g["unit"].lower()
+        unit = "century" if unit == "centuries" else unit.rstrip("s")
+        n = self.number(g.get("n")) if g.get("n") else None
+        direction = 1 if rel in ("next", "coming", "following") else -1
+        return self._rolling(n, unit, direction, pos)
+
+    def _offset(self, g, pos, partner_year):
+        n = self.number(g.get("n")) if g.get("n") else None
+        unit = g["unit"].lower()
+        unit = "century" if unit == "centuries" else unit.rstrip("s")
+        direction = _WS.sub(" ", g["dir"].lower())
+        sign = 1 if direction in ("later", "after", "hence", "from now") else -1
+        if n is None or not float(n).is_integer() or unit not in (
+                "day", "week", "fortnight", "month", "quarter", "year", "decade", "century"):
+            return payload(None)
+        if direction in ("ago", "hence", "from now"):
+            base = self.deictic_ref()
+        else:
+            a = self.anaphoric_ref()
+            base = a.date() if a and (a.day or unit not in ("day", "week")) else None
+        if base is None:
+            return payload(None)
+        moved = shift_date(base, sign * int(n), unit)
+        if moved is None:
+            return payload(None)
+        gran = {"fortnight": "day", "week": "day"}.get(unit, unit)
+        if gran == "quarter":
+            gran = "month"
+        return self._at_granularity(moved, gran, pos)
+
+    def _duration(self, g, pos, partner_year):
+        unit = g["unit"].lower()
+        unit = "century" if unit == "centuries" else unit.rstrip("s")
+        return payload(duration_value(self.number(g["n"]), unit), "DURATION")
+
+    def _set(self, g, pos, partner_year):
+        if g.get("wd"):
+            return payload(f"XXXX-WXX-{self.weekday_number(g['wd'])}", "SET")
+        unit = (g.get("unit") or "").lower()
+        if unit in PART_OF_DAY:
+            return payload(f"XXXX-XX-XXT{PART_OF_DAY[unit]}", "SET")
+        if unit == "weekend":
+            return payload("XXXX-WXX-WE", "SET")
+        n = self.number(g.get("n")) if g.get("n") else 1
+        return payload(duration_value(n, unit), "SET")
+
+    def _time(self, g, pos, partner_year):
+        named = (g.get("named") or "").lower()
+        if named:
+            hh, mm = (24, 0) if named == "midnight" else (12, 0)
+        else:
+            hh, mm = int(g["h"]), int(g.get("mi") or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hh < 12:
+                hh += 12
+            elif ampm == "am" and hh == 12:
+                hh = 0
+        clock = f"T{hh:02d}:{mm:02d}"
+        tz = (g.get("tz") or "").upper()
+        clock += TZ_OFFSETS.get(tz, "")
+        a = self.anchor
+        if a and a.day and (self.narrative or self.recent(pos)):
+            return payload(a.date().isoformat() + clock, "TIME")
+        if self.published and not self.narrative:
+            return payload(self.published.isoformat() + clock, "TIME")
+        return payload("XXXX-XX-XX" + clock, "TIME")
+
+    def _holiday(self, g, pos, partner_year):
+        info = g["holiday_info"]
+        if info.get("solar_hijri_month"):
+            return self._solar_hijri_month(
+                {"shm_n": info["solar_hijri_month"], "d": str(info.get("day", 1)), "shm": None, **{
+                    k: v for k, v in g.items() if k == "shy"}}, pos, partner_year)
+        return self._date({"mn": str(info["month"]), "d": str(info["day"]), "y": g.get("y")},
+                          pos, partner_year)
+
+    def _present(self, g, pos, partner_year):
+        return payload("PRESENT_REF")
+
+    def _vague(self, g, pos, partner_year):
+        return payload(None)
+
+    # -- lexicon lookups, filled in by the component -----------------------------------------
+
+    month_names: Mapping[str, int] = {}
+    weekday_names: Mapping[str, int] = {}
+    sh_month_names: Mapping[str, int] = {}
+
+    def month_number(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        return self.month_names.get(name.rstrip(".").lower())
+
+    def weekday_number(self, name: str) -> int:
+        return self.weekday_names[name.lower()]
+
+    def sh_month_number(self, name: str) -> int:
+        return self.sh_month_names[name.lower()]
