@@ -28,6 +28,8 @@ def extract(
                                          help="text, html, jsonl or warc (default: from the file name; text for stdin)"),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
     out: Optional[Path] = typer.Option(None, help="Write the JSON here (atomically)"),
+    rules: Optional[Path] = typer.Option(None, help="Entity rules, JSONL in spaCy's entity-ruler pattern format"),
+    gazetteer: Optional[Path] = typer.Option(None, help="Extra entity names: 'name<TAB>LABEL[<TAB>canonical]' lines or JSONL"),
 ) -> None:
     """Extract the facts of one article and print them as JSON."""
     from . import extract_doc
@@ -41,7 +43,16 @@ def extract(
         raise fail(f"--published: {exc}", 2)
     try:
         doc = read_document(source, format=format)
-        nlp = build_pipeline(model)
+        entity_options = {}
+        for option, path in (("rules", rules), ("gazetteer", gazetteer)):
+            if path is not None:
+                if not path.is_file():
+                    raise fail(f"--{option}: {path}: not a readable file", 2)
+                entity_options[option] = str(path.resolve())
+        try:
+            nlp = build_pipeline(model, config={"facts_entities": entity_options} if entity_options else None)
+        except (ValueError, KeyError, UnicodeDecodeError) as exc:
+            raise fail(f"--rules/--gazetteer: {exc}", 2)
         meta = {k: v for k, v in doc.meta.items() if k in ("title", "publisher", "license")}
         facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
                             meta={**meta, "id": doc.id, "source": doc.source})
