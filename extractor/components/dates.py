@@ -36,6 +36,7 @@ _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|thru)\s*$", re.I)
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _WORD_EDGE = re.compile(r"\w")
+_WINDOW = 90  # characters searched either side of a pattern's trigger word
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 
@@ -132,11 +133,19 @@ class DateRecognizer:
         def fill(pattern: str) -> str:
             return re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: places[m.group(1)], pattern)
 
+        fast = {  # case-sensitive literal alternations: the regex engine scans these quickly
+            "MONTH": _alternation(full + abbr), "WEEKDAY": _alternation(weekdays),
+            "SH_MONTH": _alternation(sh_all), "HOLIDAY": _alternation(holiday_names),
+        }
+        triggers: dict[tuple, re.Pattern] = {}
         self._compiled = []
         for i, row in enumerate(rows):
             regex = re.compile(fill(row["pattern"]), re.IGNORECASE)
             check = getattr(self, f"_check_{row['check']}") if row.get("check") else None
-            self._compiled.append((row["id"], row["kind"], regex, check, i))
+            key = tuple(row.get("trigger") or ())
+            if key and key not in triggers:
+                triggers[key] = re.compile("|".join(self._trigger_part(t, fast) for t in key))
+            self._compiled.append((row["id"], row["kind"], regex, check, i, triggers.get(key)))
         ctx = lex["iranian_context"]
         self._iran_phrases = ctx["phrases"]
         self._iran_places = set(ctx["dateline_places"])
@@ -148,6 +157,14 @@ class DateRecognizer:
         self._approximators = {w.lower() for w in lex["approximators"]}
         self._dateline_date = re.compile(
             fill(r"^,?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+
+    @staticmethod
+    def _trigger_part(spec: str, fast: dict[str, str]) -> str:
+        if spec.startswith("re:"):
+            return spec[3:]
+        if spec.startswith("{") and spec.endswith("}"):
+            return fast[spec[1:-1]]
+        return _alternation({spec, spec.capitalize(), spec.upper()}).replace(r"\ ", r"\s+")
 
     # -- neighbouring words ------------------------------------------------------------------
 
@@ -272,10 +289,31 @@ class DateRecognizer:
         doc.spans[DATES] = spans
         return doc
 
+    @staticmethod
+    def _regions(trigger: re.Pattern | None, text: str, cache: dict) -> list[tuple[int, int]]:
+        """Stretches of text around the trigger's hits, merged; the whole text without one."""
+        if trigger is None:
+            return [(0, len(text))]
+        if trigger not in cache:
+            regions: list[list[int]] = []
+            for t in trigger.finditer(text):
+                s, e = max(0, t.start() - _WINDOW), min(len(text), t.end() + _WINDOW)
+                if regions and s <= regions[-1][1]:
+                    regions[-1][1] = e
+                else:
+                    regions.append([s, e])
+            cache[trigger] = [(s, e) for s, e in regions]
+        return cache[trigger]
+
+    def _matches(self, regex: re.Pattern, trigger: re.Pattern | None, text: str, cache: dict):
+        for s, e in self._regions(trigger, text, cache):
+            yield from regex.finditer(text, s, e)
+
     def _candidates(self, text: str) -> list[tuple[int, int, int, str, str, re.Match]]:
         out = []
-        for pid, kind, regex, check, prio in self._compiled:
-            for m in regex.finditer(text):
+        cache: dict = {}
+        for pid, kind, regex, check, prio, trigger in self._compiled:
+            for m in self._matches(regex, trigger, text, cache):
                 if m.end() <= m.start():
                     continue
                 if check is not None:
