@@ -70,6 +70,15 @@ def _init_local_worker(model: str | None, ready: Any) -> None:
 
 def peak_rss() -> int:
     """Peak resident memory of this process in bytes."""
+    # getrusage's ru_maxrss survives exec, so a process started from a big parent would report
+    # the parent's peak; Linux's VmHWM belongs to this process's own address space.
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 

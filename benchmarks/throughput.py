@@ -1,0 +1,217 @@
+"""Throughput of the full extraction against the bare spaCy tokenizer, on the same varied texts.
+
+    python benchmarks/throughput.py [--json] [--eval-dir ../shared/eval] [--no-scaling]
+
+Reads every text of the annotated sets (``../shared/eval/*.jsonl``), each once: repeating one
+article would let the tokenizer serve its tokens from its cache. In one run it measures
+
+- documents and words per second of ``spacy.blank("en").tokenizer`` and of the full
+  extraction (tokenizer, fact components and the validated records), their ratio, and the
+  time each component takes;
+- the batch engine with 1 and 2 worker processes (pipelines loaded before the clock starts)
+  and the speed-up of 2 over 1, with the peak resident memory of each worker;
+- (unless ``--no-scaling``) the peak memory of a batch run over 1,000 and over 10,000
+  documents, each in a fresh process, to show that memory does not grow with the input.
+
+Each timing is the best of ``--rounds`` runs, each on a freshly built pipeline (cold caches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+MB = 1024 * 1024
+
+
+def load_texts(eval_dir: Path) -> list[dict[str, Any]]:
+    texts = []
+    for path in sorted(eval_dir.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                if isinstance(record.get("text"), str) and record["text"].strip():
+                    texts.append({"set": path.stem, "text": record["text"], "published": record.get("published")})
+    return texts
+
+
+def words(texts: list[dict[str, Any]]) -> int:
+    return sum(len(t["text"].split()) for t in texts)
+
+
+def time_tokenizer(texts: list[dict[str, Any]], rounds: int) -> float:
+    import spacy
+
+    best = float("inf")
+    for _ in range(rounds):
+        tokenizer = spacy.blank("en").tokenizer  # a fresh vocab: nothing cached
+        gc.collect()
+        start = time.perf_counter()
+        for t in texts:
+            tokenizer(t["text"])
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def time_extraction(texts: list[dict[str, Any]], rounds: int) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Best total time of extract_doc's work over ``texts``, split into its steps, and per set."""
+    from extractor.from_doc import from_doc
+    from extractor.pipeline import build_pipeline, make_doc
+
+    best: tuple[float, dict[str, float], dict[str, float]] = (float("inf"), {}, {})
+    for _ in range(rounds):
+        nlp = build_pipeline()
+        steps = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "records": 0.0}
+        per_set: dict[str, float] = {}
+        clock = time.perf_counter
+        gc.collect()
+        for t in texts:
+            t0 = clock()
+            doc = make_doc(nlp, t["text"], published=t["published"])
+            t1 = clock()
+            steps["tokenizer"] += t1 - t0
+            for name, proc in nlp.pipeline:
+                doc = proc(doc)
+                t2 = clock()
+                steps[name] += t2 - t1
+                t1 = t2
+            from_doc(doc)
+            t2 = clock()
+            steps["records"] += t2 - t1
+            per_set[t["set"]] = per_set.get(t["set"], 0.0) + t2 - t0
+        total = sum(steps.values())
+        if total < best[0]:
+            best = (total, steps, per_set)
+    return best
+
+
+def time_workers(texts: list[dict[str, Any]], workers: int, rounds: int) -> tuple[float, int]:
+    """Best wall time of the local engine over ``texts`` with pipelines already loaded, and the
+    peak resident memory of a worker."""
+    from extractor.batch import LocalEngine, make_shards
+    from extractor.readers import Document
+
+    docs = [Document(text=t["text"], id=str(i), source="bench", key=str(i),
+                     meta={"published": t["published"]} if t["published"] else {})
+            for i, t in enumerate(texts)]
+    best, rss = float("inf"), 0
+    for _ in range(rounds):
+        with LocalEngine(workers) as engine:  # returns once every worker has built its pipeline
+            start = time.perf_counter()
+            # Small shards so that two workers share the long articles evenly.
+            for _shard, result in engine.run(make_shards(docs, shard_docs=4, shard_bytes=64 * 1024)):
+                rss = max(rss, result["rss"])
+            best = min(best, time.perf_counter() - start)
+    return best, rss
+
+
+def memory_scaling(texts: list[dict[str, Any]], sizes: tuple[int, ...], workers: int) -> list[dict[str, Any]]:
+    """Peak memory of a batch run over ``n`` documents, for each n, each run in a fresh process."""
+    short = [t for t in texts if len(t["text"]) < 4000] or texts
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
+        for n in sizes:
+            archive = Path(tmp) / f"docs-{n}.jsonl"
+            with archive.open("w", encoding="utf-8") as f:
+                for i in range(n):
+                    t = short[i % len(short)]
+                    # Every document differs, as in a real archive.
+                    f.write(json.dumps({"id": f"doc{i}", "text": f"Bulletin {i}. {t['text']}",
+                                        "published": t["published"]}) + "\n")
+            code = ("import json, sys; from dataclasses import asdict; from extractor.batch import run_batch; "
+                    "s = run_batch([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), progress=False); "
+                    "print(json.dumps(asdict(s)))")
+            proc = subprocess.run([sys.executable, "-c", code, str(archive), str(Path(tmp) / f"out-{n}"),
+                                   str(workers)], capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"batch run over {n} documents failed:\n{proc.stderr[-3000:]}")
+            summary = json.loads(proc.stdout.strip().splitlines()[-1])
+            rows.append({"documents": n, "docs_per_s": round((summary["written"] + summary["failed"]) / summary["seconds"], 1),
+                         "main_peak_rss_mb": round(summary["main_peak_rss"] / MB, 1),
+                         "worker_peak_rss_mb": round(summary["worker_peak_rss"] / MB, 1)})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--rounds", type=int, default=2, help="best of this many runs per timing")
+    parser.add_argument("--no-workers", action="store_true", help="skip the 1- and 2-worker runs")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the 1,000 vs 10,000 documents memory run")
+    args = parser.parse_args(argv)
+
+    texts = load_texts(args.eval_dir) if args.eval_dir.is_dir() else []
+    if not texts:
+        print(f"skipped: no texts in {args.eval_dir}/*.jsonl (the annotated sets live beside the project)",
+              file=sys.stderr)
+        return 0
+    n_docs, n_words = len(texts), words(texts)
+    sets = sorted({t["set"] for t in texts})
+
+    tok_s = time_tokenizer(texts, args.rounds)
+    ext_s, steps, per_set = time_extraction(texts, args.rounds)
+    tok_set = {s: time_tokenizer([t for t in texts if t["set"] == s], 1) for s in sets}
+    from extractor.batch import peak_rss
+
+    report: dict[str, Any] = {
+        "documents": n_docs,
+        "words": n_words,
+        "sets": {s: sum(t["set"] == s for t in texts) for s in sets},
+        "tokenizer": {"seconds": round(tok_s, 3), "docs_per_s": round(n_docs / tok_s, 1),
+                      "words_per_s": round(n_words / tok_s)},
+        "extraction": {"seconds": round(ext_s, 3), "docs_per_s": round(n_docs / ext_s, 1),
+                       "words_per_s": round(n_words / ext_s)},
+        "ratio": round(tok_s / ext_s, 3),
+        "ratio_per_set": {s: round(tok_set[s] / per_set[s], 3) for s in sets},
+        # Each step's time relative to the bare tokenizer's: 1.0 costs as much as tokenizing.
+        "steps_vs_tokenizer": {k: round(v / tok_s, 2) for k, v in sorted(steps.items(), key=lambda kv: -kv[1])},
+        "process_peak_rss_mb": round(peak_rss() / MB, 1),
+    }
+    if not args.no_workers:
+        one, rss1 = time_workers(texts, 1, args.rounds)
+        two, rss2 = time_workers(texts, 2, args.rounds)
+        report["workers"] = {"1": {"seconds": round(one, 3), "docs_per_s": round(n_docs / one, 1)},
+                             "2": {"seconds": round(two, 3), "docs_per_s": round(n_docs / two, 1)},
+                             "speedup_2_over_1": round(one / two, 2),
+                             "worker_peak_rss_mb": round(max(rss1, rss2) / MB, 1),
+                             "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()}
+    if not args.no_scaling:
+        report["scaling"] = memory_scaling(texts, (1000, 10000), workers=2)
+
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{n_docs} texts, {n_words} words ({', '.join(f'{s}: {c}' for s, c in report['sets'].items())})")
+    print(f"{'':12}{'docs/s':>10}{'words/s':>12}")
+    for name in ("tokenizer", "extraction"):
+        row = report[name]
+        print(f"{name:12}{row['docs_per_s']:>10.1f}{row['words_per_s']:>12,}")
+    print(f"ratio extraction/tokenizer: {report['ratio']:.3f} (target >= 0.2); per set: "
+          + ", ".join(f"{s} {r:.3f}" for s, r in report["ratio_per_set"].items()))
+    print("time per step, in tokenizer-times: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in report["steps_vs_tokenizer"].items()))
+    print(f"peak RSS of this process: {report['process_peak_rss_mb']:.0f} MB")
+    if "workers" in report:
+        w = report["workers"]
+        print(f"batch engine: 1 worker {w['1']['docs_per_s']:.1f} docs/s, 2 workers {w['2']['docs_per_s']:.1f} docs/s, "
+              f"speed-up {w['speedup_2_over_1']:.2f}x (target >= 1.7; {w['cores']} cores); "
+              f"worker peak RSS {w['worker_peak_rss_mb']:.0f} MB (target < 300)")
+    for row in report.get("scaling", []):
+        print(f"batch of {row['documents']:>6} docs: {row['docs_per_s']:.0f} docs/s, main peak RSS "
+              f"{row['main_peak_rss_mb']:.0f} MB, worker peak RSS {row['worker_peak_rss_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
