@@ -36,6 +36,10 @@ _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|thru)\s*$", re.I)
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _WORD_EDGE = re.compile(r"\w")
+_BEFORE_A_DURATION = frozenset(
+    "in for within over during after before by take takes took taking last lasts lasted lasting "
+    "spend spends spent spending wait waited half nearly almost just only".split())
+_DATELINE_WINDOW = 400
 _WINDOW = 90  # characters searched either side of a pattern's trigger word
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
@@ -156,7 +160,11 @@ class DateRecognizer:
         self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
         self._approximators = {w.lower() for w in lex["approximators"]}
         self._dateline_date = re.compile(
-            fill(r"^,?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+            fill(r",?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+        # "WASHINGTON, Nov. 22, 2010 -" or "(Washington, D.C., December 16, 2020)" opening a text.
+        self._dateline_line = re.compile(fill(
+            r"(?:\A|\n)[ \t(]*[A-Z][A-Za-z.'’ -]{1,40}?,[ \t]*(?:[A-Z][A-Za-z.]*,[ \t]*)?"
+            r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
 
     @staticmethod
     def _trigger_part(spec: str, fast: dict[str, str]) -> str:
@@ -257,6 +265,8 @@ class DateRecognizer:
             return None  # "about an hour", "less than a month": measures, left to quantities
         if prev in ("per", "a", "an", "every", "each", "times", "once", "twice", "than"):
             return None
+        if n in ("a", "an") and prev not in _BEFORE_A_DURATION:
+            return None  # "barrels a day" is a rate
         if prev[:1].isdigit() or prev[-1:].isdigit() or prev in ("million", "billion", "thousand", "percent", "%"):
             return None  # a rate: "$5 billion a year"
         nxt = self._next(text, end).lower()
@@ -466,8 +476,10 @@ class DateRecognizer:
     def _published_from_dateline(self, doc: Doc, text: str, meta: dict) -> dt.date | None:
         """A publication date from "PLACE, Mon. DD[, YYYY] ..." near the top of the text."""
         datelines = [s for s in doc.spans.get("facts_meta", []) if s.label_ == "DATELINE"]
-        for span in datelines:
-            m = self._dateline_date.match(text, span.end_char, min(len(text), span.end_char + 40))
+        found = [self._dateline_date.match(text, s.end_char, min(len(text), s.end_char + 40))
+                 for s in datelines]
+        found.append(self._dateline_line.search(text, 0, min(len(text), _DATELINE_WINDOW)))
+        for m in found:
             if not m:
                 continue
             month = self._month_names.get(m.group("m").rstrip(".").lower())
