@@ -33,8 +33,10 @@ def test_pipeline_round_trips_through_disk(tmp_path):
     loaded = spacy.load(tmp_path / "pipe")
     assert loaded.pipe_names == nlp.pipe_names
     text = "LONDON - The company said on Monday that profits rose 12 percent to $3.5 billion."
-    assert [s.text for s in loaded(text).spans["facts_quantities"]] == [
-        s.text for s in nlp(text).spans["facts_quantities"]]
+    # Keep the Docs alive: a SpanGroup only holds a weak reference to its Doc.
+    doc_loaded, doc_built = loaded(text), nlp(text)
+    assert [s.text for s in doc_loaded.spans["facts_quantities"]] == [
+        s.text for s in doc_built.spans["facts_quantities"]]
 
 
 def test_unknown_model_is_a_clear_error():
