@@ -326,22 +326,27 @@ class LocalEngine:
                 yield shard, process_items(shard.items, self.model) if shard.items else _empty_result()
             return
         from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         window = 2 * self.workers  # enough to keep workers busy; bounds memory whatever the input
         pending: dict[Any, Shard] = {}
-        for shard in shards:
-            if not shard.items:
-                yield shard, _empty_result()
-                continue
-            pending[self._pool.submit(process_items, shard.items, self.model)] = shard
-            while len(pending) >= window:
+        try:
+            for shard in shards:
+                if not shard.items:
+                    yield shard, _empty_result()
+                    continue
+                pending[self._pool.submit(process_items, shard.items, self.model)] = shard
+                while len(pending) >= window:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        yield pending.pop(fut), fut.result()
+            while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     yield pending.pop(fut), fut.result()
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                yield pending.pop(fut), fut.result()
+        except BrokenProcessPool:
+            raise BatchError("a worker process died (out of memory?); the finished shards are kept, "
+                             "rerun with --resume") from None
 
     def abort(self) -> None:
         if self._pool is not None:
@@ -410,6 +415,8 @@ def run_batch(
     Raises InputError for an input that names nothing, BatchError when ``out`` holds an
     earlier run and ``resume`` is false; documents that fail go to ``errors.jsonl``.
     """
+    if model and isinstance(engine, str) and engine == "local":
+        _check_model(model)
     paths = list(expand_inputs(inputs, format=format))
     outdir = OutputDir(out, resume=resume)
     summary = BatchSummary(out=str(out), skipped=len(outdir.done))
@@ -444,6 +451,14 @@ def run_batch(
         bar.close()
         outdir.close()
     return summary
+
+
+def _check_model(model: str) -> None:
+    """Fail before starting workers when the trained pipeline is not here to load."""
+    from spacy.util import is_package
+
+    if not (is_package(model) or Path(model).is_dir()):
+        raise BatchError(f"spaCy pipeline {model!r} is not installed or not a pipeline directory")
 
 
 def _progress(total: int | None, enabled: bool) -> Any:

@@ -74,7 +74,13 @@ class DaskEngine:
 
     @staticmethod
     def _collect(future: Any, pending: dict[str, Shard]) -> tuple[Shard, dict[str, Any]]:
-        result = future.result()
+        from distributed import KilledWorker
+
+        try:
+            result = future.result()
+        except KilledWorker:
+            raise BatchError("Dask workers died on a shard (out of memory?); the finished shards "
+                             "are kept, rerun with --resume") from None
         future.release()
         return pending.pop(future.key), result
 
