@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 import numpy
 import srsly
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -52,7 +52,7 @@ _VF = "".join(VULGAR_FRACTIONS)
 # A digit run with the separators that make it one number, a range, a code or a time; thin
 # and no-break spaces only where they separate thousands.
 _RUN = re.compile(
-    r"[" + _VF + r"]|\d(?:[\d,.\u066B\u066C:/\-]|[\u00A0\u202F\u2009](?=\d{3}(?!\d)))*"
+    r"[\d" + _VF + r"](?:[\d,.\u066B\u066C:/\-]|[\u00A0\u202F\u2009](?=\d{3}(?!\d)))*"
 )
 _TRAILING = ",.:/-\u066B\u066C\u00A0\u202F\u2009"
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
@@ -92,6 +92,8 @@ _SUFFIX_QUAL = re.compile(
 _COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\d|[a-z])")
 _RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\s+(?:to|through)\s+$")
 _RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
+_NP_BACK = re.compile(r"[^\W\d_][\w'’-]*")
+_MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
@@ -181,13 +183,14 @@ class QuantityRecognizer:
             r"(?:\s*(?P<qual>(?i:" + _reverse_alternation(quals) + r"))(?![^\W\d_]))?"
             r"(?:\s+(?P<between>(?i:neewteb))(?![^\W\d_]))?"
         )
+        self._prefix_re = re.compile("(?:" + alternation(prefixes) + r")(?=\s?\d)")
         self._range_re = re.compile(r"\s*(?P<sep>[-–—]|(?i:to|and|through|till))\s*")
         nw = self.numwords
         word_alt = alternation(nw.value)
         self._words_re = re.compile(
             r"(?i:(?:(?:a|an)[ \t]+(?=(?:" + word_alt + r")\b))?(?:" + word_alt + r")"
             r"(?:(?:[ \t]+and[ \t]+(?:a[ \t]+)?|[ \t]+|-|[ \t]+a[ \t]+(?=(?:" + alternation(nw.words_of("scale")) + r")\b))"
-            r"(?:" + word_alt + r"))*)(?![^\W\d_])"
+            r"(?:" + word_alt + r")){0,12})(?![^\W\d_])"
         )
         self._word_hashes = numpy.asarray(
             [self.strings.add(w) for w in nw.value]
@@ -238,17 +241,13 @@ class QuantityRecognizer:
         j = bisect.bisect_left(starts, s)
         return j < len(starts) and starts[j] < e
 
-    def _anchors(self, doc: Doc) -> list[tuple[int, int, str]]:
-        text = doc.text
+    def _anchors(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         anchors = [(m.start(), m.end(), "d") for m in _RUN.finditer(text)]
         if len(doc):
-            lowers = doc.to_array([LOWER])
-            if lowers.ndim > 1:
-                lowers = lowers[:, 0]
-            hits = numpy.nonzero(numpy.isin(lowers, self._word_hashes))[0]
-            for i in hits.tolist():
-                tok = doc[i]
-                anchors.append((tok.idx, tok.idx + len(tok), "w"))
+            table = doc.to_array([LOWER, IDX, LENGTH])
+            hits = numpy.nonzero(numpy.isin(table[:, 0], self._word_hashes))[0]
+            for start, length in table[hits, 1:].tolist():
+                anchors.append((start, start + length, "w"))
         anchors.sort()
         return anchors
 
@@ -258,7 +257,7 @@ class QuantityRecognizer:
         parse = doc.has_annotation("DEP")
         consumed = 0
         recent: dict[str, dict] = {}
-        for s, e, how in self._anchors(doc):
+        for s, e, how in self._anchors(doc, text):
             if s < consumed:
                 continue
             q = self._read_digits(text, s, e) if how == "d" else self._read_words(doc, text, s, e)
@@ -387,8 +386,10 @@ class QuantityRecognizer:
                     value = tidy(value + frac, 4)
                     e = m.end()
         # List markers: "1. Economy", "2) Trade", "(3)", "[4]".
-        line_start = text.rfind("\n", 0, s) + 1
-        if not text[line_start:s].strip() and text[e:e + 1] in (".", ")") \
+        j = s
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if (j == 0 or text[j - 1] == "\n") and text[e:e + 1] in (".", ")") \
                 and text[e + 1:e + 2] in (" ", "\t"):
             return None
         if before and before in "([" and text[e:e + 1] and text[e:e + 1] in ")]" and "." not in run and len(run) <= 3:
@@ -580,7 +581,7 @@ class QuantityRecognizer:
                 compound = True
         # "30 MUSD": a mega prefix glued to a currency code.
         if unit_info is None:
-            mm = re.compile(r"\s?M(?P<c>[A-Z]{3})\b").match(text, e)
+            mm = _MEGA_CODE.match(text, e)
             if mm and mm.group("c") in self.lexicon.prefixes:
                 unit_info = self.lexicon.prefixes[mm.group("c")]
                 value = tidy(value * 1_000_000)
@@ -636,6 +637,8 @@ class QuantityRecognizer:
             return None  # "the first to five export markets": a ranking
         has_unit = unit_info is not None or kind_hint == "fraction"
         if not has_unit and not compound:
+            if run.isdigit() and len(run) >= 6 and scale == 1:
+                return None  # "serial 98234701": news writes large counts with separators
             if self._is_name_number(text, start, num_start, words):
                 return None
             if self._is_date_number(text, num_start, num_end, run, value, approximate, bound):
@@ -654,7 +657,8 @@ class QuantityRecognizer:
             if qual_words and qual_words[0].lower() in ("past", "over") \
                     and self._period_context(text, start, e):
                 return None
-        if unit_info is not None and unit_info.duration and words and words[0].lower() in ("a", "an") \
+        if unit_info is not None and unit_info.duration and words and words[0].lower() in ("a", "an", "one") \
+                and not self._hyphenated(text, num_end, e) \
                 and not (approximate or bound):
             return None
 
@@ -710,16 +714,13 @@ class QuantityRecognizer:
                 return None  # "from 5 to 10": two values
         pos = m.end()
         second_unit = None
-        lm = self._left_re  # currency repeated before the second number ("$2 million to $3 million")
         cur = None
-        for p in sorted(self.lexicon.prefixes, key=len, reverse=True):
-            if text.startswith(p, pos) and len(p) <= 4:
-                cur = p
-                break
-        if cur is not None:
+        pm = self._prefix_re.match(text, pos)
+        if pm:
+            cur = pm.group(0)
             if unit_info is None or self.lexicon.prefixes[cur].unit != unit_info.unit:
                 return None
-            pos += len(cur)
+            pos = pm.end()
             if text[pos:pos + 1] == " ":
                 pos += 1
         num = self._number_at(text, pos)
@@ -748,7 +749,6 @@ class QuantityRecognizer:
                 or self.lexicon.symbols.get(um.group("u"))
             if info2 is None or info2.unit != unit_info.unit:
                 return None
-        _ = lm
         return value, v2, e2, second_unit
 
     def _hyphenated(self, text: str, num_end: int, e: int) -> bool:
@@ -773,10 +773,10 @@ class QuantityRecognizer:
         if m is None:
             return False
         w = m.group(1)
-        if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
-            return not m.group(2)
         if m.group(2):
             return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
+        if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
+            return True
         if not w[:1].isupper():
             return False
         if w.lower() in self.qualifiers or w.lower() in self.stop_words or w.lower() in _MONTHS \
@@ -841,30 +841,58 @@ class QuantityRecognizer:
     # -- what the number counts ---------------------------------------------------------------
 
     def _counted(self, doc: Doc, text: str, q: dict, parse: bool) -> tuple[int, int] | None:
+        """The noun phrase a quantity counts, as news_dev annotates it: the noun after a count
+        ("1500 inactive production units"); the "of" phrase of a measure, sum or share
+        ("tons of goods", "22 percent of the SMEs"); a noun the quantity modifies ("a 45%
+        growth", "a $48 million contract"); else the subject of a change verb before it
+        ("Energy prices increased 7.2 percent")."""
         end = q["end"]
         kind = q["kind"]
-        if kind == "percent" or kind == "ratio" or kind == "percentage_point":
-            m = _OF_NP.match(text, end)
-            if m:
-                return self._np(doc, text, m.end(), parse)
+        if kind == "count":
+            return self._np(doc, text, end, parse)
+        m = _OF_NP.match(text, end)
+        if m:
+            return self._np(doc, text, m.end(), parse)
+        if kind in ("percent", "percentage_point"):
             am = _CHANGE_NOUN_AFTER.match(text, end)
             if am:
                 return am.start("w"), am.end("w")
-            return None
-        if kind in ("money", "measure"):
-            m = _OF_NP.match(text, end)
+        if kind == "money":
+            m = _IN_NP.match(text, end)
             if m:
                 return self._np(doc, text, m.end(), parse)
-            if kind == "money":
-                m = _IN_NP.match(text, end)
-                if m:
-                    return self._np(doc, text, m.end(), parse)
-                before = _WORD.findall(text[max(0, q["start"] - 8):q["start"]])
-                if before and before[-1].lower() in ("a", "an", "the") \
-                        and text[end:end + 1] in (" ", "-"):
-                    return self._np(doc, text, end, parse)
+        after = self._np(doc, text, end, parse) if text[end:end + 1] == " " else None
+        if after is not None and (q["compound"] or "-" in text[q["num_end"]:end][:2]
+                                  or kind != "percent"):
+            return after
+        if q["change"] is not None or kind == "percent":
+            return self._subject_before(text, q["start"])
+        return after
+
+    def _subject_before(self, text: str, start: int) -> tuple[int, int] | None:
+        """The noun phrase before a change verb: "Energy prices increased 7.2 percent"."""
+        window_start = max(0, start - 80)
+        words = [(m.start(), m.end(), m.group(0)) for m in _NP_BACK.finditer(text, window_start, start)]
+        i = len(words) - 1
+        # skip the verb and its particles ("increased by", "rose to", "were up")
+        while i >= 0 and (words[i][2].lower() in self.change or words[i][2].lower() in
+                          ("by", "were", "was", "is", "are", "has", "have", "had", "been")):
+            i -= 1
+        if i == len(words) - 1 or i < 0:
             return None
-        return self._np(doc, text, end, parse)
+        end_i = i
+        while i >= 0 and words[i][2].lower() not in self.stop_words \
+                and not self.numwords.is_number_word(words[i][2]):
+            # stop at punctuation between words
+            if i < end_i and text[words[i][1]:words[i + 1][0]].strip():
+                break
+            i -= 1
+        if i == end_i:
+            return None
+        if text[words[end_i][1]:start].strip(" \t").strip() and \
+                any(c in ",;:.()" for c in text[words[end_i][1]:start]):
+            return None
+        return words[i + 1][0], words[end_i][1]
 
     def _np(self, doc: Doc, text: str, pos: int, parse: bool) -> tuple[int, int] | None:
         if parse:
@@ -922,7 +950,7 @@ class QuantityRecognizer:
             if lw in ("and", "or", "&"):
                 nxt = _NP_WORD.match(text, m.end())
                 if not words or nxt is None or nxt.group(1).lower() in self.stop_words \
-                        or self.numwords.is_number_word(nxt.group(1)):
+                        or self.numwords.is_number_word(nxt.group(1).split("-")[0]):
                     break
                 if words[0][2][:1].isupper() and not nxt.group(1)[:1].isupper() \
                         and nxt.group(1).lower() not in self.stop_words:
@@ -936,8 +964,9 @@ class QuantityRecognizer:
                 break
             if lw.endswith(("ing", "ed")) and "-" not in lw:
                 nxt = _NP_WORD.match(text, m.end())
-                if nxt is None or nxt.group(1).lower() in self.stop_words:
-                    break
+                if nxt is not None and nxt.group(1).lower() in self.stop_words \
+                        or nxt is None and lw.endswith("ed"):
+                    break  # "people working in ...", "planes joined.": a verb, not a modifier
             if words and words[-1][2][:1].isupper() != w[:1].isupper() and words[-1][2].lower() not in ("and", "or", "&") \
                     and w[:1].isupper():
                 break  # "... units East Azarbaijan": a name after a common noun

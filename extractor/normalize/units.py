@@ -109,10 +109,29 @@ class UnitLexicon:
 
 
 def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first so that the longest form wins;
-    spaces match any run of blanks."""
-    uniq = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in uniq)
+    """A regex matching any of the literal forms, the longest where several match; spaces
+    match any run of blanks. Built as a trie ("per(?:cent|\\s+cent)") so that a match costs
+    the length of the form, not the number of forms."""
+    trie: dict = {}
+    for form in set(forms):
+        if not form:
+            continue
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a form ends here: the longer ones first, greedily
+        return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+    return body
 
 
 @lru_cache(maxsize=1)
