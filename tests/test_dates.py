@@ -325,3 +325,105 @@ def test_component_round_trips_through_disk(tmp_path):
     text = "Sales rose 4 percent in March 2020 and fell last year."
     doc_a, doc_b = nlp(text), loaded(text)
     assert [s.text for s in doc_a.spans["facts_dates"]] == [s.text for s in doc_b.spans["facts_dates"]]
+
+
+# -- "the same period last year" ---------------------------------------------------------
+
+def jalali_months(year, first, count):
+    start = jdatetime.date(year, first, 1).togregorian()
+    last = first + count
+    after = (jdatetime.date(year + 1, 1, 1) if last > 12 else jdatetime.date(year, last, 1)).togregorian()
+    return start.isoformat(), (after - dt.timedelta(days=1)).isoformat()
+
+
+def test_same_period_last_year_is_the_named_period_a_year_back(nlp):
+    text = ("Copper sales reached 3.1 million tonnes in the first five months of 2022, "
+            "up 4 percent on the same period last year.")
+    p = one(nlp, text, "the same period last year", "2022-06-20")
+    assert p["interval"] == ("2021-01-01", "2021-05-31")
+    assert p["value"] is None
+
+
+def test_same_period_follows_an_iranian_period_into_the_previous_solar_year(nlp):
+    text = ("MASHHAD, Sep. 2 (IRNA) - Wheat purchases rose in the first four months of the "
+            "current Iranian calendar year. That was 9 percent more than in the same period "
+            "of last year, the ministry said.")
+    p = one(nlp, text, "the same period of last year", "2021-09-02")
+    assert p["calendar"] == "solar_hijri"
+    assert p["interval"] == jalali_months(1399, 1, 4)
+
+
+def test_same_month_last_year_is_one_span_and_the_month_before(nlp):
+    text = "Car output hit 80,000 in October 2023, against 71,000 in the same month last year."
+    found = dict(dates(nlp, text, "2023-11-15"))
+    assert "the same month" not in found and "last year" not in found
+    assert found["the same month last year"]["value"] == "2022-10"
+
+
+def test_last_years_corresponding_period_without_a_named_period_is_last_year(nlp):
+    p = one(nlp, "Revenue was flat compared with last year's corresponding period.",
+            "last year's corresponding period", "2024-04-10")
+    assert p["interval"] == ("2023-01-01", "2023-12-31")
+
+
+def test_same_period_only_looks_back_a_sentence(nlp):
+    text = ("Tourism grew in the first quarter of 2019. The hotels hired staff. Prices rose. "
+            "Visits rose by a fifth from the same period a year earlier.")
+    p = one(nlp, text, "the same period a year earlier", "2019-05-02")
+    assert p["interval"] == ("2018-01-01", "2018-12-31")
+
+
+def test_same_period_of_a_named_year(nlp):
+    text = "Rice imports in the second half of 2020 exceeded the same period of 2018."
+    p = one(nlp, text, "the same period of 2018", "2021-02-01")
+    assert p["interval"] == ("2018-07-01", "2018-12-31")
+    assert p["value"] == "2018-H2"
+
+
+# -- look-alikes that are not dates ------------------------------------------------------
+
+@pytest.mark.parametrize("text,not_surface", [
+    ("The paper launched a Sunday edition to lift ad sales.", "Sunday"),
+    ("Workers agreed to a Monday shift in summer.", "Monday"),
+    ("She wrote for the Sunday Times for a decade.", "Sunday"),
+    ("Shares of 20th Century Studios rose in June 2019.", "20th Century"),
+    ("The field pumped 3 million barrels a day in 2011, the agency said.", "a day in 2011"),
+])
+def test_look_alikes_are_not_dates(nlp, text, not_surface):
+    assert not_surface not in dict(dates(nlp, text, "2020-06-03"))
+
+
+def test_century_and_rate_year_still_found(nlp):
+    assert one(nlp, "Trade in the 19th century was slow.", "the 19th century")["value"] == "18"
+    assert one(nlp, "The field pumped 3 million barrels a day in 2011.", "2011")["value"] == "2011"
+    assert one(nlp, "The vote is on Sunday, officials said.", "Sunday", "2020-06-03")["value"] == "2020-05-31"
+
+
+# -- quarters, fiscal and financial years ------------------------------------------------
+
+def test_hyphenated_quarters(nlp):
+    pub = "2017-10-25"
+    assert one(nlp, "The bank posted third-quarter profit of $2 billion.", "third-quarter", pub)[
+        "value"] == "2017-Q3"
+    p = one(nlp, "It expects fourth-quarter sales to slow.", "fourth-quarter", pub)
+    assert p["value"] == "2017-Q4" and p["interval"] == ("2017-10-01", "2017-12-31")
+
+
+def test_fiscal_quarter_is_found_but_not_a_calendar_quarter(nlp):
+    p = one(nlp, "The retailer reported fiscal first-quarter earnings on Tuesday.",
+            "fiscal first-quarter", "2019-05-21")
+    assert p["value"] is None and p["interval"] is None
+
+
+def test_financial_year_in_iranian_news_is_the_solar_year(nlp):
+    text = ("TEHRAN, Jun. 30 (IRNA) - Steel exports rose in the first three months of the "
+            "current financial year, the customs office said.")
+    p = one(nlp, text, "the first three months of the current financial year", "2022-06-30")
+    assert p["calendar"] == "solar_hijri"
+    assert p["interval"] == jalali_months(1401, 1, 3)
+
+
+def test_financial_year_elsewhere_has_no_calendar_interval(nlp):
+    p = one(nlp, "Profits fell in the first two months of the current financial year.",
+            "the first two months of the current financial year", "2022-06-30")
+    assert p["interval"] is None

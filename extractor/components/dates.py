@@ -43,6 +43,7 @@ _DATELINE_WINDOW = 400
 _WINDOW = 90  # characters searched either side of a pattern's trigger word
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]{1,5})$")
 
 
 def _alternation(names: Iterable[str]) -> str:
@@ -125,7 +126,7 @@ class DateRecognizer:
             "MOD": r"(?P<mod>early|late|mid|middle)",
             "SEASON": r"(?P<season>spring|summer|autumn|fall|winter)",
             "YREF": (r"(?:{YEAR}|(?:the\s+)?(?:(?P<rel>this|current|previous|last|past|next|coming)\s+)?"
-                     r"(?:(?P<iran>Iranian|Persian)\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+                     r"(?:(?P<iran>Iranian|Persian)\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?"
                      r"(?:calendar\s+year|calendar|year)(?![\w-]))"),
             "NUMBER": rf"\d+(?:\.\d+)?|(?:{tens})[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{numbers}",
             "UNITS": rf"(?:{'|'.join(units_pl + units_sg)})",
@@ -156,6 +157,8 @@ class DateRecognizer:
         safe_sh = [n for n in sh_all if n.lower() not in self._sh_ambiguous]
         self._sh_safe = re.compile(rf"(?<!\w)(?:{_alternation(safe_sh)})(?!\w)")
         self._year_before = {w.lower() for w in lex["year_before_words"]}
+        self._abbreviations = set(lex.get("abbreviations", ())) | {
+            a for m in lex["months"] for a in m["abbr"]}
         self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
         self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
         self._approximators = {w.lower() for w in lex["approximators"]}
@@ -246,6 +249,27 @@ class DateRecognizer:
         if m.group("mo") or m.group("d") or m.group("shy") or m.group("iran2"):
             return m.span()
         return None
+
+    def _check_weekday(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        if m.group("rel"):
+            return m.span()
+        prev = self._prev(text, m.start())
+        if prev in ("a", "an"):
+            return None  # "a Saturday edition", "an extra Monday shift"
+        if prev == "the" and self._next(text, m.end())[:1].isupper():
+            return None  # a title: "the Sunday Times"
+        return m.span()
+
+    def _check_century(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        # "21st Century Fox", "20th Century Studios": a capitalised name runs on.
+        if text[m.end() - 7:m.end()] == "Century" and re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            return None
+        return m.span()
+
+    def _check_part_of_year(self, text: str, m: re.Match) -> tuple[int, int] | None:
+        if m.group("n").lower() in ("a", "an"):
+            return None  # "barrels a day in 2005" is a rate followed by a year
+        return m.span()
 
     def _check_offset(self, text: str, m: re.Match) -> tuple[int, int] | None:
         if self._prev(text, m.start()) in self._approximators:
@@ -392,7 +416,7 @@ class DateRecognizer:
             published = self._published_from_dateline(doc, text, meta)
             if published is not None:
                 meta["published"] = published
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        breaks = self._sentence_breaks(text)
         resolver = TimexResolver(
             published,
             narrative=self._is_narrative(items, published),
@@ -427,6 +451,18 @@ class DateRecognizer:
             span._.facts_date = info
             spans.append(span)
         return spans
+
+    def _sentence_breaks(self, text: str) -> list[int]:
+        """Where sentences end; the full stop of "Jan. 19" or "Mr. Rao" ends none."""
+        breaks = []
+        for m in _SENTENCE_BREAK.finditer(text):
+            s = m.start()
+            if text[s] == ".":
+                w = _WORD_BEFORE_STOP.search(text, max(0, s - 6), s)
+                if w and w.group(1) in self._abbreviations:
+                    continue
+            breaks.append(m.end())
+        return breaks
 
     def _partner_year(self, text: str, items: list, i: int) -> int | None:
         """The year of the other end of a range: "March 20 to August 20, 2017"."""

@@ -60,3 +60,12 @@ def latest_month_start(month: int, ref: dt.date) -> int:
     """The Solar Hijri year of the most recent start of ``month`` on or before ``ref``."""
     year, ref_month, _ = from_gregorian(ref)
     return year if month <= ref_month else year - 1
+
+
+def shift_years(date: dt.date, n: int) -> dt.date | None:
+    """The Gregorian date of the same Solar Hijri day ``n`` years away (30 Esfand may become 29)."""
+    try:
+        year, month, day = from_gregorian(date)
+    except (ValueError, OverflowError):
+        return None
+    return to_gregorian(year + n, month, day) or to_gregorian(year + n, month, day - 1)

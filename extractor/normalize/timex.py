@@ -88,6 +88,46 @@ def shift_date(date: dt.date, n: int, unit: str) -> dt.date | None:
         return None
 
 
+def shift_gregorian_years(date: dt.date, n: int) -> dt.date | None:
+    """The same day ``n`` years away; 29 February becomes the 28th."""
+    try:
+        return date.replace(year=date.year + n)
+    except ValueError:
+        try:
+            return date.replace(year=date.year + n, day=28)
+        except ValueError:
+            return None
+    except OverflowError:  # pragma: no cover - year out of range
+        return None
+
+
+def shift_interval_years(interval: tuple[dt.date, dt.date], n: int,
+                         calendar: str = "gregorian") -> tuple[dt.date, dt.date] | None:
+    """An interval moved ``n`` years in its own calendar, keeping whole months whole:
+    the end is moved as "the day after it", so 1-31 July stays 1-31 July and the first
+    three Solar Hijri months stay exactly those months."""
+    shift = solar_hijri.shift_years if calendar == "solar_hijri" else shift_gregorian_years
+    try:
+        start = shift(interval[0], n)
+        after = shift(interval[1] + dt.timedelta(days=1), n)
+    except OverflowError:
+        return None
+    if start is None or after is None:
+        return None
+    end = after - dt.timedelta(days=1)
+    return (start, end) if start <= end else None
+
+
+def season_interval(year: int, code: str) -> tuple[dt.date, dt.date] | None:
+    """Meteorological seasons of the northern hemisphere; winter YYYY runs from December
+    YYYY to the end of February of the year after."""
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}.get(code)
+    if first is None or not 1 <= year <= 9998:
+        return None
+    last_y, last_m = add_months(year, first, 2)
+    return dt.date(year, first, 1), month_end(last_y, last_m)
+
+
 def format_year(year: int) -> str:
     return f"BC{-year + 1:04d}" if year <= 0 else f"{year:04d}"
 
@@ -175,6 +215,9 @@ class TimexResolver:
         self.iranian = iranian
         self.numbers = number_words
         self.anchor: Anchor | None = None
+        # The last stretch longer than a day the text named: (pos, calendar, interval, value).
+        # "the same period last year" is that stretch a year earlier.
+        self.period: tuple[int, str, tuple[dt.date, dt.date], str | None] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -241,9 +284,21 @@ class TimexResolver:
         if handler is None:
             return payload(None)
         try:
-            return handler(g, start, partner_year)
+            out = handler(g, start, partner_year)
         except (ValueError, OverflowError, KeyError, TypeError):
             return payload(None)
+        if kind != "same_period" and out["interval"] and out["type"] in ("DATE", "DURATION"):
+            first, last = out["interval"]
+            if first != last:
+                self.note_period(start, out["calendar"],
+                                 (dt.date.fromisoformat(first), dt.date.fromisoformat(last)),
+                                 out["value"])
+        return out
+
+    def note_period(self, pos: int, calendar: str, interval: tuple[dt.date, dt.date],
+                    value: str | None = None) -> None:
+        """Remember a stretch of time named at ``pos`` (a range's interval, say)."""
+        self.period = (pos, calendar, interval, value)
 
     # -- kinds -------------------------------------------------------------------------------
 
@@ -365,7 +420,7 @@ class TimexResolver:
         if g.get("y"):
             year = int(g["y"])
             self.remember(pos, year)
-            return payload(f"{year:04d}-{code}")
+            return payload(f"{year:04d}-{code}", interval=season_interval(year, code))
         rel = (g.get("rel") or "").lower()
         if rel:
             if rel in ANAPHORIC_REL:
@@ -377,21 +432,29 @@ class TimexResolver:
         else:
             a = self.anchor
             year = a.year if a and (self.narrative or self.recent(pos)) else None
-        return payload(f"{year:04d}-{code}" if year else f"XXXX-{code}")
+        if not year or not 1 <= year <= 9999:
+            return payload(f"XXXX-{code}")
+        return payload(f"{year:04d}-{code}", interval=season_interval(year, code))
 
     def _year_ref(self, g, pos) -> tuple[str, int | None]:
         """Which year a "... of <year reference>" phrase names: (calendar, year)."""
         if g.get("y"):
-            return "gregorian", int(g["y"])
+            return "gregorian", (None if self._is_fiscal(g) else int(g["y"]))
         rel = (g.get("rel") or "this").lower()
         offset = REL_OFFSET.get(rel, 0)
         solar = bool(g.get("iran")) or (self.iranian and not g.get("y"))
         ref = self.current_ref()
-        if ref is None:
+        if ref is None or (self._is_fiscal(g) and not solar):
+            # A company's or a government's fiscal year is no calendar unit outside Iran,
+            # where it is the Solar Hijri year.
             return ("solar_hijri" if solar else "gregorian"), None
         if solar:
             return "solar_hijri", solar_hijri.year_of(ref) + offset
         return "gregorian", ref.year + offset
+
+    @staticmethod
+    def _is_fiscal(g) -> bool:
+        return bool(g.get("fiscal") or g.get("fq") or g.get("fq2"))
 
     def _solar_year(self, year: int, g=None) -> dict[str, Any]:
         interval = solar_hijri.year_interval(year)
@@ -414,7 +477,7 @@ class TimexResolver:
 
     def _quarter(self, g, pos, partner_year):
         q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
-        if g.get("y") or g.get("rel") or g.get("iran") or g.get("fiscal"):
+        if g.get("y") or g.get("rel") or g.get("iran") or self._is_fiscal(g):
             cal, year = self._year_ref(g, pos)
         else:
             ref = self.deictic_ref()
@@ -445,6 +508,65 @@ class TimexResolver:
             return payload(None, calendar=cal)
         first = 13 - months if (g.get("ord") or "").lower() in ("last", "final") else 1
         return self._sub_year(cal, year, first, months, None, pos)
+
+    def _same_period(self, g, pos, partner_year):
+        """ "the same period last year", "last year's corresponding month": the stretch the
+        text named just before, a year earlier; without one, the whole of last year."""
+        unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "period").lower()
+        explicit = int(g["y"]) if g.get("y") else None
+        p = self.period
+        if p and self.sentence_of(p[0]) < self.sentence_of(pos) - 1:
+            p = None  # named too far back to be what "the same period" points at
+        if p and unit in ("month", "quarter", "week", "day"):
+            days = (p[2][1] - p[2][0]).days + 1
+            fits = {"month": (28, 31), "quarter": (89, 92), "week": (7, 7), "day": (1, 1)}[unit]
+            if not fits[0] <= days <= fits[1]:
+                p = None
+        if p is None and unit in ("month", "quarter", "week", "day"):
+            return self._same_unit_last_year(unit, explicit, pos)
+        if p is None:
+            return self._last_year_whole(explicit)
+        _pos, cal, interval, value = p
+        n = explicit - interval[0].year if explicit else -1
+        moved = shift_interval_years(interval, n, cal)
+        if moved is None:
+            return payload(None, calendar=cal)
+        if value and cal == "gregorian" and re.fullmatch(r"\d{4}(?:-[\dA-Z]+)*", value):
+            value = format_year(int(value[:4]) + n) + value[4:]
+        else:
+            value = None
+        return payload(value, calendar=cal, interval=moved)
+
+    def _same_unit_last_year(self, unit: str, explicit: int | None, pos: int) -> dict[str, Any]:
+        """ "the same month last year" with no month named just before: the anchor's month."""
+        a = self.anchor if self.anchor and self.recent(pos) else None
+        if a is None and self.published and not self.narrative:
+            p = self.published
+            a = Anchor(p.year, p.month, p.day)
+        if a is None or not a.month or unit in ("week", "day") and not a.day:
+            return payload(None)
+        year = explicit if explicit else a.year - 1
+        if unit == "month":
+            return payload(date_value(year, a.month), interval=date_interval(year, a.month))
+        if unit == "quarter":
+            q = (a.month - 1) // 3 + 1
+            return payload(f"{format_year(year)}-Q{q}",
+                           interval=(dt.date(year, 3 * q - 2, 1), month_end(year, 3 * q)))
+        day = shift_gregorian_years(a.date(), year - a.year)
+        if day is None:
+            return payload(None)
+        return self._at_granularity(day, unit, pos, remember=False)
+
+    def _last_year_whole(self, explicit: int | None) -> dict[str, Any]:
+        if explicit:
+            return payload(None, interval=date_interval(explicit))
+        ref = self.deictic_ref()
+        if ref is None:
+            return payload(None, calendar="solar_hijri" if self.iranian else "gregorian")
+        if self.iranian:
+            year = solar_hijri.year_of(ref) - 1
+            return payload(None, calendar="solar_hijri", interval=solar_hijri.year_interval(year))
+        return payload(None, interval=date_interval(ref.year - 1))
 
     def _fiscal(self, g, pos, partner_year):
         return payload(None)
