@@ -21,7 +21,6 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-import numpy
 import srsly
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
@@ -192,13 +191,9 @@ class QuantityRecognizer:
             r"(?:(?:[ \t]+and[ \t]+(?:a[ \t]+)?|[ \t]+|-|[ \t]+a[ \t]+(?=(?:" + alternation(nw.words_of("scale")) + r")\b))"
             r"(?:" + word_alt + r")){0,12})(?![^\W\d_])"
         )
-        self._word_hashes = numpy.asarray(
+        self._word_hash_set = frozenset(
             [self.strings.add(w) for w in nw.value]
-            + [self.strings.add(w) for w in ("hour", "month", "year", "week", "day", "minute")],
-            dtype="uint64",
-        )
-        self._time_unit_hashes = frozenset(
-            self.strings.add(w) for w in ("hour", "month", "year", "week", "day", "minute"))
+            + [self.strings.add(w) for w in ("hour", "month", "year", "week", "day", "minute")])
 
     # -- the component ------------------------------------------------------------------------
 
@@ -244,10 +239,13 @@ class QuantityRecognizer:
     def _anchors(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         anchors = [(m.start(), m.end(), "d") for m in _RUN.finditer(text)]
         if len(doc):
-            table = doc.to_array([LOWER, IDX, LENGTH])
-            hits = numpy.nonzero(numpy.isin(table[:, 0], self._word_hashes))[0]
-            for start, length in table[hits, 1:].tolist():
-                anchors.append((start, start + length, "w"))
+            words = self._word_hash_set
+            lowers = doc.to_array([LOWER]).tolist()
+            hits = [i for i, h in enumerate(lowers) if h in words]
+            if hits:
+                table = doc.to_array([IDX, LENGTH])
+                for start, length in table[hits].tolist():
+                    anchors.append((start, start + length, "w"))
         anchors.sort()
         return anchors
 
