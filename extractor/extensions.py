@@ -9,7 +9,9 @@ Payload shapes (char offsets are into ``doc.text``):
 
 - ``facts_quantity``: {"value", "value_max", "unit", "kind", "counted": (start, end) | None,
   "approximate", "bound", "change"}
-- ``facts_date``: {"value", "type", "calendar", "interval": (iso_start, iso_end) | None}
+- ``facts_date``: {"value", "type", "calendar", "interval": (iso_start, iso_end) | None,
+  "range"?: (start, end, iso_start | None, iso_end | None) of the whole range expression
+  this date is one end of}
 - ``facts_quotation``: {"direct", "speaker": canonical name | None,
   "speaker_mention": (start, end) of the words naming the speaker in place ("he") | None,
   "speaker_ref": (start, end) of the entity mention they resolve to | None,

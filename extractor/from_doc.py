@@ -67,9 +67,13 @@ def _dates(doc: Doc, text: str) -> list[dict]:
     for i, span in enumerate(_group(doc, DATES), 1):
         p = dict(span._.facts_date or {})
         interval = p.pop("interval", None)
+        whole = p.pop("range", None)
         rec = {"id": f"d{i}", **_span_dict(text, span.start_char, span.end_char), **p}
         if interval:
             rec["interval"] = {"start": interval[0], "end": interval[1]}
+        if whole:
+            rec["range"] = {**_span_dict(text, whole[0], whole[1]), "interval": (
+                {"start": whole[2], "end": whole[3]} if whole[2] and whole[3] else None)}
         out.append(rec)
     return out
 

@@ -90,12 +90,20 @@ class Interval(_Record):
     end: dt.date
 
 
+class DateRange(TextSpan):
+    """A whole range expression ("from 2012 through 2017", "March 21-October 22")."""
+
+    interval: Interval | None = Field(default=None, description="Gregorian days the range covers")
+
+
 class DateFact(TextSpan):
     id: str
     value: str | None = Field(description='TIMEX3-style value: "2019", "XXXX-03-20", "P3M"')
     type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
     calendar: Literal["gregorian", "solar_hijri"] = "gregorian"
     interval: Interval | None = None
+    range: DateRange | None = Field(
+        default=None, description="The range this date is one end of; both ends carry it")
 
 
 class Quotation(TextSpan):

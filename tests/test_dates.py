@@ -427,3 +427,80 @@ def test_financial_year_elsewhere_has_no_calendar_interval(nlp):
     p = one(nlp, "Profits fell in the first two months of the current financial year.",
             "the first two months of the current financial year", "2022-06-30")
     assert p["interval"] is None
+
+
+# -- ranges: each end a fact, both carrying the whole range ------------------------------
+
+def ranged(nlp, text, published=None):
+    return {t: p.get("range") for t, p in dates(nlp, text, published)}
+
+
+def test_month_day_range_with_a_dash(nlp):
+    text = "The tax holiday runs (April 12-September 30) in most provinces."
+    found = ranged(nlp, text, "2024-03-01")
+    start = text.index("April 12")
+    whole = (start, start + len("April 12-September 30"), "2024-04-12", "2024-09-30")
+    assert found == {"April 12": whole, "September 30": whole}
+
+
+def test_from_through_years_include_the_opener(nlp):
+    text = "The mine was closed from 2009 through 2013 after a flood."
+    found = ranged(nlp, text)
+    start = text.index("from")
+    assert found["2009"] == found["2013"] == (start, text.index(" after"), "2009-01-01", "2013-12-31")
+
+
+def test_year_range_with_a_dash_is_one_range_of_two_ends(nlp):
+    text = "She chaired the board in 1988-1994 and then retired."
+    found = dict(dates(nlp, text))
+    assert set(found) == {"1988", "1994"}
+    assert found["1988"]["range"][2:] == ("1988-01-01", "1994-12-31")
+
+
+def test_between_and_is_a_range_a_plain_and_is_not(nlp):
+    assert ranged(nlp, "Prices doubled between 2001 and 2004.")["2001"][2:] == ("2001-01-01", "2004-12-31")
+    assert ranged(nlp, "Elections were held in 2001 and 2004.") == {"2001": None, "2004": None}
+
+
+def test_year_less_range_end_follows_the_start_into_the_next_year(nlp):
+    found = dict(dates(nlp, "The count ran from Nov. 20 to Feb. 3, the agency said.", "2021-03-01"))
+    assert found["Nov. 20"]["value"] == "2020-11-20"
+    assert found["Feb. 3"]["value"] == "2021-02-03"
+    assert found["Feb. 3"]["range"][2:] == ("2020-11-20", "2021-02-03")
+
+
+def test_a_change_of_date_is_not_a_range(nlp):
+    found = ranged(nlp, "The summit was postponed from May 4 to June 8.", "2023-04-01")
+    assert found == {"May 4": None, "June 8": None}
+
+
+def test_same_period_after_a_stated_range(nlp):
+    text = "Sales from 5 January to 20 March rose 3 percent on the same period last year."
+    p = one(nlp, text, "the same period last year", "2023-04-01")
+    assert p["interval"] == ("2022-01-05", "2022-03-20")
+
+
+def test_range_reaches_the_record(nlp):
+    from extractor import extract
+    text = "The exhibition ran from 2015 to 2018 in the old port."
+    facts = extract(text)
+    assert len(facts.dates) == 2
+    rng = facts.dates[0].range
+    assert rng is not None and rng == facts.dates[1].range
+    assert rng.text == "from 2015 to 2018"
+    assert (rng.interval.start, rng.interval.end) == (dt.date(2015, 1, 1), dt.date(2018, 12, 31))
+    assert extract("Prices rose in 2015.").dates[0].range is None
+
+
+# -- seasons -----------------------------------------------------------------------------
+
+def test_season_with_a_year_has_an_interval(nlp):
+    p = one(nlp, "Work resumes in the spring of 2022, the council said.", "the spring of 2022")
+    assert p["value"] == "2022-SP" and p["interval"] == ("2022-03-01", "2022-05-31")
+    p = one(nlp, "Heating costs peaked in the winter of 2023.", "the winter of 2023")
+    assert p["interval"] == ("2023-12-01", "2024-02-29")
+
+
+def test_season_without_a_year_has_no_interval(nlp):
+    p = one(nlp, "Planting starts in spring, farmers said.", "spring")
+    assert p["value"] == "XXXX-SP" and p["interval"] is None

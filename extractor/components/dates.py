@@ -34,6 +34,11 @@ from ..normalize.timex import TimexResolver
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
 _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|thru)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<word>to|through|thru|until|till|and))\s*", re.I)
+_RANGE_OPENER = re.compile(r"(?:(?P<before>[\w’']+)\s+)?(?P<opener>from|between)\s+\Z", re.I)
+# Ends that can bound a range ("March 21-October 22", "from 2012 through 2017", "Q1 to Q3").
+_RANGE_KINDS = frozenset(("date", "year", "numeric_date", "season", "quarter", "solar_hijri_month",
+                          "holiday", "decade", "century", "month_relative"))
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _WORD_EDGE = re.compile(r"\w")
 _BEFORE_A_DURATION = frozenset(
@@ -157,6 +162,7 @@ class DateRecognizer:
         safe_sh = [n for n in sh_all if n.lower() not in self._sh_ambiguous]
         self._sh_safe = re.compile(rf"(?<!\w)(?:{_alternation(safe_sh)})(?!\w)")
         self._year_before = {w.lower() for w in lex["year_before_words"]}
+        self._change_words = {w.lower() for w in lex.get("range_change_words", ())}
         self._abbreviations = set(lex.get("abbreviations", ())) | {
             a for m in lex["months"] for a in m["abbr"]}
         self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
@@ -433,13 +439,20 @@ class DateRecognizer:
             if items[order[i]][2] == "time" and items[order[i + 1]][2] == "date" and \
                     _TIME_THEN_DATE.match(text, items[order[i]][1], items[order[i + 1]][0]):
                 order[i], order[i + 1] = order[i + 1], order[i]
+        ranges = self._ranges(text, items)
         infos: dict[int, dict] = {}
         for i in order:
             s, e, kind, g = items[i]
             if kind == "holiday":
                 g = {**g, "holiday_info": self._holidays[g["hol"].lower()]}
             partner = self._partner_year(text, items, i) if kind == "date" and "y" not in g else None
+            if partner is None and kind == "date" and "y" not in g and i in ranges and ranges[i][1] == i \
+                    and ("y" in items[i - 1][3] or not resolver.narrative):
+                # In history a year-less start is itself a guess; do not build on it.
+                partner = self._year_after(infos.get(ranges[i][0]), g)
             infos[i] = resolver.resolve(kind, g, s, partner)
+            if i in ranges and i - 1 in infos and ranges[i][0] == i - 1:
+                self._close_range(resolver, infos, ranges[i])
         spans = []
         for i, (s, e, kind, g) in enumerate(items):
             info = infos[i]
@@ -451,6 +464,59 @@ class DateRecognizer:
             span._.facts_date = info
             spans.append(span)
         return spans
+
+    def _ranges(self, text: str, items: list) -> dict[int, tuple[int, int, int, int]]:
+        """Neighbouring dates joined as one range: {index of either end: (first, second,
+        start, end)}, start and end framing the whole expression, "from"/"between" included."""
+        out: dict[int, tuple[int, int, int, int]] = {}
+        for i in range(len(items) - 1):
+            s1, e1, kind1, _g1 = items[i]
+            s2, e2, kind2, _g2 = items[i + 1]
+            if i in out or kind1 not in _RANGE_KINDS or kind2 not in _RANGE_KINDS or s2 - e1 > 12:
+                continue
+            join = _RANGE_JOIN.fullmatch(text, e1, s2)
+            if not join:
+                continue
+            opener = _RANGE_OPENER.search(text, max(0, s1 - 30), s1)
+            word = (join.group("word") or "").lower()
+            said = opener.group("opener").lower() if opener else ""
+            if word == "and" and said != "between" or word in ("until", "till") and said != "from":
+                continue  # "in 2010 and 2015" lists two years; "between May to June" is garbled
+            if said == "between" and word != "and" and not join.group("dash"):
+                continue
+            if opener and (opener.group("before") or "").lower() in self._change_words:
+                continue  # "postponed from May to June": two dates, not a stretch of time
+            start = opener.start("opener") if opener else s1
+            out[i] = out[i + 1] = (i, i + 1, start, e2)
+        return out
+
+    def _year_after(self, first: dict | None, g: dict) -> int | None:
+        """The year of a range's year-less end: the start's, or the next when its month is
+        earlier ("Dec. 21 to Jan. 19")."""
+        if not first or not first.get("interval") or first.get("calendar") != "gregorian":
+            return None
+        start = dt.date.fromisoformat(first["interval"][0])
+        month = self._month_names.get((g.get("m") or g.get("m2") or "").rstrip(".").lower())
+        if month is None:
+            return None
+        return start.year + 1 if month < start.month else start.year
+
+    @staticmethod
+    def _close_range(resolver: TimexResolver, infos: dict, rng: tuple[int, int, int, int]) -> None:
+        first, second, start, end = rng
+        a, b = infos[first].get("interval"), infos[second].get("interval")
+        lo = hi = None
+        if a and b and a[0] <= b[1]:
+            lo, hi = a[0], b[1]
+            interval = (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))
+            named = resolver.period
+            # "the first quarter of the Iranian year (March 21-June 21)": the range glosses
+            # the period just named, which stays the one "the same period" refers back to.
+            if not (named and abs((named[2][0] - interval[0]).days) <= 3
+                    and abs((named[2][1] - interval[1]).days) <= 3):
+                resolver.note_period(start, "gregorian", interval)
+        infos[first] = {**infos[first], "range": (start, end, lo, hi)}
+        infos[second] = {**infos[second], "range": (start, end, lo, hi)}
 
     def _sentence_breaks(self, text: str) -> list[int]:
         """Where sentences end; the full stop of "Jan. 19" or "Mr. Rao" ends none."""
