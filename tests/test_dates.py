@@ -504,3 +504,9 @@ def test_season_with_a_year_has_an_interval(nlp):
 def test_season_without_a_year_has_no_interval(nlp):
     p = one(nlp, "Planting starts in spring, farmers said.", "spring")
     assert p["value"] == "XXXX-SP" and p["interval"] is None
+
+
+def test_first_months_of_an_unnamed_stretch_are_a_length_not_the_months_before(nlp):
+    p = one(nlp, "Orders slowed in the first three weeks, the firm said.", "the first three weeks",
+            "2022-09-10")
+    assert p["value"] == "P3W" and p["interval"] is None

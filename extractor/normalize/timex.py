@@ -721,6 +721,10 @@ class TimexResolver:
         unit = g["unit"].lower()
         unit = "century" if unit == "centuries" else unit.rstrip("s")
         n = self.number(g.get("n")) if g.get("n") else None
+        if rel in ("first", "final"):
+            # "the first two months" of some stretch the sentence names elsewhere, not the
+            # two months before publication.
+            return payload(duration_value(n, unit), "DURATION")
         direction = 1 if rel in ("next", "coming", "following") else -1
         return self._rolling(n, unit, direction, pos)
 
