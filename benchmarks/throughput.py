@@ -13,7 +13,8 @@ article would let the tokenizer serve its tokens from its cache. In one run it m
 - (unless ``--no-scaling``) the peak memory of a batch run over 1,000 and over 10,000
   documents, each in a fresh process, to show that memory does not grow with the input.
 
-Each timing is the best of ``--rounds`` runs, each on a freshly built pipeline (cold caches).
+The tokenizer and the extraction are timed text by text, alternately, so that other load on
+the machine weighs on both alike; times are averaged over ``--rounds`` rounds.
 """
 
 from __future__ import annotations
@@ -49,50 +50,46 @@ def words(texts: list[dict[str, Any]]) -> int:
     return sum(len(t["text"].split()) for t in texts)
 
 
-def time_tokenizer(texts: list[dict[str, Any]], rounds: int) -> float:
+def time_both(texts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Time the bare tokenizer and the full extraction text by text, alternating.
+
+    Each has its own freshly built vocab (cold caches). Alternating on every text makes other
+    load on the machine weigh on both alike. The extraction is extract_doc's work split into
+    its steps: tokenizer (make_doc), each component, and the validated records (from_doc).
+    """
     import spacy
 
-    best = float("inf")
-    for _ in range(rounds):
-        tokenizer = spacy.blank("en").tokenizer  # a fresh vocab: nothing cached
-        gc.collect()
-        start = time.perf_counter()
-        for t in texts:
-            tokenizer(t["text"])
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def time_extraction(texts: list[dict[str, Any]], rounds: int) -> tuple[float, dict[str, float], dict[str, float]]:
-    """Best total time of extract_doc's work over ``texts``, split into its steps, and per set."""
     from extractor.from_doc import from_doc
     from extractor.pipeline import build_pipeline, make_doc
 
-    best: tuple[float, dict[str, float], dict[str, float]] = (float("inf"), {}, {})
-    for _ in range(rounds):
-        nlp = build_pipeline()
-        steps = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "records": 0.0}
-        per_set: dict[str, float] = {}
-        clock = time.perf_counter
-        gc.collect()
-        for t in texts:
-            t0 = clock()
-            doc = make_doc(nlp, t["text"], published=t["published"])
-            t1 = clock()
-            steps["tokenizer"] += t1 - t0
-            for name, proc in nlp.pipeline:
-                doc = proc(doc)
-                t2 = clock()
-                steps[name] += t2 - t1
-                t1 = t2
-            from_doc(doc)
+    tokenizer = spacy.blank("en").tokenizer
+    nlp = build_pipeline()
+    steps = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "records": 0.0}
+    bare_set: dict[str, float] = {}
+    ext_set: dict[str, float] = {}
+    clock = time.perf_counter
+    gc.collect()
+    for t in texts:
+        t0 = clock()
+        tokenizer(t["text"])
+        t1 = clock()
+        bare_set[t["set"]] = bare_set.get(t["set"], 0.0) + t1 - t0
+        start = t1
+        doc = make_doc(nlp, t["text"], published=t["published"])
+        t2 = clock()
+        steps["tokenizer"] += t2 - t1
+        t1 = t2
+        for name, proc in nlp.pipeline:
+            doc = proc(doc)
             t2 = clock()
-            steps["records"] += t2 - t1
-            per_set[t["set"]] = per_set.get(t["set"], 0.0) + t2 - t0
-        total = sum(steps.values())
-        if total < best[0]:
-            best = (total, steps, per_set)
-    return best
+            steps[name] += t2 - t1
+            t1 = t2
+        from_doc(doc)
+        t2 = clock()
+        steps["records"] += t2 - t1
+        ext_set[t["set"]] = ext_set.get(t["set"], 0.0) + t2 - start
+    return {"tokenizer": sum(bare_set.values()), "extraction": sum(ext_set.values()),
+            "tokenizer_per_set": bare_set, "extraction_per_set": ext_set, "steps": steps}
 
 
 def time_workers(texts: list[dict[str, Any]], workers: int, rounds: int) -> tuple[float, int]:
@@ -146,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--rounds", type=int, default=2, help="best of this many runs per timing")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds to average (worker runs: best of)")
     parser.add_argument("--no-workers", action="store_true", help="skip the 1- and 2-worker runs")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 1,000 vs 10,000 documents memory run")
     args = parser.parse_args(argv)
@@ -159,9 +156,16 @@ def main(argv: list[str] | None = None) -> int:
     n_docs, n_words = len(texts), words(texts)
     sets = sorted({t["set"] for t in texts})
 
-    tok_s = time_tokenizer(texts, args.rounds)
-    ext_s, steps, per_set = time_extraction(texts, args.rounds)
-    tok_set = {s: time_tokenizer([t for t in texts if t["set"] == s], 1) for s in sets}
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    runs = [time_both(texts) for _ in range(max(1, args.rounds))]
+
+    def mean(key: str) -> Any:
+        if isinstance(runs[0][key], dict):
+            return {k: sum(r[key][k] for r in runs) / len(runs) for k in runs[0][key]}
+        return sum(r[key] for r in runs) / len(runs)
+
+    tok_s, ext_s, steps = mean("tokenizer"), mean("extraction"), mean("steps")
+    tok_set, per_set = mean("tokenizer_per_set"), mean("extraction_per_set")
     from extractor.batch import peak_rss
 
     report: dict[str, Any] = {
@@ -177,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         # Each step's time relative to the bare tokenizer's: 1.0 costs as much as tokenizing.
         "steps_vs_tokenizer": {k: round(v / tok_s, 2) for k, v in sorted(steps.items(), key=lambda kv: -kv[1])},
         "process_peak_rss_mb": round(peak_rss() / MB, 1),
+        "load_average_before": load_before,
     }
     if not args.no_workers:
         one, rss1 = time_workers(texts, 1, args.rounds)
@@ -192,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"{n_docs} texts, {n_words} words ({', '.join(f'{s}: {c}' for s, c in report['sets'].items())})")
+    print(f"{n_docs} texts, {n_words} words ({', '.join(f'{s}: {c}' for s, c in report['sets'].items())})"
+          + (f"; load average {load_before:.1f} before the run" if load_before is not None else ""))
     print(f"{'':12}{'docs/s':>10}{'words/s':>12}")
     for name in ("tokenizer", "extraction"):
         row = report[name]
