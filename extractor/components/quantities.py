@@ -45,6 +45,8 @@ TABLES = {
     "change_words": ("quantities/change_words.jsonl", "jsonl"),
     "np_stop_words": ("quantities/np_stop_words.txt", "txt"),
     "name_heads": ("quantities/name_heads.txt", "txt"),
+    "period_nouns": ("quantities/period_nouns.txt", "txt"),
+    "link_verbs": ("quantities/link_verbs.txt", "txt"),
 }
 
 _VF = "".join(VULGAR_FRACTIONS)
@@ -82,7 +84,36 @@ _CHANGE_NOUN_AFTER = re.compile(
     re.I,
 )
 _OF_NP = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?=[^\W\d_])", re.I)
-_IN_NP = re.compile(r"\s+in\s+(?=[a-z])")
+_IN_NP = re.compile(r"\s+in\s+(?=[^\W\d_])")
+_SHARED_GAP = re.compile(
+    r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
+_PRONOUN_NUMBER_BEFORE = frozenset(
+    "in into the these those all other both its his her their our my your by".split())
+_BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
+_TIMES_AFTER = re.compile(r"\s+times\b", re.I)
+_FOR_NP = re.compile(r"\s+for\s+(?=[^\W\d_])")
+_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?(?=\d|[a-z])")
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+# Determiners and time adjectives opening the noun of a prepositional phrase.
+_PP_FILLERS = _DETERMINERS | frozenset(
+    "same first last past current previous next whole entire such".split())
+# Prepositions inside a subject noun phrase ("trade turnover BETWEEN Russia and Iran").
+_NP_PREPS = frozenset("of in to between for from on at among with during".split())
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children police personnel staff cattle feet teeth mice geese data "
+    "media militants".split())
+# Nouns ending in "-ed" that are not past tenses.
+_ED_NOUNS = frozenset("speed breed greed creed steed hundred embed seabed sled".split())
+
+
+def _plural(lw: str) -> bool:
+    """Whether a lower-case word looks like a plural noun (or a verb in the third person)."""
+    return lw in _IRREGULAR_PLURALS or (
+        len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def _past_tense(lw: str) -> bool:
+    return len(lw) > 4 and lw.endswith("ed") and "-" not in lw and lw not in _ED_NOUNS
 _SUFFIX_QUAL = re.compile(
     r"\s+(?P<lower>or\s+more|and\s+above|and\s+over|or\s+above|plus)\b"
     r"|\s+(?P<upper>or\s+less|or\s+fewer|and\s+below|or\s+below)\b"
@@ -135,6 +166,10 @@ class QuantityRecognizer:
         self.name_heads = frozenset(w.lower() for w in data["name_heads"])
         self.change = {r["word"].lower(): r["change"] for r in data["change_words"]}
         self.qualifiers = {r["phrase"].lower(): r for r in data["qualifiers"]}
+        self.period_nouns = frozenset(w.lower() for w in data["period_nouns"])
+        links = [w.lower().split() for w in data["link_verbs"]]
+        self.link_verbs = frozenset(w[-1] for w in links if len(w) == 1)
+        self.link_aux = frozenset(w[-1] for w in links if len(w) == 2 and w[0] == "aux")
         self._compile(data)
 
     def _compile(self, data: dict[str, Any]) -> None:
@@ -255,6 +290,7 @@ class QuantityRecognizer:
         parse = doc.has_annotation("DEP")
         consumed = 0
         recent: dict[str, dict] = {}
+        prev: tuple[int, tuple[int, int] | None, str | None] | None = None
         for s, e, how in self._anchors(doc, text):
             if s < consumed:
                 continue
@@ -271,6 +307,17 @@ class QuantityRecognizer:
                 counted = self._counted(doc, text, q, parse)
             else:
                 counted = None
+            if how == "w" and counted is None and self._bare_word_number(text, q):
+                continue
+            if prev is not None:
+                # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
+                # one fact in two figures shares what it counts and its direction.
+                gap = _SHARED_GAP.fullmatch(text, prev[0], q["start"])
+                if gap:
+                    counted = counted or prev[1]
+                    if gap.group("same") is not None:
+                        q["change"] = q["change"] or prev[2]
+            prev = (max(q["end"], counted[1] if counted else 0), counted, q["change"])
             yield {
                 "start": q["start"],
                 "end": q["end"],
@@ -285,6 +332,16 @@ class QuantityRecognizer:
                     "change": q["change"],
                 },
             }
+
+    def _bare_word_number(self, text: str, q: dict) -> bool:
+        """A spelled-out number with nothing to count and no unit is a pronoun or an idiom
+        ("split in two", "the two met", "one by one"), not a fact."""
+        if q["unit"] is not None or q["approximate"] or q["bound"] or q["compound"] \
+                or q["value_max"] is not None:
+            return False
+        before = _WORD.findall(text[max(0, q["start"] - 16):q["start"]])
+        prev = before[-1].lower() if before else ""
+        return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q["end"]) is not None
 
     @staticmethod
     def _from_context(text: str, q: dict, recent: dict[str, dict]) -> None:
@@ -821,6 +878,9 @@ class QuantityRecognizer:
         if am and kind in ("percent", "percentage_point", "money", "measure"):
             return self.change.get(am.group("w").lower())
         before = _WORD.findall(text[max(0, start - 40):start])
+        if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.change \
+                and before[-2].lower() not in ("up", "down", "higher", "lower"):
+            return self.change[before[-2].lower()]  # "an increase of 5%", "a rise of"
         for w in reversed(before[-3:]):
             lw = w.lower().rstrip(".")
             if lw in ("to", "from", "at", "of", "than", "reach", "reached", "hit", "total", "totaled"):
@@ -839,65 +899,204 @@ class QuantityRecognizer:
     # -- what the number counts ---------------------------------------------------------------
 
     def _counted(self, doc: Doc, text: str, q: dict, parse: bool) -> tuple[int, int] | None:
-        """The noun phrase a quantity counts, as news_dev annotates it: the noun after a count
-        ("1500 inactive production units"); the "of" phrase of a measure, sum or share
-        ("tons of goods", "22 percent of the SMEs"); a noun the quantity modifies ("a 45%
-        growth", "a $48 million contract"); else the subject of a change verb before it
-        ("Energy prices increased 7.2 percent")."""
+        """The noun phrase a quantity counts, found in this order: the noun after a count
+        ("1500 inactive production units", "14 of 44 economists"); the "of" phrase of a
+        measure, sum or share ("tons of goods", "22 percent of the SMEs"); what a sum is spent
+        on ("$2 million in grants"); a noun the quantity modifies ("a 45% growth", "a $48
+        million contract"); the noun it is the size of ("a depth of 10 km", "an increase of
+        5%"); else the subject of a change or linking verb before it ("Energy prices increased
+        7.2 percent", "Exports stood at 10 million tons")."""
         end = q["end"]
         kind = q["kind"]
         if kind == "count":
-            return self._np(doc, text, end, parse)
+            if _TIMES_AFTER.match(text, end):
+                return None  # "six times higher": a multiplier
+            # A count that is itself an item of a list ("two schools, two stations, roads
+            # and homes") counts only its own noun; one that opens it may count the list.
+            in_list = text[max(0, q["start"] - 3):q["start"]].rstrip().endswith(",")
+            number = "singular" if q["value"] == 1 else "plural" if in_list else "plural list"
+            after = self._np(doc, text, end, parse, number)
+            if after is not None:
+                return after
+            m = _OF_NUMBER.match(text, end)
+            if m:
+                nxt = self._number_at(text, m.end())
+                if nxt is not None:
+                    return self._np(doc, text, nxt[1], parse, "plural")
+            m = _OF_NP.match(text, end)
+            if m:
+                return self._np(doc, text, m.end(), parse, None)
+            return self._noun_of_before(text, q["start"]) or self._subject_before(text, q["start"])
         m = _OF_NP.match(text, end)
         if m:
-            return self._np(doc, text, m.end(), parse)
+            return self._np(doc, text, m.end(), parse, None)
         if kind in ("percent", "percentage_point"):
             am = _CHANGE_NOUN_AFTER.match(text, end)
             if am:
                 return am.start("w"), am.end("w")
         if kind == "money":
-            m = _IN_NP.match(text, end)
+            m = _IN_NP.match(text, end) or _FOR_NP.match(text, end)
             if m:
-                return self._np(doc, text, m.end(), parse)
-        after = self._np(doc, text, end, parse) if text[end:end + 1] == " " else None
+                span = self._np(doc, text, m.end(), parse, None)
+                if span is not None and self._spent_on(text, span):
+                    return span
+        after = self._np(doc, text, end, parse, "singular") if text[end:end + 1] == " " else None
         if after is not None and (q["compound"] or "-" in text[q["num_end"]:end][:2]
                                   or kind != "percent"):
             return after
-        if q["change"] is not None or kind == "percent":
-            return self._subject_before(text, q["start"])
-        return after
+        return self._noun_of_before(text, q["start"]) or self._subject_before(text, q["start"]) \
+            or self._object_before(text, q["start"]) or self._paren_np_before(text, q) or after
+
+    def _object_before(self, text: str, start: int) -> tuple[int, int] | None:
+        """The object a verb brings to a quantity: "raised its stake to 20 percent",
+        "bringing the total to $22 million"."""
+        words = self._words_before(text, start, 100)
+        i = len(words) - 2
+        if i < 1 or words[-1][2].lower() != "to" or not self._joined(text, words, i + 1, start) \
+                or not self._joined(text, words, i, start):
+            return None
+        first = self._np_back(text, words, i, start)
+        if first > i or first == 0 or words[first - 1][2].lower() not in _DETERMINERS - {"a", "an"} \
+                or not self._joined(text, words, first - 1, start):
+            return None
+        return words[first][0], words[i][1]
+
+    def _paren_np_before(self, text: str, q: dict) -> tuple[int, int] | None:
+        """A figure in brackets after a noun phrase: "higher prices for fuel (11.2 percent)"."""
+        start = q["start"]
+        if text[start - 1:start] != "(" or text[q["end"]:q["end"] + 1] != ")":
+            return None
+        words = self._words_before(text, start - 1, 100)
+        if not words or text[words[-1][1]:start - 1].strip():
+            return None
+        i = len(words) - 1
+        first = self._np_back(text, words, i, start - 1)
+        if first > i or words[i][2].lower() in self.period_nouns \
+                or text[max(0, words[first][0] - 2):words[first][0]].strip()[-1:].isdigit():
+            return None  # "5 miles (8 km)", "last year (3 tons)": a figure restated
+        while first >= 2 and words[first - 1][2].lower() in _NP_PREPS \
+                and self._joined(text, words, first - 1, start) \
+                and self._joined(text, words, first - 2, start):
+            head = self._np_back(text, words, first - 2, start)
+            if head > first - 2:
+                break
+            first = head
+        return words[first][0], words[i][1]
+
+    def _spent_on(self, text: str, span: tuple[int, int]) -> bool:
+        """Whether the "in" phrase after a sum names what it is made of ("$2 million in
+        grants", "$5 in Mitigation funds") rather than a time or a place ("$33 in afternoon
+        trading", "$10 in New York")."""
+        words = [w.lower() for w in _NP_BACK.findall(text, span[0], span[1])]
+        if not words or any(w in self.period_nouns for w in words):
+            return False
+        last = _NP_BACK.findall(text, span[0], span[1])[-1]
+        return not last[:1].isupper()
+
+    def _np_word(self, w: str) -> bool:
+        lw = w.lower()
+        return not (lw in self.stop_words or lw in self.change
+                    or lw in ("and", "or")
+                    or self.numwords.is_number_word(lw) and lw not in self.period_nouns)
+
+    def _words_before(self, text: str, start: int, reach: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0))
+                for m in _NP_BACK.finditer(text, max(0, start - reach), start)]
+
+    @staticmethod
+    def _joined(text: str, words, i: int, end: int) -> bool:
+        """Whether only spaces separate word i from what follows it (word i+1 or ``end``)."""
+        nxt = words[i + 1][0] if i + 1 < len(words) else end
+        gap = text[words[i][1]:nxt]
+        return not gap.strip() and "\n" not in gap
+
+    def _np_back(self, text: str, words, i: int, end: int, head_change: bool = False) -> int:
+        """Index of the first word of the noun phrase whose last word is words[i]; i + 1 when
+        there is none. Coordinated nouns stay together ("Russia and Iran"); ``head_change``
+        lets the last word be a change noun ("an increase of ...")."""
+        j = i
+        while j >= 0 and self._joined(text, words, j, end):
+            w = words[j][2]
+            lw = w.lower()
+            if lw in ("and", "or", "&"):
+                if j == i or j == 0 or not self._np_word(words[j - 1][2]):
+                    break
+            elif not (self._np_word(w) or head_change and j == i and lw in self.change
+                      and lw not in self.stop_words):
+                break
+            if j > 0 and text[words[j][0] - 1:words[j][0]] == "-" and j < i:
+                break  # "52-week range": the number's own compound
+            j -= 1
+        while j + 1 <= i and words[j + 1][2].lower() in ("and", "or", "&"):
+            j += 1
+        return j + 1
+
+    def _noun_of_before(self, text: str, start: int) -> tuple[int, int] | None:
+        """The noun a quantity gives the size of: "a depth of 10 km", "an increase of 5%"."""
+        words = self._words_before(text, start, 80)
+        if len(words) < 2 or words[-1][2].lower() != "of" or not self._joined(text, words, len(words) - 1, start):
+            return None
+        i = len(words) - 2
+        if not self._joined(text, words, i, start):
+            return None
+        first = self._np_back(text, words, i, start, head_change=True)
+        if first > i or text[words[first][0] - 1:words[first][0]] == "-" \
+                and text[words[first][0] - 2:words[first][0] - 1].isdigit():
+            return None
+        return words[first][0], words[i][1]
 
     def _subject_before(self, text: str, start: int) -> tuple[int, int] | None:
-        """The noun phrase before a change verb: "Energy prices increased 7.2 percent"."""
-        window_start = max(0, start - 80)
-        words = [(m.start(), m.end(), m.group(0)) for m in _NP_BACK.finditer(text, window_start, start)]
+        """The subject of a change or linking verb before a quantity: "Energy prices increased
+        7.2 percent", "Trade between the two countries amounted to $2 bln", with its
+        prepositional phrases but without a phrase of time ("Exports in the same period
+        stood at ...")."""
+        words = self._words_before(text, start, 200)
         i = len(words) - 1
-        # skip the verb and its particles ("increased by", "rose to", "were up")
-        while i >= 0 and (words[i][2].lower() in self.change or words[i][2].lower() in
-                          ("by", "were", "was", "is", "are", "has", "have", "had", "been")):
-            i -= 1
-        if i == len(words) - 1 or i < 0:
-            return None
-        end_i = i
-        while i >= 0 and words[i][2].lower() not in self.stop_words \
-                and not self.numwords.is_number_word(words[i][2]):
-            # stop at punctuation between words
-            if i < end_i and text[words[i][1]:words[i + 1][0]].strip():
+        verb = False
+        while i >= 0 and self._joined(text, words, i, start):
+            lw = words[i][2].lower()
+            if lw in self.change or lw in self.link_verbs:
+                verb = True
+            elif lw not in self.link_aux and lw not in ("by", "were", "was", "is", "are", "has",
+                                                        "have", "had", "been"):
                 break
             i -= 1
-        if i == end_i:
+        if not verb or i < 0 or i == len(words) - 1 or not self._joined(text, words, i, start):
             return None
-        if text[words[end_i][1]:start].strip(" \t").strip() and \
-                any(c in ",;:.()" for c in text[words[end_i][1]:start]):
+        first = self._np_back(text, words, i, start)
+        if first > i:
             return None
-        return words[i + 1][0], words[end_i][1]
+        segments = [(first, i)]  # noun phrase, then each prepositional phrase after it
+        j = first - 1
+        while j >= 1:
+            k = j
+            while k >= 1 and words[k][2].lower() in _PP_FILLERS and self._joined(text, words, k, start):
+                k -= 1
+            if k < 1 or words[k][2].lower() not in _NP_PREPS \
+                    or not self._joined(text, words, k, start):
+                break
+            head_end = k - 1
+            head_first = self._np_back(text, words, head_end, start)
+            if head_first > head_end:
+                break
+            segments.insert(0, (head_first, k - 1))
+            segments[1] = (k, segments[1][1])
+            j = head_first - 1
+        while len(segments) > 1 and any(
+                words[n][2].lower() in self.period_nouns
+                for n in range(segments[-1][0], segments[-1][1] + 1)):
+            segments.pop()
+        if words[segments[-1][1]][2].lower() in self.period_nouns:
+            return None  # "the two-month period stood at ...": a time, not what is measured
+        return words[segments[0][0]][0], words[segments[-1][1]][1]
 
-    def _np(self, doc: Doc, text: str, pos: int, parse: bool) -> tuple[int, int] | None:
+    def _np(self, doc: Doc, text: str, pos: int, parse: bool,
+            number: str | None = None) -> tuple[int, int] | None:
         if parse:
             span = self._np_from_parse(doc, pos)
             if span is not None:
                 return span
-        return self._np_heuristic(text, pos)
+        return self._np_heuristic(text, pos, number)
 
     @staticmethod
     def _np_from_parse(doc: Doc, pos: int) -> tuple[int, int] | None:
@@ -925,7 +1124,13 @@ class QuantityRecognizer:
             return None
         return None
 
-    def _np_heuristic(self, text: str, pos: int) -> tuple[int, int] | None:
+    def _np_heuristic(self, text: str, pos: int, number: str | None = None) -> tuple[int, int] | None:
+        """The noun phrase starting at ``pos``, without a parser. ``number`` is "plural" after
+        a count above one (the phrase ends at its first plural noun: "two schools, two
+        stations"; "Two professionals plead ..."; "plural list" lets a comma list follow:
+        "5,000 traders, buyers and brokers"), "singular" after "one" or a sum or
+        measure used as a modifier (a plural-looking word after the first is a verb: "a
+        magnitude 5 quake strikes ..."), None when unknown (an "of" phrase)."""
         words: list[tuple[int, int, str]] = []
         committed = 0  # number of words accepted for sure
         pending_list = False
@@ -936,7 +1141,8 @@ class QuantityRecognizer:
             m = _NP_WORD.match(text, p)
             if m is None:
                 # a comma continues a list only if an "and"/"or" closes it later
-                if text.startswith(", ", p) and words and len(words) < 10:
+                if text.startswith(", ", p) and words and len(words) < 10 \
+                        and number in (None, "plural list"):
                     pending_list = True
                     if not pending_list or committed < len(words):
                         committed = len(words)
@@ -960,7 +1166,11 @@ class QuantityRecognizer:
             if lw in self.stop_words or self.numwords.is_number_word(w) \
                     or lw in self.lexicon.words and not words:
                 break
-            if lw.endswith(("ing", "ed")) and "-" not in lw:
+            if words and _past_tense(lw) and not words[-1][2].endswith("ly"):
+                break  # "two agents pleaded guilty": a verb after the noun
+            if number == "singular" and words and _plural(lw):
+                break  # "a 5.3 earthquake strikes": a verb in the present
+            if lw.endswith(("ing", "ed")) and "-" not in lw and (words or lw.endswith("ed")):
                 nxt = _NP_WORD.match(text, m.end())
                 if nxt is not None and nxt.group(1).lower() in self.stop_words \
                         or nxt is None and lw.endswith("ed"):
@@ -972,6 +1182,13 @@ class QuantityRecognizer:
             p = m.end()
             if not pending_list:
                 committed = len(words)
+            if number in ("plural", "plural list") and _plural(lw) \
+                    and not (number == "plural list" and text.startswith(", ", p)):
+                nxt = _NP_WORD.match(text, p)
+                if nxt is None or not (nxt.group(1).lower() in ("and", "or", "&")
+                                       or _plural(nxt.group(1).lower())
+                                       and nxt.group(1)[:1].isupper() == w[:1].isupper()):
+                    break  # the head noun: "two schools, two power stations"
         if pending_list:
             words = words[:committed]
         while words and words[-1][2].lower() in ("and", "or", "&"):
@@ -1012,6 +1229,7 @@ def make_quantities_component(nlp: Language, name: str, *, tables: dict[str, str
 
     ``tables`` overrides lexicon files by name (keys of ``TABLES``: "units", "currencies",
     "number_words", "scales", "qualifiers", "change_words", "np_stop_words", "name_heads",
+    "period_nouns", "link_verbs",
     "currency_exclusions"); ``counted`` turns the noun-phrase search off.
     """
     return QuantityRecognizer(nlp, name, tables=tables, counted=counted)
