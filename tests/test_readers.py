@@ -195,3 +195,18 @@ def test_read_document_wants_exactly_one(tmp_path):
         read_document(str(bad))
     with pytest.raises(InputError, match="unknown format"):
         read_document(str(path), format="pdf")
+
+
+def test_extract_command_reads_html_with_its_metadata(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    page = tmp_path / "story.htm"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads(result.stdout)["meta"]
+    assert (meta["title"], meta["publisher"], meta["published"]) == (
+        "Harbour traffic climbs", "The Coast Courier", "2022-09-14")
+    assert (meta["id"], meta["source"]) == ("story", str(page))
