@@ -45,7 +45,7 @@ _BEFORE_A_DURATION = frozenset(
     "in for within over during after before by take takes took taking last lasts lasted lasting "
     "spend spends spent spending wait waited half nearly almost just only".split())
 _DATELINE_WINDOW = 400
-_WINDOW = 90  # characters searched either side of a pattern's trigger word
+_WINDOW = 45  # characters searched either side of a pattern's trigger word (the longest patterns reach ~40)
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]{1,5})$")
@@ -337,6 +337,8 @@ class DateRecognizer:
         if trigger not in cache:
             regions: list[list[int]] = []
             for t in trigger.finditer(text):
+                if t.start() and text[t.start() - 1].isalpha():
+                    continue  # every trigger starts a word: "day" in "Monday" wakes nothing
                 s, e = max(0, t.start() - _WINDOW), min(len(text), t.end() + _WINDOW)
                 if regions and s <= regions[-1][1]:
                     regions[-1][1] = e
