@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import srsly
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import DEP, IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -90,6 +90,7 @@ _SHARED_GAP = re.compile(
 _PRONOUN_NUMBER_BEFORE = frozenset(
     "in into the these those all other both its his her their our my your by".split())
 _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
+_DIMENSIONS = frozenset("high tall long wide deep thick old across away apart".split())
 _TIMES_AFTER = re.compile(r"\s+times\b", re.I)
 _FOR_NP = re.compile(r"\s+for\s+(?=[^\W\d_])")
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?(?=\d|[a-z])")
@@ -287,7 +288,8 @@ class QuantityRecognizer:
     def _find(self, doc: Doc) -> Iterator[dict]:
         text = doc.text
         starts, ends = self._blocked_intervals(doc)
-        parse = doc.has_annotation("DEP")
+        # Doc.has_annotation walks Token objects; the array answers the same in C.
+        parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
         recent: dict[str, dict] = {}
         prev: tuple[int, tuple[int, int] | None, str | None] | None = None
@@ -926,7 +928,9 @@ class QuantityRecognizer:
             m = _OF_NP.match(text, end)
             if m:
                 return self._np(doc, text, m.end(), parse, None)
-            return self._noun_of_before(text, q["start"]) or self._subject_before(text, q["start"])
+            words = self._words_before(text, q["start"], 200)
+            return self._noun_of_before(text, q["start"], words) \
+                or self._subject_before(text, q["start"], words)
         m = _OF_NP.match(text, end)
         if m:
             return self._np(doc, text, m.end(), parse, None)
@@ -941,16 +945,19 @@ class QuantityRecognizer:
                 if span is not None and self._spent_on(text, span):
                     return span
         after = self._np(doc, text, end, parse, "singular") if text[end:end + 1] == " " else None
+        if after is not None and text[after[0]:after[1]].split()[0].lower() in _DIMENSIONS:
+            after = None  # "a wave one foot high", "a dam 90 meters long"
         if after is not None and (q["compound"] or "-" in text[q["num_end"]:end][:2]
                                   or kind != "percent"):
             return after
-        return self._noun_of_before(text, q["start"]) or self._subject_before(text, q["start"]) \
-            or self._object_before(text, q["start"]) or self._paren_np_before(text, q) or after
+        words = self._words_before(text, q["start"], 200)
+        return self._noun_of_before(text, q["start"], words) \
+            or self._subject_before(text, q["start"], words) \
+            or self._object_before(text, q["start"], words) or self._paren_np_before(text, q) or after
 
-    def _object_before(self, text: str, start: int) -> tuple[int, int] | None:
+    def _object_before(self, text: str, start: int, words) -> tuple[int, int] | None:
         """The object a verb brings to a quantity: "raised its stake to 20 percent",
         "bringing the total to $22 million"."""
-        words = self._words_before(text, start, 100)
         i = len(words) - 2
         if i < 1 or words[-1][2].lower() != "to" or not self._joined(text, words, i + 1, start) \
                 or not self._joined(text, words, i, start):
@@ -1031,9 +1038,8 @@ class QuantityRecognizer:
             j += 1
         return j + 1
 
-    def _noun_of_before(self, text: str, start: int) -> tuple[int, int] | None:
+    def _noun_of_before(self, text: str, start: int, words) -> tuple[int, int] | None:
         """The noun a quantity gives the size of: "a depth of 10 km", "an increase of 5%"."""
-        words = self._words_before(text, start, 80)
         if len(words) < 2 or words[-1][2].lower() != "of" or not self._joined(text, words, len(words) - 1, start):
             return None
         i = len(words) - 2
@@ -1045,12 +1051,11 @@ class QuantityRecognizer:
             return None
         return words[first][0], words[i][1]
 
-    def _subject_before(self, text: str, start: int) -> tuple[int, int] | None:
+    def _subject_before(self, text: str, start: int, words) -> tuple[int, int] | None:
         """The subject of a change or linking verb before a quantity: "Energy prices increased
         7.2 percent", "Trade between the two countries amounted to $2 bln", with its
         prepositional phrases but without a phrase of time ("Exports in the same period
         stood at ...")."""
-        words = self._words_before(text, start, 200)
         i = len(words) - 1
         verb = False
         while i >= 0 and self._joined(text, words, i, start):
