@@ -104,7 +104,7 @@ def _extract_item(nlp: Any, item: dict[str, Any]) -> str:
 
 def process_items(items: list[dict[str, Any]], model: str | None = None) -> dict[str, Any]:
     """Extract the facts of one shard's documents: the unit of work of every engine."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     preloaded = _NLP is not None and _NLP_MODEL == model  # built by the worker initializer or plugin
     nlp = _NLP if preloaded else load_worker_pipeline(model)
     records: list[str] = []
@@ -121,7 +121,8 @@ def process_items(items: list[dict[str, Any]], model: str | None = None) -> dict
                 failures.append(_failure_dict(
                     item, f"extraction error: {type(exc).__name__}: {_first_line(str(exc))}"))
     return {"records": records, "done": done, "failures": failures,
-            "seconds": time.perf_counter() - start, "rss": peak_rss(), "pid": os.getpid(),
+            "seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu_start,
+            "rss": peak_rss(), "pid": os.getpid(),
             "preloaded": preloaded}
 
 
@@ -274,7 +275,8 @@ class Engine(Protocol):
 
 
 def _empty_result() -> dict[str, Any]:
-    return {"records": [], "done": [], "failures": [], "seconds": 0.0, "rss": 0, "pid": None, "preloaded": True}
+    return {"records": [], "done": [], "failures": [], "seconds": 0.0, "cpu": 0.0, "rss": 0, "pid": None,
+            "preloaded": True}
 
 
 def default_workers() -> int:
