@@ -64,6 +64,7 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _DATELINE_START = re.compile(r"(?:\A|\n)[ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})(?=,| [-–—])")
 _DATELINE_WINDOW = 400
+_LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
@@ -86,6 +87,7 @@ class Mention:
     key: str
     roles: list[str] = field(default_factory=list)
     weak: bool = False  # a small town from the gazetteer: yields to evidence of a person
+    dead: bool = False
 
 
 def _read_tsv(name: str | Path) -> Iterable[list[str]]:
@@ -175,7 +177,8 @@ class _Doc:
         self.words = [text[a : a + n] for a, n in zip(idx, lengths)]
         self.n = len(self.words)
         self.taken: list[Mention | None] = [None] * self.n
-        self.mentions: list[Mention] = []
+        self._mentions: list[Mention] = []
+        self.rekey: dict[str, str] = {}  # a key merged into another one
         self.blocked = bytearray(self.n)
         # All-capital lines (headlines, kickers, tables) carry no capitalisation evidence.
         self.shout_starts: list[int] = []
@@ -235,14 +238,24 @@ class _Doc:
             return False
         for k in range(m.start, m.end):
             self.taken[k] = m
-        self.mentions.append(m)
+        self._mentions.append(m)
         return True
 
     def remove(self, m: Mention) -> None:
         for k in range(m.start, m.end):
             if self.taken[k] is m:
                 self.taken[k] = None
-        self.mentions.remove(m)
+        m.dead = True  # dropped lazily: removal stays O(1)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for m in self._mentions if not m.dead]
+
+    def key_of(self, key: str) -> str:
+        seen = 0
+        while key in self.rekey and seen < 50:
+            key, seen = self.rekey[key], seen + 1
+        return key
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
@@ -489,7 +502,8 @@ class EntityRecognizer:
                 continue
             if w in ("and", "&") and st.namey(end + 1) and not self._stops_name(st, end + 1):
                 tail = end + 1
-                while tail < n and st.namey(tail) and not self._stops_name(st, tail):
+                while tail < n and tail - k < _MAX_NAME and st.namey(tail) \
+                        and not self._stops_name(st, tail):
                     tail += 1
                 if any(words[t] in self.lex.org_heads for t in range(end + 1, tail)):
                     break  # "Ministry of Oil and National Iranian Gas Company": two names
@@ -510,7 +524,7 @@ class EntityRecognizer:
         while j < st.n and j - k < _MAX_NAME:
             if st.words[j] in (",",) and st.namey(j + 1):
                 j += 1
-                while j < st.n and st.namey(j):
+                while j < st.n and st.namey(j) and j - k < _MAX_NAME:
                     j += 1
                 continue
             return st.words[j] in ("and", "&") and st.namey(j + 1)
@@ -543,7 +557,15 @@ class EntityRecognizer:
                 conjunct = words[left:j]
                 if any(c in lex.org_heads for c in conjunct):
                     break
-                if left >= 2 and words[left - 1] == "of" and words[left - 2] in lex.of_heads:
+                # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
+                # coordination belongs to the ministry's "of" phrase, not to this name.
+                first = left
+                while first > 1 and (st.namey(first - 1) or words[first - 1] in ("and", ",")) \
+                        and left - first < _MAX_NAME:
+                    first -= 1
+                while first < left and not st.namey(first):
+                    first += 1
+                if first >= 2 and words[first - 1] == "of" and words[first - 2] in lex.of_heads:
                     break
                 j -= 1
                 continue
@@ -695,8 +717,9 @@ class EntityRecognizer:
                 # "United States Geological Survey (USGS)": the place is part of the name.
                 start = self._chain_before(st, i, places=True)
                 inner = {id(st.taken[k]): st.taken[k] for k in range(start, i) if st.taken[k]}
-                if inner and self._initials_match(acr, words[start:i]) and all(
-                        m.start >= start for m in inner.values()) and i - start >= 2:
+                covered = sum(m.end - m.start for m in inner.values())
+                if inner and covered < i - start and self._initials_match(acr, words[start:i]) \
+                        and all(m.start >= start for m in inner.values()):
                     for m in inner.values():
                         st.remove(m)
                     prev = None
@@ -927,44 +950,45 @@ class EntityRecognizer:
         words, lex = st.words, self.lex
         # A short name found by its own evidence ("Salehinia said") joins the full name.
         people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
-        for n, m in enumerate(people):
-            if m.key:
-                continue
-            toks = words[m.start : m.end]
-            for longer in people[:n]:
-                full = words[longer.start : longer.end]
-                first = 1 if full[0] in lex.first_names else 0
-                if len(full) > len(toks) and any(full[a : a + len(toks)] == toks
-                                                 for a in range(first, len(full) - len(toks) + 1)):
-                    m.key = longer.key
-                    break
-            else:
-                m.key = "PERSON:" + st.span_text(m.start, m.end)
-        # Surnames: every later part of a full name ("Tavakoli Lahijani", "Tavakoli").
-        exact: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
-        folded: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
-        people = sorted((m for m in st.mentions if m.label == "PERSON"),
-                        key=lambda m: m.start - m.end)
+        parts: dict[tuple[str, ...], str] = {}
         for m in people:
-            toks = [w for w in words[m.start : m.end]]
+            toks = tuple(words[m.start : m.end])
+            if not m.key:
+                m.key = parts.get(toks) or "PERSON:" + st.span_text(m.start, m.end)
+            first = 1 if toks[0] in lex.first_names else 0
+            for a in range(first, len(toks)):
+                for b in range(a + 1, len(toks) + 1):
+                    if b - a < len(toks):
+                        parts.setdefault(toks[a:b], m.key)
+        # Later mentions: parts of full names ("Tavakoli Lahijani", "Tavakoli"), repeats of
+        # any name, acronyms, and lower-case or all-capital repeats of organisations and places.
+        exact: dict[str, dict[tuple[str, ...], Mention]] = {}
+        folded: dict[str, dict[tuple[str, ...], Mention]] = {}
+        for m in people:
+            toks = words[m.start : m.end]
             for a in range(1, len(toks)):
                 for b in range(len(toks), a, -1):
                     part = tuple(toks[a:b])
                     if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in _PARTICLES:
                         continue
-                    exact.setdefault(part[0], []).append((part, m))
-        for m in list(st.mentions):
+                    exact.setdefault(part[0], {}).setdefault(part, m)
+        for m in st.mentions:
             toks = tuple(words[m.start : m.end])
-            exact.setdefault(toks[0], []).append((toks, m))
+            exact.setdefault(toks[0], {}).setdefault(toks, m)
+            if m.label == "ORG" and len(toks) >= 3:
+                for cut in range(1, len(toks) - 1):  # "Patent Office" after "U.S. Patent Office"
+                    prefix = self._lookup_tokens(st, list(toks[:cut]))
+                    if prefix is not None and prefix.label in ("GPE", "NORP"):
+                        exact.setdefault(toks[cut], {}).setdefault(toks[cut:], m)
             if m.label in ("ORG", "LOC", "GPE") and len(toks) >= 2 and all(
                     t[:1].isupper() or t in ("of", "and", "the", "for", "&", "-", ",") for t in toks):
                 low = tuple(t.lower() for t in toks)
-                folded.setdefault(low[0], []).append((low, m))
+                folded.setdefault(low[0], {}).setdefault(low, m)
         for acr, m in defined.items():
             if m is not None:
-                exact.setdefault(acr, []).append(((acr,), m))
-        for bucket in (*exact.values(), *folded.values()):
-            bucket.sort(key=lambda pm: -len(pm[0]))
+                exact.setdefault(acr, {}).setdefault((acr,), m)
+        exact_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in exact.items()}
+        folded_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in folded.items()}
         i = 0
         while i < st.n:
             if st.taken[i] is not None or st.blocked[i]:
@@ -972,7 +996,7 @@ class EntityRecognizer:
                 continue
             w = words[i]
             hit = None
-            for part, m in exact.get(w, ()):
+            for part, m in exact_lists.get(w, ()):
                 end = i + len(part)
                 if tuple(words[i:end]) == part and st.free(i, end):
                     if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
@@ -980,8 +1004,8 @@ class EntityRecognizer:
                         continue
                     hit = Mention(i, end, m.label, m.key)
                     break
-            if hit is None and w.lower() in folded:
-                for part, m in folded[w.lower()]:
+            if hit is None and w.lower() in folded_lists:
+                for part, m in folded_lists[w.lower()]:
                     end = i + len(part)
                     if tuple(t.lower() for t in words[i:end]) == part and st.free(i, end):
                         hit = Mention(i, end, m.label, m.key)
@@ -997,12 +1021,10 @@ class EntityRecognizer:
                     s -= 1
                 if s < hit.start:
                     hit.start = s
-                    full = st.span_text(s, hit.end)
-                    owner = hit.key
-                    for m in st.mentions:
-                        if m.key == owner:
-                            m.key = "PERSON:" + full
-                    hit.key = "PERSON:" + full
+                    full = "PERSON:" + st.span_text(s, hit.end)
+                    if st.key_of(hit.key) != full:
+                        st.rekey[st.key_of(hit.key)] = full
+                    hit.key = full
             st.add(hit)
             i = hit.end
 
@@ -1011,7 +1033,10 @@ class EntityRecognizer:
         """ "Head of X says ..." then "..., NAME said": the role belongs to NAME (news lead)."""
         words, lex = st.words, self.lex
         sentences = self._sentences(st)
-        for s_idx, (s, e) in enumerate(sentences[:-1]):
+        people = [m for m in st.mentions if m.label == "PERSON"]
+        for s_idx, (s, e) in enumerate(sentences[:_LEAD_SENTENCES]):
+            if s_idx + 1 >= len(sentences):
+                break
             k = s
             while k < e and (st.taken[k] is not None and st.taken[k].label in ("GPE", "LOC")
                              and k == s or words[k] in ("-", "–", "—", ",", "(", ")")
@@ -1019,7 +1044,7 @@ class EntityRecognizer:
                 k += 1  # past the dateline
             if k + 2 >= e or not lex.is_title(words[k]) or not words[k][:1].isupper():
                 continue
-            if any(m.label == "PERSON" for m in st.mentions if s <= m.start < e):
+            if any(s <= m.start < e for m in people):
                 continue
             title_end = k + 1
             while title_end < e and lex.is_title(words[title_end]):
@@ -1038,13 +1063,11 @@ class EntityRecognizer:
                 continue
             role = f"{st.span_text(k, title_end)} of {short or st.span_text(org.start, org.end)}"
             ns, ne = sentences[s_idx + 1]
-            for m in sorted((m for m in st.mentions if ns <= m.start < ne and m.label == "PERSON"),
-                            key=lambda m: m.start):
+            for m in sorted((m for m in people if ns <= m.start < ne), key=lambda m: m.start):
                 near = words[max(ns, m.start - 1) : min(ne, m.end + 2)]
                 if any(w in lex.reporting for w in near):
-                    for other in st.mentions:
-                        if other.key == m.key and role not in other.roles:
-                            other.roles.append(role)
+                    if role not in m.roles:
+                        m.roles.append(role)
                     break
 
     def _sentences(self, st: _Doc) -> list[tuple[int, int]]:
@@ -1096,6 +1119,7 @@ class EntityRecognizer:
         for m in st.mentions:
             if not m.key:
                 m.key = f"{m.label}:{st.span_text(m.start, m.end)}"
+            m.key = st.key_of(m.key)
             by_key.setdefault(m.key, []).append(m)
         spans = []
         for key, ms in by_key.items():
@@ -1119,9 +1143,11 @@ class EntityRecognizer:
     def _canonical(self, st: _Doc, key: str, ms: list[Mention]) -> str:
         """The fullest name the text gives; an all-capital dateline takes the gazetteer's case."""
         texts = [st.span_text(m.start, m.end) for m in ms]
+        name = key.split(":", 1)[1]
+        if ms[0].label == "NORP" and name in texts:
+            return name  # "Iranian", not "Iranians"
         cased = [t for t in texts if not t.isupper()]
         best = max(cased or texts, key=lambda t: (len(t.split()), t[:1].isupper(), len(t)))
-        name = key.split(":", 1)[1]
         if best.isupper() and name.upper() == best.upper():
             return name
         return best

@@ -1,0 +1,328 @@
+"""The entities component: one test per rule family, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from extractor import extract_doc
+from extractor.extensions import ENTITIES
+from extractor.pipeline import build_pipeline
+
+
+def entities(nlp, text: str) -> dict[str, dict]:
+    facts = extract_doc(nlp, text)
+    return {e.name: {"label": e.label, "aliases": e.aliases, "roles": e.roles,
+                     "mentions": [m.text for m in e.mentions]} for e in facts.entities}
+
+
+def names(nlp, text: str) -> dict[str, str]:
+    return {name: e["label"] for name, e in entities(nlp, text).items()}
+
+
+# -- places ------------------------------------------------------------------------------------
+
+
+def test_countries_and_their_short_forms(nlp):
+    found = names(nlp, "Exports to Britain, the UAE and the U.S. fell while Kazakhstan bought more wheat.")
+    assert found == {"Britain": "GPE", "UAE": "GPE", "U.S.": "GPE", "Kazakhstan": "GPE"}
+
+
+def test_short_and_full_country_names_are_one_entity(nlp):
+    ents = entities(nlp, "The United Arab Emirates (UAE) signed the deal. UAE officials welcomed it.")
+    assert ents["United Arab Emirates"]["label"] == "GPE"
+    assert ents["United Arab Emirates"]["aliases"] == ["UAE"]
+
+
+def test_province_spelling_variants_and_province_word(nlp):
+    ents = entities(nlp, "Floods hit the western West Azerbaijan Province on Friday. Roads in "
+                         "West Azerbaijan reopened, while Khuzestan stayed dry.")
+    assert ents["West Azerbaijan Province"]["label"] == "GPE"
+    assert ents["West Azerbaijan Province"]["aliases"] == ["West Azerbaijan"]
+    assert ents["Khuzestan"]["label"] == "GPE"
+
+
+def test_unlisted_spelling_of_a_province_is_matched_fuzzily(nlp):
+    doc = nlp("Officials toured Khuzistan Province last week.")
+    (span,) = doc.spans[ENTITIES]
+    assert span.text == "Khuzistan Province" and span.label_ == "GPE"
+    assert span._.facts_entity["key"] == "GPE:Khuzestan"
+
+
+def test_small_towns_named_with_their_state(nlp):
+    found = names(nlp, "Volunteers reached the villages of Marlow and Pebbleton, Oklahoma, and the "
+                       "city of Dunmore, Penn. by noon.")
+    assert found.get("Pebbleton") == "GPE" and found.get("Marlow") == "GPE"
+    assert found.get("Oklahoma") == "GPE"
+
+
+def test_dateline_is_a_place_with_its_usual_case(nlp):
+    ents = entities(nlp, "NAIROBI - The central bank kept its policy rate unchanged, Reuters reported.")
+    assert ents["Nairobi"] == {"label": "GPE", "aliases": ["NAIROBI"], "roles": [],
+                               "mentions": ["NAIROBI"]}
+    assert ents["Reuters"]["label"] == "ORG"
+
+
+def test_regions_are_locations(nlp):
+    found = names(nlp, "Tremors were felt across Northern Italy and the Middle East.")
+    assert found == {"Northern Italy": "LOC", "Middle East": "LOC"}
+
+
+# -- nationalities -----------------------------------------------------------------------------
+
+
+def test_nationalities_group_singular_and_plural(nlp):
+    ents = entities(nlp, "Canadian exporters met Chilean buyers. Many Canadians stayed home.")
+    assert ents["Canadian"]["label"] == "NORP"
+    assert ents["Canadian"]["aliases"] == ["Canadians"]
+    assert ents["Chilean"]["label"] == "NORP"
+
+
+# -- organisations -----------------------------------------------------------------------------
+
+
+def test_organisation_words_head_or_tail_a_name(nlp):
+    found = names(nlp, "Talks between the Ministry of Roads and Urban Development and Tabriz "
+                       "Tractor Manufacturing Company ended, the Caspian Shipping Agency said.")
+    assert found["Ministry of Roads and Urban Development"] == "ORG"
+    assert found["Tabriz Tractor Manufacturing Company"] == "ORG"
+    assert found["Caspian Shipping Agency"] == "ORG"
+
+
+def test_coordinated_organisations_are_two_names(nlp):
+    found = names(nlp, "Officials of the Ministry of Energy and National Grid Company met.")
+    assert found == {"Ministry of Energy": "ORG", "National Grid Company": "ORG"}
+
+
+def test_comma_list_inside_a_ministry_name_stops_before_a_person(nlp):
+    found = names(nlp, "The deputy of the Ministry of Culture, Sports and Tourism Farhad Rostami "
+                       "said on Monday that visits rose.")
+    assert found["Ministry of Culture, Sports and Tourism"] == "ORG"
+    assert found["Farhad Rostami"] == "PERSON"
+
+
+def test_lower_case_repeat_of_a_ministry(nlp):
+    ents = entities(nlp, "The Labour Ministry set new rules. Critics say the labour ministry acted late.")
+    assert ents["Labour Ministry"]["aliases"] == ["labour ministry"]
+
+
+def test_acronym_defined_in_parentheses_and_reused(nlp):
+    ents = entities(nlp, "The Northern Fisheries Development Authority (NFDA) issued permits. "
+                         "NFDA’s inspectors will visit ports, and NFDA expects more boats.")
+    assert ents["Northern Fisheries Development Authority"]["aliases"] == ["NFDA"]
+    assert len(ents["Northern Fisheries Development Authority"]["mentions"]) == 4
+
+
+def test_acronym_of_a_name_given_earlier_without_parentheses(nlp):
+    ents = entities(nlp, "The National Water Research Council published a study. NWRC staff disagreed.")
+    assert ents["National Water Research Council"]["aliases"] == ["NWRC"]
+
+
+def test_generic_classes_and_programmes_are_not_organisations(nlp):
+    found = names(nlp, "Some 5,000 Small and Medium-sized Enterprises (SMEs) joined the "
+                       "Rural Broadband Program (RBP) this year, while SMEs elsewhere waited.")
+    assert found == {}
+
+
+def test_news_agencies_and_outlets_that_report(nlp):
+    found = names(nlp, "Prices rose again, IRNA reported, and the Gulf Herald reported shortages. "
+                       "Khaleej Times reported the same.")
+    assert found["IRNA"] == "ORG"
+    assert found["Gulf Herald"] == "ORG"
+    assert found["Khaleej Times"] == "ORG"
+
+
+def test_place_prefix_of_an_organisation_name_is_an_alias(nlp):
+    ents = entities(nlp, "The U.S. Patent Office granted it. Patent Office staff agreed.")
+    assert ents["U.S. Patent Office"]["aliases"] == ["Patent Office"]
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def test_title_before_a_name_gives_person_and_role(nlp):
+    ents = entities(nlp, "Prime Minister Alenka Dvorak met Governor Tomas Wexley on Friday.")
+    assert ents["Alenka Dvorak"]["label"] == "PERSON"
+    assert ents["Alenka Dvorak"]["roles"] == ["Prime Minister"]
+    assert ents["Tomas Wexley"]["roles"] == ["Governor"]
+
+
+def test_apposition_gives_person_and_role(nlp):
+    ents = entities(nlp, "“We are ready,” said Quorra Abernethy, regional director of the port "
+                         "authority. Abernethy added that ships were waiting.")
+    person = ents["Quorra Abernethy"]
+    assert person["label"] == "PERSON"
+    assert person["roles"] == ["regional director of the port authority"]
+    assert person["aliases"] == ["Abernethy"]
+
+
+def test_reporting_verb_subject_without_first_name_evidence(nlp):
+    ents = entities(nlp, "Exports will rise, Zahedvand added. Officials said little.")
+    assert ents == {"Zahedvand": {"label": "PERSON", "aliases": [], "roles": [],
+                                  "mentions": ["Zahedvand"]}}
+
+
+def test_surname_and_given_name_join_the_full_name(nlp):
+    ents = entities(nlp, "Karimi Darvish told reporters the mine was safe. A week earlier, "
+                         "Behrouz Karimi Darvish had visited it, and Karimi said output rose.")
+    person = ents["Behrouz Karimi Darvish"]
+    assert person["label"] == "PERSON"
+    assert set(person["aliases"]) == {"Karimi Darvish", "Karimi"}
+
+
+def test_lead_role_subject_goes_to_the_speaker_of_the_next_sentence(nlp):
+    text = ("OSLO - Head of Nordic Rail Freight Organization (NRFO) says cargo volumes will double. "
+            "Speaking at a forum in Bergen, Ingrid Solberg said new lines open in May.")
+    ents = entities(nlp, text)
+    assert ents["Ingrid Solberg"]["roles"] == ["Head of NRFO"]
+    assert ents["Nordic Rail Freight Organization"]["aliases"] == ["NRFO"]
+
+
+def test_a_common_word_after_a_first_name_needs_more_evidence(nlp):
+    found = names(nlp, "December Brent Crude rose to a record while Grace Period rules ended.")
+    assert "Brent Crude" not in found and "Grace Period" not in found
+
+
+# -- what is not an entity ---------------------------------------------------------------------
+
+
+def test_headlines_in_capitals_and_sentence_starts_are_not_entities(nlp):
+    text = ("FARM OUTPUT CLIMBS AS RAINS RETURN\n\n"
+            "Making the announcement, officials said harvests improved. Analysts said prices fell.")
+    assert names(nlp, text) == {}
+
+
+def test_sign_off_codes_and_byline_initials_are_not_entities(nlp):
+    text = "Output rose 3 percent.\n\nTR/IRN84512377\n"
+    assert names(nlp, text) == {}
+
+
+def test_publisher_of_a_credit_line_is_an_entity_and_the_line_yields_nothing_else(nlp):
+    text = ("TABRIZ - Car sales rose. KL/PR All Content by Mehr News Agency is licensed under a "
+            "Creative Commons Attribution 4.0 International License.")
+    facts = extract_doc(nlp, text)
+    assert {e.name: e.label for e in facts.entities} == {"Tabriz": "GPE", "Mehr News Agency": "ORG"}
+    assert facts.meta.publisher == "Mehr News Agency"
+
+
+# -- spaCy integration -------------------------------------------------------------------------
+
+
+def test_mentions_carry_the_payload_and_fill_doc_ents(nlp):
+    doc = nlp("Kofi Mensah, the finance minister of Ghana, spoke. Mensah said growth slowed.")
+    spans = list(doc.spans[ENTITIES])
+    assert [s.text for s in spans] == ["Kofi Mensah", "Ghana", "Mensah"]
+    assert spans[0]._.facts_entity["key"] == spans[2]._.facts_entity["key"]
+    assert spans[2]._.facts_entity["canonical"] == "Kofi Mensah"
+    assert [(e.text, e.label_) for e in doc.ents] == [(s.text, s.label_) for s in spans]
+
+
+def _tiny_ner(path):
+    """A NER pipeline trained here in a second: it learns two made-up names by heart."""
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    data = [("zimbo flarn visited ostravia on monday .", [(0, 11, "PERSON"), (20, 28, "ORG")]),
+            ("we met zimbo flarn in ostravia .", [(7, 18, "PERSON"), (22, 30, "ORG")])]
+    for _, ents in data:
+        for _, _, label in ents:
+            ner.add_label(label)
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in data]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    nlp.to_disk(path)
+
+
+def test_trained_model_fills_gaps_and_rules_win_where_both_fire(tmp_path):
+    _tiny_ner(tmp_path / "ner")
+    plain = spacy.load(tmp_path / "ner")
+    assert {e.text for e in plain("zimbo flarn visited ostravia on monday .").ents} == {
+        "zimbo flarn", "ostravia"}
+    nlp = build_pipeline(tmp_path / "ner")
+    facts = extract_doc(nlp, "zimbo flarn visited ostravia on monday . Kenya said so .")
+    found = {e.name: e.label for e in facts.entities}
+    assert found["zimbo flarn"] == "PERSON"  # the model's find, no rule knows it
+    assert found["Kenya"] == "GPE"
+    assert len(facts.entities) == len({e.name for e in facts.entities})
+
+
+def test_rules_win_over_the_model_on_an_exact_match(tmp_path):
+    _tiny_ner(tmp_path / "ner")
+    nlp = build_pipeline(tmp_path / "ner")
+    # Let the model call a country an organisation: the gazetteer's label stands.
+    doc = nlp.make_doc("zimbo flarn visited Kenya on monday .")
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            doc.ents = [spacy.tokens.Span(doc, 3, 4, label="ORG")]
+        else:
+            doc = proc(doc)
+    assert [(s.text, s.label_) for s in doc.spans[ENTITIES]] == [("Kenya", "GPE")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "GPE")]
+
+
+def test_user_gazetteer_and_rule_files(tmp_path):
+    gazetteer = tmp_path / "names.tsv"
+    gazetteer.write_text("Velmora Works\tORG\n# a comment\nQuessin\tGPE\tQuessin Valley\n",
+                         encoding="utf-8")
+    rules = tmp_path / "rules.jsonl"
+    rules.write_text(json.dumps({"label": "PERSON", "pattern": [{"LOWER": "agent"}, {"IS_DIGIT": True}]})
+                     + "\n" + json.dumps({"label": "ORG", "pattern": "harbor watch"}) + "\n",
+                     encoding="utf-8")
+    nlp = build_pipeline(config={"facts_entities": {"gazetteer": str(gazetteer), "rules": str(rules)}})
+    text = "Velmora Works hired agent 47 in Quessin, harbor watch said."
+    doc = nlp(text)
+    found = {(s.text, s.label_, s._.facts_entity["canonical"]) for s in doc.spans[ENTITIES]}
+    assert found == {("Velmora Works", "ORG", "Velmora Works"), ("agent 47", "PERSON", "agent 47"),
+                     ("Quessin", "GPE", "Quessin"), ("harbor watch", "ORG", "harbor watch")}
+    assert doc.spans[ENTITIES][2]._.facts_entity["key"] == "GPE:Quessin Valley"
+    # The user's names survive a round trip through disk.
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded(text)
+    assert {(s.text, s.label_) for s in doc.spans[ENTITIES]} == {(t, label) for t, label, _ in found}
+
+
+def test_cli_rule_options(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Velmora Works opened a plant.", encoding="utf-8")
+    gazetteer = tmp_path / "names.tsv"
+    gazetteer.write_text("Velmora Works\tORG\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "extractor", "extract", str(text), "--gazetteer",
+                          str(gazetteer)], capture_output=True, text=True, check=True).stdout
+    assert [e["name"] for e in json.loads(out)["entities"]] == ["Velmora Works"]
+    bad = subprocess.run([sys.executable, "-m", "extractor", "extract", str(text), "--rules",
+                          str(tmp_path / "missing.jsonl")], capture_output=True, text=True)
+    assert bad.returncode != 0 and "missing.jsonl" in bad.stderr
+
+
+# -- cost ----------------------------------------------------------------------------------------
+
+
+def test_pathological_input_stays_linear(nlp):
+    comp = nlp.get_pipe("facts_entities")
+    for text in ("Ministry of " * 20000, "Alpha, " * 30000 + "and Beta Company", "A " * 100000,
+                 "Canadian, Texas. " * 5000, "“a " * 20000, "NASA " * 20000):
+        doc = nlp.make_doc(text)
+        started = time.perf_counter()
+        comp(doc)
+        assert time.perf_counter() - started < 10, text[:20]
+
+
+def test_loaded_pipeline_stays_under_300_mb():
+    code = ("import resource, extractor\n"
+            "from extractor.pipeline import build_pipeline\n"
+            "nlp = build_pipeline()\n"
+            "nlp('WASHINGTON - Sonny Perdue of the U.S. Department of Agriculture said so.')\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    rss_mb = int(out.stdout.split()[-1]) / 1024
+    assert rss_mb < 300, rss_mb
+    assert time.perf_counter() - started < 30
