@@ -427,8 +427,10 @@ def run_batch(
     paths = list(expand_inputs(inputs, format=format))
     outdir = OutputDir(out, resume=resume)
     summary = BatchSummary(out=str(out), skipped=len(outdir.done))
-    total = count_documents(paths, format=format)
-    bar = _progress(max(0, total - summary.skipped) if total is not None else None, progress)
+    bar = _progress(None, progress)
+    total: list[int | None] = []  # filled by a thread: counting a big archive takes a while
+    if progress:
+        threading.Thread(target=lambda: total.append(count_documents(paths, format=format)), daemon=True).start()
     docs = iter_documents(paths, format=format, max_bytes=max_bytes, skip=outdir.done)
     shards = make_shards(docs, first=outdir.next_shard, shard_docs=shard_docs, shard_bytes=shard_bytes)
     start = time.perf_counter()
@@ -444,6 +446,8 @@ def run_batch(
                     summary.failed += len(failures)
                     summary.shards += 1
                     summary.worker_peak_rss = max(summary.worker_peak_rss, result["rss"])
+                    if total and bar.total is None and total[0] is not None:
+                        bar.total = max(0, total[0] - summary.skipped)
                     bar.update(len(shard))
                     if failures:
                         bar.set_postfix(failed=summary.failed, refresh=False)
