@@ -36,7 +36,6 @@ SHARD_BYTES = 8 * 1024 * 1024
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 _SHARD_NAME = re.compile(r"^shard-(\d+)\.jsonl$")
-_META_FIELDS = ("title", "dateline", "publisher", "byline", "license")
 
 
 class BatchError(Exception):
@@ -95,9 +94,7 @@ def _extract_item(nlp: Any, item: dict[str, Any]) -> str:
                    meta=dict(item.get("meta") or {}), key=item["key"], html=item.get("html"))
     load_html(doc)
     published = doc.meta.get("published")
-    meta = {k: doc.meta[k] for k in _META_FIELDS if doc.meta.get(k)}
-    meta.update(id=doc.id, source=doc.source)
-    facts = extract_doc(nlp, doc.text, published=published, meta=meta)
+    facts = extract_doc(nlp, doc.text, published=published, meta=doc.record_meta())
     facts.meta.id, facts.meta.source = doc.id, doc.source
     return facts.model_dump_json()
 

@@ -53,9 +53,8 @@ def extract(
             nlp = build_pipeline(model, config={"facts_entities": entity_options} if entity_options else None)
         except (ValueError, KeyError, UnicodeDecodeError) as exc:
             raise fail(f"--rules/--gazetteer: {exc}", 2)
-        meta = {k: v for k, v in doc.meta.items() if k in ("title", "publisher", "license")}
         facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
-                            meta={**meta, "id": doc.id, "source": doc.source})
+                            meta=doc.record_meta())
     except (InputError, ModelNotFound) as exc:
         raise fail(str(exc))
     payload = facts.model_dump_json(indent=2, exclude_none=False) + "\n"

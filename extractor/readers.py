@@ -61,6 +61,12 @@ class Document:
     key: str | None = None
     html: bytes | None = None
 
+    def record_meta(self) -> dict[str, Any]:
+        """What the input says about the article, as keys of the records' ``meta``."""
+        meta = {k: self.meta[k] for k in _META_KEYS if self.meta.get(k) and k != "published"}
+        meta.update(id=self.id, source=self.source)
+        return meta
+
 
 @dataclass
 class Failure:
