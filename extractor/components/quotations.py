@@ -1,24 +1,704 @@
-"""``facts_quotations``: direct and reported speech with speakers. (stub)"""
+"""``facts_quotations``: direct and reported speech, with the speaker resolved.
+
+Direct speech is what stands between paired quotation marks (``extractor.speech.marks``)
+next to a reporting verb ("“...,” he said", "X said: “...”", "according to X, “...”"), a
+quotation continuing the previous one ("“...,” said X. “...”"), or a block quote introduced
+by "X writes:". Reported speech is "X said (that) ...", "..., X said", "according to X,
+...", "..., adding that ...": ``direct: false``, the content without "that" and without
+the final punctuation. Short quoted words that are not speech (mottos, scare quotes,
+titles) go to ``doc.spans["facts_terms"]``. Speakers are resolved by
+``extractor.speech.speakers`` against the entities of the document.
+
+Spans go to ``doc.spans["facts_quotations"]`` with ``span._.facts_quotation``
+(see :mod:`extractor.extensions`).
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 
-from ..extensions import QUOTATIONS, TERMS, ensure_extensions
+from ..extensions import BOILERPLATE, ENTITIES, QUOTATIONS, TERMS, ensure_extensions
+from ..speech.lexicon import FILES, Cue, SpeechLexicon
+from ..speech.marks import QuotePair, pair_quotes
+from ..speech.phrases import Phrase, PhraseReader
+from ..speech.segment import Segmenter, Units
+from ..speech.speakers import SpeakerResolver, given_name_gender
+
+_TERMINAL = ".!?\u2026"
+_WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")
+_QUOTE_CHARS = "\"\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb'"
+# A clause cannot start with these right after a bare "said": "said in", "said to".
+_NOT_CLAUSE = frozenset({"to", "by", "in", "on", "at", "with", "for", "of", "and", "or", "but",
+                         "as", "so", "from", "than", "about", "after", "before", "during",
+                         "nothing", "something", "anything", "hello", "goodbye", "yes", "no",
+                         "thanks", "sorry", "amen", "otherwise", "earlier", "later", "so."})
+_MAX_CUES_PER_SENTENCE = 24
+# What may precede the speaker's name after a closing mark: lower-case modifiers ("union
+# leader X said") or an appositive role ("the mayor, X, said").
+_POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
+_THAT_REACH = 16  # words a reporting verb may stand from its "that" ("pointed out to X ... that")
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    direct: bool
+    cue: tuple[int, int] | None = None
+    phrase: Phrase | None = None
+    anchor: int = 0
+    source: "Attribution | None" = None  # a continuation takes its speaker from here
+    speaker: str | None = None
+    mention: tuple[int, int] | None = None
+    ref: tuple[int, int] | None = None
+    partial: bool = False  # the cue stands apart from the marks ("reports the area as “...”")
+
+
+@dataclass
+class CueMatch:
+    start: int
+    end: int
+    cue: Cue | None  # None for "according to"
+
+    @property
+    def according(self) -> bool:
+        return self.cue is None
 
 
 class QuotationRecognizer:
-    def __init__(self, nlp: Language, name: str = "facts_quotations") -> None:
+    """Finds quotations and quoted terms; rules come from a lexicon directory."""
+
+    def __init__(self, nlp: Language, name: str = "facts_quotations", *,
+                 lexicon: str | None = None, min_quote_words: int = 5) -> None:
         self.name = name
+        self.min_quote_words = min_quote_words
+        self._load(lexicon)
         ensure_extensions()
 
+    def _load(self, directory: str | Path | None) -> None:
+        self.lex = SpeechLexicon(directory)
+        self.segmenter = Segmenter(self.lex.abbreviations)
+        self.reader = PhraseReader(self.lex, first_name=lambda w: given_name_gender(w) is not None)
+
+    # -- spaCy ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[QUOTATIONS] = []
-        doc.spans[TERMS] = []
+        quotes, terms = self.find(doc)
+        spans = []
+        for q in quotes:
+            span = doc.char_span(q.start, q.end, alignment_mode="contract")
+            if span is None or not span.text.strip():
+                continue
+            span._.facts_quotation = {
+                "direct": q.direct, "speaker": q.speaker, "speaker_mention": q.mention,
+                "speaker_ref": q.ref, "cue": q.cue,
+            }
+            spans.append(span)
+        term_spans = [s for s in (doc.char_span(a, b, alignment_mode="contract") for a, b in terms)
+                      if s is not None and s.text.strip()]
+        doc.spans[QUOTATIONS] = spans
+        doc.spans[TERMS] = term_spans
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in FILES:
+            shutil.copyfile(self.lex.directory / name, path / name)
 
-@Language.factory("facts_quotations")
-def make_quotations_component(nlp: Language, name: str) -> QuotationRecognizer:
-    return QuotationRecognizer(nlp, name)
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "QuotationRecognizer":
+        self._load(ensure_path(path))
+        return self
+
+    # -- the work ---------------------------------------------------------------------
+    def find(self, doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]]]:
+        text = doc.text
+        if not text.strip():
+            return [], []
+        paragraphs = self.segmenter.paragraphs(text)
+        units = Units(paragraphs, self.segmenter.sentences(text, paragraphs))
+        boiler = [(s.start_char, s.end_char) for s in doc.spans[BOILERPLATE]] \
+            if BOILERPLATE in doc.spans else []
+        pairs = [p for p in pair_quotes(text, paragraphs)
+                 if not any(a <= p.start and p.end <= b for a, b in boiler)]
+        cues = [CueMatch(m.start(), m.end(), None if m.group("according") else self.lex.cue(m.group()))
+                for m in self.lex.cue_re.finditer(text)
+                if not any(a <= m.start() < b for a, b in boiler)]
+        mentions = []
+        if ENTITIES in doc.spans:
+            for s in doc.spans[ENTITIES]:
+                payload = s._.facts_entity or {}
+                mentions.append((s.start_char, s.end_char, s.label_,
+                                 payload.get("canonical") or s.text, payload.get("roles") or []))
+        resolver = SpeakerResolver(self.reader, text, mentions)
+        ctx = _Context(self, text, units, pairs, cues)
+        direct, terms = ctx.direct_quotes()
+        direct += ctx.block_quotes(direct)
+        reported = ctx.reported_speech(direct)
+        found = _nest(sorted(direct + reported, key=lambda a: (a.start, -a.end)))
+        self._resolve(resolver, found, text)
+        return found, terms
+
+    def _resolve(self, resolver: SpeakerResolver, found: list[Attribution], text: str) -> None:
+        named = []
+        for a in found:
+            if a.phrase is not None and a.phrase.kind == "name" and a.phrase.name is not None:
+                ent, _ = resolver.link_name(a.phrase.name)
+                named.append((a.phrase.start, ent))
+        resolver.named_speakers = sorted(named, key=lambda x: x[0])
+        for a in sorted(found, key=lambda a: (a.anchor, a.start)):
+            if a.source is not None:
+                src = a.source
+                while src.source is not None and src.source is not src:
+                    src = src.source
+                a.phrase, a.cue = src.phrase, src.cue
+            if a.phrase is None:
+                continue
+            res = resolver.resolve(a.phrase, a.anchor)
+            a.speaker, a.ref = res.speaker, res.ref
+            a.mention = (a.phrase.start, a.phrase.end)
+
+
+def _nest(found: list[Attribution]) -> list[Attribution]:
+    """Drop duplicates and spans that cross an earlier one (spans may nest, never cross)."""
+    out: list[Attribution] = []
+    stack: list[Attribution] = []
+    seen = set()
+    for a in found:
+        if (a.start, a.end) in seen or a.end <= a.start:
+            continue
+        while stack and stack[-1].end <= a.start:
+            stack.pop()
+        if stack and a.end > stack[-1].end:
+            continue  # crosses the enclosing span
+        seen.add((a.start, a.end))
+        out.append(a)
+        stack.append(a)
+    return out
+
+
+class _Context:
+    """One document's working state."""
+
+    def __init__(self, rec: QuotationRecognizer, text: str, units: Units,
+                 pairs: list[QuotePair], cues: list[CueMatch]) -> None:
+        self.rec, self.lex, self.reader = rec, rec.lex, rec.reader
+        self.text, self.units = text, units
+        self.pairs = pairs
+        self.top = [p for p in pairs if p.depth == 0]
+        self.cues = cues
+        self._cue_starts = [c.start for c in cues]
+
+    # -- helpers ----------------------------------------------------------------------
+    def cues_between(self, start: int, end: int) -> list[CueMatch]:
+        from bisect import bisect_left
+
+        k = bisect_left(self._cue_starts, start)
+        out = []
+        while k < len(self.cues) and self.cues[k].start < end:
+            out.append(self.cues[k])
+            k += 1
+            if len(out) >= _MAX_CUES_PER_SENTENCE:
+                break
+        return out
+
+    def words(self, start: int, end: int) -> int:
+        return sum(1 for _ in _WORD.finditer(self.text, start, end))
+
+    def clause_start(self, sentence_start: int, limit: int) -> int:
+        """Where a sentence's own words begin: after a dateline and leading space."""
+        text = self.text
+        pos = sentence_start
+        para = self.units.paragraph(sentence_start)
+        if pos == para[0] and pos < 600:
+            m = self.lex.dateline_re.match(text, pos, limit)
+            if m:
+                pos = m.end()
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        return pos
+
+    def subject(self, cue: CueMatch, floor: int) -> Phrase | None:
+        ss, _ = self.units.sentence(cue.start)
+        return self.reader.subject_before(self.text, max(floor, ss), cue.start, self.clause_start(ss, cue.start))
+
+    def main_subject(self, before: int, floor: int) -> Phrase | None:
+        """The speaker of the clause a participle ("adding", "noting") hangs on."""
+        ss, _ = self.units.sentence(before)
+        floor = max(ss, floor)
+        for c in reversed(self.cues_between(floor, before)):
+            if c.cue is not None and c.cue.tense != "ing":
+                p = self.subject(c, floor)
+                if p is not None:
+                    return p
+        toks = self.reader.tokens(self.text, floor, before)
+        for k, t in enumerate(toks[:40]):
+            if t.low in ("he", "she", "they") and len(t.text) <= 4:
+                return self.reader._pronoun(t)
+            if t.cap and k > 0 and t.text.isalpha():
+                run = [t]
+                for u in toks[k + 1:k + 5]:
+                    if u.cap:
+                        run.append(u)
+                    else:
+                        break
+                p = self.reader.classify(self.text, run)
+                if p is not None and p.kind == "name":
+                    return p
+        return None
+
+    def content_end(self, start: int, sentence_end: int, stops: list[int]) -> int:
+        """End of a reported clause: the sentence end, a participle or a later attribution."""
+        end = sentence_end
+        for s in stops:
+            if start < s < end:
+                end = s
+        return self.trim_end(start, end)
+
+    def trim_end(self, start: int, end: int) -> int:
+        text = self.text
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if end > start and text[end - 1] in "\u201d\"":
+            # a stray closing mark at the end of a paragraph with no opener
+            end -= 1
+        while end > start and text[end - 1] in _TERMINAL:
+            end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
+
+    # -- direct speech ----------------------------------------------------------------
+    def direct_quotes(self) -> tuple[list[Attribution], list[tuple[int, int]]]:
+        out: list[Attribution] = []
+        terms: list[tuple[int, int]] = []
+        prev: Attribution | None = None
+        prev_pair: QuotePair | None = None
+        by_pair: dict[int, Attribution] = {}
+        for pair in self.top:
+            content = (pair.start, pair.end)
+            if pair.end - pair.start < 1 or not self.text[pair.start:pair.end].strip():
+                continue
+            att = self.attribute_direct(pair, prev_pair)
+            nwords = self.words(*content)
+            inner = self.text[pair.start:pair.end].rstrip()
+            terminal = bool(inner) and inner[-1] in _TERMINAL + ",?!"
+            if pair.open is not None and self._is_term(pair, att, nwords, terminal):
+                terms.append(content)
+                continue
+            if pair.unopened and att is None:
+                continue
+            if att is None:
+                src = self._continuation_source(pair, prev, prev_pair)
+                if src is None and nwords < self.rec.min_quote_words:
+                    terms.append(content)
+                    continue
+                att = Attribution(pair.start, pair.end, True, anchor=pair.start, source=src)
+            out.append(att)
+            by_pair[id(pair)] = att
+            prev, prev_pair = att, pair
+        # A quotation that runs over paragraphs shares one attribution.
+        for pair in self.top:
+            if pair.next is not None and id(pair) in by_pair and id(pair.next) in by_pair:
+                a, b = by_pair[id(pair)], by_pair[id(pair.next)]
+                if a.phrase is None and b.phrase is not None and a.source is None:
+                    a.source = b
+                elif b.phrase is None and a.phrase is not None:
+                    b.source = a
+        return out, terms
+
+    def _is_term(self, pair: QuotePair, att: Attribution | None, nwords: int, terminal: bool) -> bool:
+        text = self.text
+        if self.lex.term_cue_re.search(text, max(0, pair.open - 60), pair.open):
+            return not terminal or nwords <= 4
+        if terminal or nwords > 4:
+            if att is None and not terminal:
+                words = _WORD.findall(text, pair.start, pair.end)
+                caps = sum(1 for w in words if w[0].isupper())
+                return caps * 10 >= len(words) * 7  # a title in Title Case
+            return False
+        if att is None:
+            return True
+        # Short words inside a sentence that reports speech elsewhere: a scare quote,
+        # unless the marks close the sentence or the attribution is adjacent.
+        return att.direct and att.partial
+
+    def _continuation_source(self, pair: QuotePair, prev: Attribution | None,
+                             prev_pair: QuotePair | None) -> Attribution | None:
+        if prev is None or prev_pair is None or pair.open is None:
+            return None
+        if pair.prev is not None:
+            return prev
+        pi = self.units.paragraph_index(pair.open)
+        qi = self.units.paragraph_index(prev_pair.start)
+        if pi == qi:
+            return prev
+        if pi == qi + 1 and pair.open == self.units.paragraphs[pi][0]:
+            return prev
+        return None
+
+    def attribute_direct(self, pair: QuotePair, prev_pair: QuotePair | None) -> Attribution | None:
+        post = self._post_attribution(pair) if pair.close is not None else None
+        pre = self._pre_attribution(pair, prev_pair) if pair.open is not None else None
+        inner = self.text[pair.start:pair.end].rstrip()
+        if post is not None and (pre is None or (inner and inner[-1] in ",?!\u2014-")
+                                 or pre.partial):
+            return post
+        return pre or post
+
+    def _post_attribution(self, pair: QuotePair) -> Attribution | None:
+        text = self.text
+        pos = pair.close + 1
+        ss, se = self.units.sentence(pair.close)
+        if se <= pos:
+            return None
+        limit = min(se, pos + 240)
+        for p in self.top:
+            if pos <= (p.open if p.open is not None else p.start) < limit:
+                limit = p.open
+                break
+        m = re.compile(r"[\s,.!?\u2014\u2013-]*").match(text, pos, limit)
+        start = m.end() if m else pos
+        for c in self.cues_between(start, limit)[:3]:
+            if c.according:
+                continue
+            if text[start:c.start].strip() == "":
+                # "..." said X  (inverted)
+                phrase = self.reader.phrase_after(text, c.end, se)
+                if phrase is None:
+                    return None
+                return Attribution(pair.start, pair.end, True, (c.start, c.end), phrase, anchor=c.start)
+            phrase = self.reader.subject_before(text, start, c.start, start)
+            lead = text[start:phrase.start] if phrase is not None else ""
+            if phrase is not None and (len(lead) <= 2 or _POST_LEAD.fullmatch(lead)):
+                return Attribution(pair.start, pair.end, True, (c.start, c.end), phrase, anchor=c.start)
+            return None
+        return None
+
+    def _pre_attribution(self, pair: QuotePair, prev_pair: QuotePair | None) -> Attribution | None:
+        text = self.text
+        ss, _ = self.units.sentence(pair.open)
+        floor = ss
+        if prev_pair is not None and prev_pair.close is not None and prev_pair.close < pair.open:
+            floor = max(floor, prev_pair.close + 1)
+        floor = max(floor, pair.open - 400)
+        cues = self.cues_between(floor, pair.open)
+        for c in reversed(cues):
+            gap = text[c.end:pair.open]
+            adjacent = re.fullmatch(r"\s*(?:" + self.lex.adverbial_re.pattern + r")?\s*(?:that\s*)?[,:]?\s*", gap) \
+                is not None
+            if c.according:
+                phrase, after = self._according_phrase(c.end, pair.open)
+                if phrase is None:
+                    continue
+                att = Attribution(pair.start, pair.end, True, (c.start, c.end), phrase, anchor=c.start)
+                att.partial = not adjacent and text[after:pair.open].strip() not in ("", ",")
+                return att
+            if c.cue.tense == "ing":
+                phrase = self.main_subject(c.start, floor)
+            else:
+                phrase = self.subject(c, floor)
+                if phrase is None:
+                    # "..., said X: “...”"
+                    after = self.reader.phrase_after(text, c.end, pair.open)
+                    if after is not None and adjacent is False and re.search(r"[,:]\s*$", gap):
+                        phrase = after
+            if phrase is None:
+                continue
+            att = Attribution(pair.start, pair.end, True, (c.start, c.end), phrase, anchor=c.start)
+            att.partial = not adjacent
+            return att
+        return None
+
+    def _according_phrase(self, pos: int, limit: int) -> tuple[Phrase | None, int]:
+        """The source after "according to" and where the reported clause starts."""
+        text = self.text
+        toks = self.reader.tokens(text, pos, min(limit, pos + 320))
+        k = 0
+        out = []
+        while k < len(toks):
+            t = toks[k]
+            if t.text == ",":
+                # an organisation's list of names ("Ministry of Industry, Mine and Trade")
+                rest = toks[k + 1:k + 6]
+                if rest and rest[0].cap and any(u.low == "and" for u in rest) and all(
+                        u.cap or u.low in ("and", "of", "the") for u in rest[:rest.index(next(u for u in rest if u.low == "and")) + 2]
+                        if u is not None):
+                    out.append(t)
+                    k += 1
+                    continue
+                if out and toks[k + 1:k + 2] and (toks[k + 1].low in ("the", "a", "an") or toks[k + 1].low
+                                                   in self.lex.roles) and not out[-1].low in self.lex.roles:
+                    # an appositive: "X, the spokesman of Y,"
+                    out.append(t)
+                    k += 1
+                    continue
+                break
+            if t.text in ";:\u2014\u2013\"\u201c\u201d":
+                break
+            if t.text == "(" and out:
+                m = k + 1
+                while m < len(toks) and toks[m].text != ")" and m - k < 14:
+                    m += 1
+                if m < len(toks) and toks[m].text == ")":
+                    out.extend(toks[k:m + 1])
+                    k = m + 1
+                    continue
+                break
+            if not (t.cap or t.text in "()" or t.low in _PHRASE_WORDS or t.low in self.lex.roles
+                    or t.low in self.lex.generic or t.low in self.lex.data_sources
+                    or (out and out[0].low in ("the", "a", "an") and t.text.islower() and len(out) < 6
+                        and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in self.lex.roles
+                                                   or toks[k + 1].low in self.lex.generic))):
+                break
+            out.append(t)
+            k += 1
+            if len(out) > 40:
+                return None, pos
+        while out and (out[-1].text == "," or out[-1].low in ("and", "of", "the", "a")):
+            out.pop()
+        if not out:
+            return None, pos
+        if any(t.low in self.lex.data_sources and not t.cap for t in out) and not any(
+                t.low in self.lex.roles or t.low in self.lex.generic for t in out):
+            return None, pos
+        phrase = self.reader.classify(text, out)
+        if phrase is None:
+            return None, pos
+        after = out[-1].end
+        m = re.compile(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*").match(text, after, limit)
+        if m and not self.cues_between(after, m.end()):
+            return phrase, m.end()  # "according to the RAI and press agencies, ..."
+        m = re.compile(r"\s*,?\s*").match(text, after)
+        return phrase, (m.end() if m else after)
+
+    # -- block quotes -----------------------------------------------------------------
+    def block_quotes(self, direct: list[Attribution]) -> list[Attribution]:
+        text = self.text
+        out = []
+        paras = self.units.paragraphs
+        covered = [(a.start, a.end) for a in direct]
+        for k, (ps, pe) in enumerate(paras[:-1]):
+            if text[pe - 1] != ":":
+                continue
+            cues = self.cues_between(max(ps, pe - 120), pe)
+            if not cues:
+                continue
+            c = cues[-1]
+            if not re.fullmatch(r"(?:\s*\[[^\]\n]{0,24}\])*\s*(?:\w+ly\s*)?(?:that\s*)?:", text[c.end:pe]):
+                continue
+            if c.according:
+                continue
+            phrase = self.main_subject(c.start, ps) if c.cue.tense == "ing" else self.subject(c, ps)
+            if phrase is None:
+                continue
+            qs, qe = paras[k + 1]
+            if text[qs] in _QUOTE_CHARS or any(a < qe and qs < b for a, b in covered):
+                continue
+            out.append(Attribution(qs, qe, True, (c.start, c.end), phrase, anchor=c.start))
+        return out
+
+    # -- reported speech --------------------------------------------------------------
+    def reported_speech(self, direct: list[Attribution]) -> list[Attribution]:
+        text = self.text
+        out: list[Attribution] = []
+        used = {a.cue for a in direct if a.cue is not None}
+        inside = sorted((a.start, a.end) for a in direct)
+        direct_spans = sorted((a.start, a.end) for a in direct)
+        from bisect import bisect_right
+
+        istarts = [s for s, _ in inside]
+
+        def in_quote(pos: int) -> bool:
+            k = bisect_right(istarts, pos) - 1
+            return k >= 0 and inside[k][0] <= pos < inside[k][1]
+
+        by_sentence: dict[tuple[int, int], list[CueMatch]] = {}
+        for c in self.cues:
+            if (c.start, c.end) in used or in_quote(c.start):
+                continue
+            sent = self.units.sentence(c.start)
+            lst = by_sentence.setdefault(sent, [])
+            if len(lst) < _MAX_CUES_PER_SENTENCE:
+                lst.append(c)
+        for (ss, se), cues in by_sentence.items():
+            found = self._reported_in_sentence(ss, se, cues)
+            for a in found:
+                if any(a.start <= s and e <= a.end for s, e in direct_spans if (s, e) != (a.start, a.end)):
+                    continue  # the reported clause carries a direct quotation: keep that one
+                if any(s <= a.start and a.end <= e for s, e in direct_spans):
+                    continue
+                if a.end - a.start < 2 or self.words(a.start, a.end) < 3:
+                    continue
+                out.append(a)
+        return out
+
+    def _reported_in_sentence(self, ss: int, se: int, cues: list[CueMatch]) -> list[Attribution]:
+        text = self.text
+        cs = self.clause_start(ss, se)
+        # Where a quotation closes inside the sentence, the clause before it is not reported.
+        floor = cs
+        for p in self.top:
+            if p.close is not None and cs <= p.close < cues[0].start:
+                floor = max(floor, p.close + 1)
+        plans = []
+        stops: list[int] = []
+        for c in cues:
+            if c.start < cs:
+                continue
+            plan = self._plan(c, cs, floor, se)
+            if plan is None:
+                continue
+            plans.append(plan)
+            if plan[0] == "post":
+                stops.append(plan[2])
+            if plan[0] == "participle":
+                stops.append(plan[4])
+        out = []
+        for plan in plans:
+            kind = plan[0]
+            if kind == "post":
+                _, c, comma, phrase = plan
+                start = floor
+                end = self.trim_end(start, comma)
+                if self._has_open_quote(start, end):
+                    continue
+                out.append(Attribution(start, end, False, (c.start, c.end), phrase, anchor=c.start))
+            else:
+                _, c, content_start, phrase = plan[:4]
+                end = self.content_end(content_start, se, stops)
+                out.append(Attribution(content_start, end, False, (c.start, c.end), phrase, anchor=c.start))
+        return out
+
+    def _has_open_quote(self, start: int, end: int) -> bool:
+        return any(start <= (p.open if p.open is not None else p.start) < end and not p.unopened
+                   for p in self.top if p.end - p.start > 0 and self.words(p.start, p.end) > 4)
+
+    def _plan(self, c: CueMatch, cs: int, floor: int, se: int):
+        """How a cue reports speech: ("pre", cue, content_start, phrase), ("post", cue,
+        comma, phrase) or ("participle", cue, content_start, phrase, comma)."""
+        text = self.text
+        if c.according:
+            phrase, after = self._according_phrase(c.end, se)
+            if phrase is None:
+                return None
+            lead = text[cs:c.start].strip()
+            if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
+                return ("pre", c, after, phrase)
+            if lead.endswith(",") and text[after:se].strip(" .\n") == "":
+                if self.cues_between(cs, c.start):
+                    return None  # "he said, according to TASS": the source of a quotation
+                return ("post", c, text.rindex(",", cs, c.start), phrase)
+            return None
+        cue = c.cue
+        lead = text[cs:c.start]
+        if cue.tense == "ing":
+            if not lead.strip() or not lead.rstrip().endswith(","):
+                return None
+            m = re.compile(r"\s+that\s+").match(text, c.end)
+            if not m:
+                return None
+            phrase = self.main_subject(c.start, cs)
+            if phrase is None:
+                return None
+            return ("participle", c, m.end(), phrase, text.rindex(",", cs, c.start))
+        phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
+        pos = c.end
+        m = self.lex.adverbial_re.match(text, pos, se)
+        if m:
+            pos = m.end()
+        rest = text[pos:se]
+        if phrase is not None and cue.tense == "base" and not (
+                phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))):
+            return None  # "the inventory report that showed": a noun, not a verb
+        if phrase is None:
+            # "..., said the minister."  (inverted after the clause)
+            if (cue.tense == "past" or (cue.tense == "s" and cue.frame == "bare")) and \
+                    lead.rstrip().endswith(",") and lead.strip() != ",":
+                after = self.reader.phrase_after(text, c.end, se)
+                if after is not None and text[after.end:se].strip(" .,\n\u201d\"") == "":
+                    return ("post", c, text.rindex(",", cs, c.start), after)
+            return None
+        if phrase.kind == "generic" and phrase.head in ("reports",) and False:
+            return None
+        # postposed: "CLAUSE, X said (on Sunday)."
+        tail = rest.strip()
+        pre_comma = text[cs:phrase.start].rstrip()
+        if pre_comma.endswith(",") and phrase.start > cs and (
+                tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail)
+                and self._participle_or_according(tail)):
+            return ("post", c, text.rindex(",", cs, phrase.start), phrase)
+        if phrase.start > cs and not pre_comma.endswith((",", ";", ":")) and not self._subject_ok(phrase, cs):
+            return None
+        # pre-posed: "X said (that) CLAUSE"
+        m = re.compile(r"\s*that\s+").match(text, pos, se)
+        if m:
+            return ("pre", c, m.end(), phrase)
+        if cue.frame in ("that", "bare") or cue.lemma == "tell":
+            # "pointed out to Federal Reserve chairman X in a meeting this week that ..."
+            words = 0
+            for w in _WORD.finditer(text, pos, min(se, pos + 200)):
+                words += 1
+                if words > _THAT_REACH:
+                    break
+                if text[pos:w.start()].count(",") or any(ch in text[pos:w.start()] for ch in ";:\"\u201c"):
+                    break
+                if w.group() == "that" and words > 1:
+                    if cue.lemma == "tell" or words <= _THAT_REACH:
+                        return ("pre", c, w.end() + (1 if w.end() < se and text[w.end()].isspace() else 0), phrase)
+        if cue.frame != "bare":
+            return None
+        m = re.compile(r"\s*,\s*").match(text, pos, se)
+        if m:
+            w = _WORD.match(text, m.end())
+            if w and w.group().lower() not in _NOT_CLAUSE and self.lex.cue(w.group()) is None \
+                    and w.group().lower() != "according" and text[m.end()] not in _QUOTE_CHARS:
+                return ("pre", c, m.end(), phrase)
+            return None
+        m = re.compile(r"\s+").match(text, pos, se)
+        if not m:
+            return None
+        w = _WORD.match(text, m.end())
+        if not w or text[m.end()] in _QUOTE_CHARS:
+            return None
+        first = w.group().lower()
+        if first in _NOT_CLAUSE and not re.match(r"in order|as (?:many|much|few|little|well|long|high|low|of)\b",
+                                                  text[m.end():m.end() + 12]):
+            return None
+        if self.lex.cue(w.group()) is not None:
+            return None
+        return ("pre", c, m.end(), phrase)
+
+    def _participle_or_according(self, tail: str) -> bool:
+        m = re.match(r"^[.,]?\s*([a-z]+)", tail)
+        if not m:
+            return False
+        word = m.group(1)
+        if word == "according":
+            return True
+        cue = self.lex.cue(word)
+        return cue is not None and cue.tense == "ing"
+
+    def _subject_ok(self, phrase: Phrase, cs: int) -> bool:
+        """A subject that does not open its clause must be a plain name or pronoun."""
+        return phrase.kind in ("pronoun", "name", "org", "role", "generic")
+
+
+_PHRASE_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "on", "from", "to",
+                           "de", "al", "bin", "van", "von", "&", "senior", "top", "former", "acting",
+                           "deputy", "its", "his", "her", "their"})
+
+
+@Language.factory(
+    "facts_quotations",
+    default_config={"lexicon": None, "min_quote_words": 5},
+)
+def make_quotations_component(nlp: Language, name: str, *, lexicon: str | None,
+                              min_quote_words: int) -> QuotationRecognizer:
+    return QuotationRecognizer(nlp, name, lexicon=lexicon, min_quote_words=min_quote_words)

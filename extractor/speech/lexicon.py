@@ -1,0 +1,73 @@
+"""The word lists and patterns of the quotations component, loaded from one directory."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import resources
+
+FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl", "roles.txt",
+         "titles.txt", "generic_speakers.txt", "data_sources.txt", "org_words.txt",
+         "term_cues.txt", "abbreviations.txt")
+
+
+def _words(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(ln) for ln in _words(path)]
+
+
+@dataclass
+class Cue:
+    lemma: str
+    frame: str  # "bare", "that" or "post"
+    tense: str  # "base", "s", "past", "ing"
+
+
+class SpeechLexicon:
+    """Reporting verbs, speaker words and attribution patterns."""
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        self.directory = Path(directory) if directory else resources.path("quotations")
+        d = self.directory
+        self.cues: dict[str, Cue] = {}
+        for row in _rows(d / "reporting_verbs.jsonl"):
+            for tense in ("base", "s", "past", "ing"):
+                self.cues.setdefault(row[tense], Cue(row["lemma"], row["frame"], tense))
+        forms = sorted(self.cues, key=len, reverse=True)
+        alternatives = [re.escape(f).replace(r"\ ", r"\s+") for f in forms]
+        # Finite forms are matched in lower case only ("Said" is also a given name);
+        # participles and "according to" may open a sentence.
+        participles = [re.escape(f[0].upper() + f[1:]).replace(r"\ ", r"\s+")
+                       for f in forms if self.cues[f].tense == "ing"]
+        self.cue_re = re.compile(
+            r"(?<![\w'\u2019-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>"
+            + "|".join(alternatives + participles) + r"))(?![\w-])"
+        )
+        patterns = {r["name"]: r["pattern"] for r in _rows(d / "attribution.jsonl")}
+        self.adverbial_re = re.compile(r"(?:[\s,]*(?:" + patterns["adverbial"] + r"))+")
+        self.dateline_re = re.compile(patterns["dateline"])
+        self.passive = frozenset(re.findall(r"[\w'\u2019]+", patterns["passive"]))
+        self.auxiliary = frozenset(re.findall(r"[\w'\u2019]+", patterns["auxiliary"]))
+        self.pronouns = {r["text"]: r for r in _rows(d / "pronouns.jsonl")}
+        self.roles = frozenset(w.lower() for w in _words(d / "roles.txt"))
+        self.titles = frozenset(_words(d / "titles.txt"))
+        self.generic = frozenset(w.lower() for w in _words(d / "generic_speakers.txt"))
+        self.data_sources = frozenset(w.lower() for w in _words(d / "data_sources.txt"))
+        self.org_words = frozenset(w.lower() for w in _words(d / "org_words.txt"))
+        term_cues = sorted(_words(d / "term_cues.txt"), key=len, reverse=True)
+        self.term_cue_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in term_cues)
+            + r")(?:\s+(?:of|is|was|as|which\s+is|called|named|the|a|an|its|their|this))*"
+            r"[\s,:]*$", re.IGNORECASE)
+        self.abbreviations = _words(d / "abbreviations.txt")
+
+    def cue(self, surface: str) -> Cue | None:
+        key = re.sub(r"\s+", " ", surface)
+        return self.cues.get(key) or self.cues.get(key[0].lower() + key[1:])

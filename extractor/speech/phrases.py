@@ -1,0 +1,420 @@
+"""Reads the phrase that names a speaker next to a reporting verb.
+
+A speaker phrase is a pronoun ("he"), a name with its titles ("Deputy Foreign Minister
+Igor Morgulov", "Secretary Perdue"), an organisation ("the U.S. Bureau of Labor
+Statistics", "IRIB"), a role ("the official", "a senior official at the ministry") or an
+unnamed plural ("officials", "reports"). Everything works on a bounded window of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .lexicon import SpeechLexicon
+
+_TOKEN = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*|[(),;:\[\]\u2014\u2013\"\u201c\u201d]")
+_CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "del", "da", "di", "al", "el",
+                         "bin", "ibn", "van", "von", "der", "den", "la", "le", "du", "y", "&",
+                         "the", "from", "to"})
+_NAME_CONNECTORS = frozenset({"de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
+                              "der", "den", "la", "le", "du", "y", "al-", "abu"})
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "at", "on", "in", "from", "to", "with", "by", "as",
+                             "but", "or", "if", "so", "not", "no", "is", "are", "was", "were"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
+_WINDOW = 320
+_MAX_PHRASE_TOKENS = 16
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.rstrip(".").lower() if len(self.text) > 1 else self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or (c.isdigit() and len(self.text) < 6)
+
+
+@dataclass
+class Name:
+    start: int
+    end: int
+    label: str  # "PERSON" or "ORG"
+    roles: list[str] = field(default_factory=list)
+    whole: bool = False  # the full phrase is the name (a pseudonym in lower case)
+
+
+@dataclass
+class Phrase:
+    start: int
+    end: int
+    kind: str  # pronoun, name, org, role, generic
+    name: Name | None = None
+    head: str | None = None  # the pronoun or role word
+    definite: bool = True
+    roles: list[str] = field(default_factory=list)
+
+
+class PhraseReader:
+    def __init__(self, lex: SpeechLexicon, first_name: Callable[[str], bool]) -> None:
+        self.lex = lex
+        self.first_name = first_name
+        self._title_low = frozenset(t.rstrip(".").lower() for t in lex.titles)
+
+    # -- tokens -----------------------------------------------------------------------
+    @staticmethod
+    def tokens(text: str, start: int, end: int) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+    def is_title(self, tok: Token) -> bool:
+        return tok.text in self.lex.titles or tok.low in self._title_low or tok.low in self.lex.roles
+
+    def is_org_token(self, tok: Token) -> bool:
+        t = tok.text.strip(".,")
+        if len(t) >= 2 and t.replace(".", "").replace("&", "").isupper() and t.replace(".", "").isalpha():
+            return len(t.replace(".", "")) >= 2 and "." not in t  # IRIB, BBC (not U.S.)
+        return tok.low.rstrip("’'s") in self.lex.org_words or tok.low in self.lex.org_words
+
+    # -- subject before a cue ---------------------------------------------------------
+    def subject_before(self, text: str, floor: int, cue: int, sentence_start: int) -> Phrase | None:
+        """The speaker phrase that ends just before the reporting verb at ``cue``."""
+        floor = max(floor, cue - _WINDOW)
+        toks = self.tokens(text, floor, cue)
+        while toks and toks[-1].low in self.lex.auxiliary:
+            toks.pop()
+        if not toks or toks[-1].low in self.lex.passive:
+            return None
+        last = toks[-1]
+        if last.low in self.lex.pronouns and len(last.text) <= 4:
+            if len(toks) >= 2 and toks[-2].low in ("what", "whatever"):
+                return None
+            return self._pronoun(last)
+        if last.text == ",":
+            phrase = self._appositive_subject(text, toks[:-1], sentence_start)
+            return None if phrase is None or self._after_what(toks, phrase.start) else phrase
+        if last.low == "and" and len(toks) >= 2:
+            # "X made the remarks ... and added that": the subject opens the sentence.
+            head = self.tokens(text, sentence_start, last.start)
+            lead = self._np_prefix(head)
+            if lead is not None:
+                return self.classify(text, head[lead[0]:lead[1] + 1])
+            return None
+        if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
+            return None  # a possessive: "the minister's notes"
+        # A short sentence-initial phrase is a name even in lower case ("Fasl tazeh says").
+        whole = [t for t in toks if t.start >= sentence_start]
+        if len(whole) == len(toks) or toks[len(toks) - len(whole) - 1].text in ",;:(":
+            closed = _DETERMINERS | _FUNCTION_WORDS | self.lex.roles | self.lex.generic | \
+                set(self.lex.pronouns) | self.lex.auxiliary
+            if 2 <= len(whole) <= 4 and whole[0].cap and any(t.text.islower() for t in whole) \
+                    and all(t.text.isalpha() and t.low not in closed for t in whole):
+                return self.classify(text, whole, force_name=True)
+        np = self._np_suffix(toks)
+        if np is None:
+            return None
+        i, j = np
+        if self._after_what(toks, toks[i].start):
+            return None
+        return self.classify(text, toks[i:j + 1])
+
+    def _appositive_subject(self, text: str, toks: list[Token], sentence_start: int) -> Phrase | None:
+        """"Name, the role of X, said" / "Name of Place, said" / "The mayor, Name, said"."""
+        k = len(toks) - 1
+        while k >= 0 and toks[k].text not in ",;:(\u2014\u2013\"\u201c\u201d":
+            k -= 1
+        seg = toks[k + 1:]
+        if not seg or len(seg) > _MAX_PHRASE_TOKENS:
+            return None
+        first = seg[0]
+        own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
+        if own is not None and own.kind in ("name", "org"):
+            return own
+        if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles:
+            # An appositive role: the speaker is named before it.
+            if k < 0 or toks[k].text != ",":
+                return None
+            prev = toks[:k]
+            np = self._np_suffix(prev)
+            if np is None:
+                return None
+            phrase = self.classify(text, prev[np[0]:np[1] + 1])
+            if phrase is None or phrase.kind not in ("name", "org"):
+                return None
+            role = self.classify(text, seg)
+            phrase.end = seg[-1].end
+            if role is not None:
+                phrase.roles += role.roles + ([role.head] if role.head else [])
+            return phrase
+        np = self._np_suffix(seg)
+        if np is None or np[0] != 0:
+            return None
+        return self.classify(text, seg)
+
+    @staticmethod
+    def _after_what(toks: list[Token], start: int) -> bool:
+        """"contrary to what an influential cleric, X says": an embedded clause, not speech."""
+        k = next((n for n, t in enumerate(toks) if t.start >= start), len(toks))
+        return any(t.low in ("what", "whatever", "whom", "who", "which") for t in toks[max(0, k - 6):k])
+
+    def _pronoun(self, tok: Token) -> Phrase:
+        return Phrase(tok.start, tok.end, "pronoun", head=tok.low)
+
+    def _np_suffix(self, toks: list[Token]) -> tuple[int, int] | None:
+        """Indices (i, j) of the longest noun-phrase-like run ending at the last token."""
+        j = len(toks) - 1
+        if j < 0:
+            return None
+        last = toks[j]
+        if not (last.cap or last.text == ")" or last.low in self.lex.roles or last.low in self.lex.generic):
+            return None
+        i = j + 1
+        k = j
+        lower_run = 0
+        while k >= 0 and j - k < _MAX_PHRASE_TOKENS:
+            t = toks[k]
+            if t.text == ")":
+                m = k - 1
+                while m >= 0 and toks[m].text != "(" and k - m < 10:
+                    m -= 1
+                if m < 0 or toks[m].text != "(":
+                    break
+                k = m - 1
+                i = m
+                continue
+            if t.cap or t.low in self.lex.roles or t.low in self.lex.generic:
+                i = k
+                lower_run = 0
+            elif t.low in _DETERMINERS:
+                i = k
+                prev = toks[k - 1] if k > 0 else None
+                if prev is not None and (prev.low in self.lex.roles or prev.low in self.lex.generic
+                                         or prev.low in ("of", "at", "from", "for", "in", "with")):
+                    k -= 1  # "a senior official [at] the Ministry of X"
+                    continue
+                break
+            elif t.low in _CONNECTORS and k + 1 <= j and k > 0:
+                lower_run += 1
+                if lower_run > 2:
+                    break
+            elif t.text.isalpha() and t.text.islower() and lower_run < 2:
+                # an adjective before a role word ("the industrial official", "union leader")
+                lower_run += 1
+                nxt = toks[k + 1].low if k + 1 <= j else ""
+                if nxt in self.lex.roles or nxt in self.lex.generic:
+                    i = k
+                    lower_run = 0
+            else:
+                break
+            k -= 1
+        if i > j:
+            return None
+        while i <= j and (toks[i].low in _CONNECTORS - {"the"} or (toks[i].text.islower() and
+                          toks[i].low not in self.lex.roles and toks[i].low not in self.lex.generic
+                          and toks[i].low not in _DETERMINERS and not (
+                              i < j and (toks[i + 1].low in self.lex.roles or toks[i + 1].low in self.lex.generic)))):
+            i += 1
+        if i > j:
+            return None
+        return i, j
+
+    def _np_prefix(self, toks: list[Token]) -> tuple[int, int] | None:
+        """The capitalised name opening ``toks`` ("Hadi Hashemzadeh Farhang made ...")."""
+        j = -1
+        for k, t in enumerate(toks[:_MAX_PHRASE_TOKENS]):
+            if t.cap or (t.low in _CONNECTORS and 0 < k):
+                j = k
+            else:
+                break
+        while j >= 0 and toks[j].low in _CONNECTORS:
+            j -= 1
+        return (0, j) if j >= 0 else None
+
+    # -- phrase after an inverted cue ("said Secretary Perdue") ------------------------
+    def phrase_after(self, text: str, pos: int, ceiling: int) -> Phrase | None:
+        m = self.lex.adverbial_re.match(text, pos, ceiling)
+        if m:
+            pos = m.end()
+        toks = self.tokens(text, pos, min(ceiling, pos + _WINDOW))
+        out: list[Token] = []
+        for t in toks:
+            if t.text in ";:(\u2014\u2013\"\u201c\u201d" and t.text != "(":
+                break
+            if t.low in ("who", "which", "whose", "adding", "noting", "according", "while", "as"):
+                break
+            out.append(t)
+            if len(out) >= _MAX_PHRASE_TOKENS * 2:
+                break
+        while out and out[-1].text in ",(":
+            out.pop()
+        if not out:
+            return None
+        if out[0].low in self.lex.pronouns and len(out[0].text) <= 4:
+            return self._pronoun(out[0])
+        return self.classify(text, out)
+
+    # -- classification ---------------------------------------------------------------
+    def classify(self, text: str, toks: list[Token], force_name: bool = False) -> Phrase | None:
+        """Read a phrase's tokens as a pronoun, name, organisation, role or unnamed source."""
+        if not toks:
+            return None
+        start, end = toks[0].start, toks[-1].end
+        if end > start and text[end - 1] in ".,":
+            if not re.search(r"(?:\b[A-Z]\.|[A-Z]\.[A-Z]\.|Ph\.D\.|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$", text[start:end]):
+                end -= 1
+        if len(toks) == 1 and toks[0].low in self.lex.pronouns:
+            return self._pronoun(toks[0])
+        low = [t.low for t in toks]
+        if any(w in self.lex.data_sources for w in low) and not any(t.cap for t in toks[1:]):
+            return None
+        if force_name:
+            return Phrase(start, end, "name", name=Name(start, end, "PERSON", whole=True))
+        runs = self._runs(toks)
+        roles = [t.low for t in toks if t.low in self.lex.roles]
+        persons, orgs, skip = [], [], set()
+        for a, b in runs:
+            run = toks[a:b + 1]
+            if len(run) == 1 and (run[0].low in self.lex.generic or run[0].low in self.lex.data_sources):
+                continue
+            follower = toks[b + 1] if b + 1 < len(toks) else None
+            if follower is not None and follower.text.isalpha() and follower.text.islower() \
+                    and follower.low not in _CONNECTORS and not any(self.is_org_token(t) for t in run):
+                skip.update(range(a, b + 1))  # a modifier: "Earlier reports", "Iranian officials"
+                continue
+            name = self._person_in_run(run)
+            if name is not None:
+                persons.append(name)
+            else:
+                org = self._org_in_run(run)
+                if org is not None:
+                    orgs.append(org)
+        definite = low[0] not in ("a", "an")
+        if persons:
+            name = persons[0]
+            name.roles = list(dict.fromkeys(name.roles + roles))
+            return Phrase(start, end, "name", name=name, roles=list(name.roles))
+        first_kind = None
+        head_tok = next((t for t in reversed(toks) if t.text not in "()" and not (
+            t.text.isupper() and toks.index(t) > 0 and toks[toks.index(t) - 1].text == "(")), toks[-1])
+        if head_tok.low in self.lex.roles and not head_tok.cap:
+            first_kind = "role"  # "the IRICA chief"
+        for k, t in enumerate(toks if first_kind is None else ()):
+            if k in skip:
+                continue
+            if t.low in self.lex.generic and (t.low not in self.lex.roles or t.low.endswith("s")):
+                first_kind = "generic"
+                break
+            if t.low in self.lex.roles:
+                first_kind = "role"
+                break
+            if t.cap and t.low not in _DETERMINERS:
+                first_kind = "org"
+                break
+        if first_kind == "generic":
+            head = next(t.low for t in toks if t.low in self.lex.generic)
+            if head in ("reports", "media") and orgs:
+                return Phrase(start, end, "org", name=orgs[0])
+            return Phrase(start, end, "generic", head=head, definite=definite)
+        if first_kind == "role":
+            role_word = next(t.low for t in toks if t.low in self.lex.roles)
+            return Phrase(start, end, "role", head=role_word, definite=definite, roles=roles,
+                          name=orgs[0] if orgs else None)
+        if orgs:
+            return Phrase(start, end, "org", name=orgs[0])
+        return None
+
+    def _runs(self, toks: list[Token]) -> list[tuple[int, int]]:
+        """Runs of capitalised tokens, joined by connectors and parenthesised acronyms."""
+        runs: list[tuple[int, int]] = []
+        k, n = 0, len(toks)
+        while k < n:
+            if toks[k].cap and toks[k].low not in _DETERMINERS | {"and"}:
+                a = b = k
+                k += 1
+                while k < n:
+                    t = toks[k]
+                    if t.cap:
+                        b = k
+                    elif (t.low in _CONNECTORS and t.low not in ("from", "to") and k + 1 < n
+                          and (toks[k + 1].cap or (toks[k + 1].low == "the" and k + 2 < n and toks[k + 2].cap))):
+                        pass
+                    elif t.text.islower() and t.text.isalpha() and k + 2 < n and toks[k + 1].low == "of" \
+                            and toks[k + 2].cap and toks[k - 1].cap:
+                        pass  # "Hydrocarbon resources of Oil Ministry"
+                    else:
+                        break
+                    k += 1
+                runs.append((a, b))
+            elif toks[k].text == "(":
+                m = k + 1
+                while m < n and toks[m].text != ")" and m - k < 10:
+                    m += 1
+                k = m + 1
+            else:
+                k += 1
+        return runs
+
+    def _person_in_run(self, run: list[Token]) -> Name | None:
+        """The person's name inside a capitalised run, titles and organisations cut off."""
+        if any(self.is_org_token(t) for t in run):
+            # Organisation words may precede the name: "Census Bureau Director Robert Groves".
+            last_org = max(k for k, t in enumerate(run) if self.is_org_token(t))
+            tail = run[last_org + 1:]
+            if not tail:
+                return None
+            return self._person_in_run(tail)
+        # A known given name starts the name ("Congressman Ron Paul of Texas"); otherwise
+        # the name follows the last title or connector ("... and Trade Abdollah Tavakoli").
+        first = next((k for k, t in enumerate(run[:-1]) if self.first_name(t.text)
+                      and not self.is_title(t) and t.low not in _CONNECTORS
+                      and not run[k + 1].low in _CONNECTORS), None)
+        if first is not None:
+            end = first
+            while end + 1 < len(run) and not (run[end + 1].low in _CONNECTORS
+                                               and run[end + 1].low not in _NAME_CONNECTORS):
+                end += 1
+            name = run[first:end + 1]
+        else:
+            cut = 0
+            for k, t in enumerate(run):
+                if self.is_title(t) or (t.low in _CONNECTORS and t.low not in _NAME_CONNECTORS):
+                    cut = k + 1
+            name = run[cut:]
+            while name and name[-1].low in _CONNECTORS:
+                name = name[:-1]
+            if len(name) > 3:
+                name = name[-3:]
+        name = [t for t in name]
+        while name and (self.is_title(name[0]) or name[0].low in _CONNECTORS):
+            name = name[1:]
+        if not name or not name[-1].text[0].isupper():
+            return None
+        if all(len(t.text) <= 2 for t in name) or any(t.low in _CALENDAR for t in name):
+            return None
+        end = name[-1].end
+        if name[-1].text.endswith((".", ",")) and not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", name[-1].text):
+            end -= 1
+        roles = [t.low for t in run if self.is_title(t)]
+        return Name(name[0].start, end, "PERSON", roles=roles)
+
+    def _org_in_run(self, run: list[Token]) -> Name | None:
+        while run and (run[0].low in _DETERMINERS or run[0].low in _CONNECTORS):
+            run = run[1:]
+        if not run:
+            return None
+        end = run[-1].end
+        if run[-1].text.endswith((",",)) or (run[-1].text.endswith(".") and not re.search(
+                r"(?:[A-Z]\.[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.)$", run[-1].text)):
+            end -= 1
+        return Name(run[0].start, end, "ORG")

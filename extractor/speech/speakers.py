@@ -1,0 +1,300 @@
+"""Resolves speaker phrases to the people and organisations a text names.
+
+The registry holds every person and organisation of the document: the entity mentions
+written by ``facts_entities`` when it ran, otherwise names found by shape (a capitalised
+run that starts with a known given name, "Long Name (ACRONYM)"). Surnames and titled
+names ("Salehinia", "Secretary Perdue") link to the full name; pronouns and roles ("he",
+"the official", "the minister") go to the speaker in focus with a matching gender or role,
+else to the person named most recently, else (a text that opens with "he said") to the
+first person named after them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .phrases import Name, Phrase, PhraseReader
+
+_GIVEN = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
+          "andy": None}
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w.'\u2019&-]*)(?:\s+(?:(?:of|and|for|on|in|the|&)\s+)*[A-Z][\w.'\u2019&-]*)+)"
+    r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+_CAP_RUN = re.compile(r"[A-Z][\w'\u2019-]*\.?(?:\s+(?:(?:de|al|bin|van|von|da|di|el)\s+)?[A-Z][\w'\u2019-]*\.?){1,4}")
+_FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:  # optional: without it genders are unknown
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(word: str) -> str | None:
+    """'male', 'female', 'any' (a known given name of either sex) or None (not a given name)."""
+    word = word.strip(".,")
+    if len(word) < 2 or not word[0].isupper() or not word.isalpha() or word.isupper():
+        return None
+    det = _detector()
+    if det is None:
+        return None
+    g = det.get_gender(word)
+    if g == "unknown":
+        return None
+    return _GIVEN.get(g) or "any"
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str  # PERSON or ORG
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+
+    def add(self, span: tuple[int, int]) -> None:
+        k = bisect_left(self.mentions, span)
+        if k == len(self.mentions) or self.mentions[k] != span:
+            self.mentions.insert(k, span)
+
+    def mention_before(self, pos: int) -> tuple[int, int] | None:
+        k = bisect_left(self.mentions, (pos, pos)) - 1
+        return self.mentions[k] if k >= 0 else None
+
+    def mention_after(self, pos: int) -> tuple[int, int] | None:
+        k = bisect_left(self.mentions, (pos, pos))
+        return self.mentions[k] if k < len(self.mentions) else None
+
+
+@dataclass
+class Resolution:
+    speaker: str | None
+    ref: tuple[int, int] | None
+    entity: Entity | None = None
+
+
+class SpeakerResolver:
+    def __init__(self, reader: PhraseReader, text: str,
+                 entity_mentions: list[tuple[int, int, str, str, list[str]]]) -> None:
+        """``entity_mentions``: (start, end, label, canonical, roles) from facts_entities."""
+        self.reader = reader
+        self.text = text
+        self.entities: dict[str, Entity] = {}
+        self._spans: list[tuple[int, int, Entity]] = []
+        self.acronyms: dict[str, str] = {}
+        for s, e, label, canonical, roles in entity_mentions:
+            if label not in ("PERSON", "ORG"):
+                continue
+            ent = self._entity(canonical, label)
+            ent.roles.update(r.lower() for r in roles)
+            ent.add((s, e))
+            self._spans.append((s, e, ent))
+        self._has_people = any(ent.label == "PERSON" for _, _, ent in self._spans)
+        for m in _ACRONYM.finditer(text):
+            long = re.sub(r"^(?:the|The)\s+", "", m.group(1))
+            self.acronyms.setdefault(m.group(2), long)
+        if not self._has_people:
+            self._scan_people()
+        self._spans.sort(key=lambda x: (x[0], x[1]))
+        self._starts = [s for s, _, _ in self._spans]
+        self.last_person: tuple[int, Entity] | None = None
+        self.last_org: tuple[int, Entity] | None = None
+        self.named_speakers: list[tuple[int, Entity]] = []  # filled by the component
+
+    # -- registry -----------------------------------------------------------------------
+    def _entity(self, name: str, label: str) -> Entity:
+        ent = self.entities.get(name)
+        if ent is None:
+            tokens = name.replace(",", " ").split()
+            gender = given_name_gender(tokens[0]) if label == "PERSON" and tokens else None
+            ent = Entity(name, label, gender if gender in ("male", "female") else None,
+                         tokens=[t.lower().strip(".") for t in tokens])
+            self.entities[name] = ent
+        return ent
+
+    def _scan_people(self) -> None:
+        """Names by shape when no entity component has run: a given name and a surname."""
+        reader = self.reader
+        for m in _CAP_RUN.finditer(self.text):
+            toks = reader.tokens(self.text, m.start(), m.end())
+            name = reader._person_in_run(toks)
+            if name is None or name.start == toks[0].start and len(toks) == 1:
+                continue
+            words = self.text[name.start:name.end].split()
+            if len(words) < 2 or not given_name_gender(words[0]):
+                continue
+            ent = self._entity(self.text[name.start:name.end], "PERSON")
+            ent.roles.update(name.roles)
+            ent.add((name.start, name.end))
+            self._spans.append((name.start, name.end, ent))
+
+    def entity_at(self, start: int, end: int, label: str | None = None) -> tuple[tuple[int, int], Entity] | None:
+        k = bisect_left(self._starts, start)
+        best = None
+        for s, e, ent in self._spans[max(0, k - 4):k + 8]:
+            if s < end and start < e and (label is None or ent.label == label):
+                if best is None or (e - s) > (best[0][1] - best[0][0]):
+                    best = ((s, e), ent)
+        return best
+
+    def link_name(self, name: Name) -> tuple[Entity, tuple[int, int]]:
+        """The entity a name in place refers to, and the span that names it."""
+        hit = self.entity_at(name.start, name.end, name.label)
+        if hit is None and name.label == "PERSON":
+            hit = self.entity_at(name.start, name.end, "ORG")
+        surface = self.text[name.start:name.end]
+        surface = re.sub(r"^(?:the|The)\s+", "", surface)
+        if hit is not None:
+            (s, e), ent = hit
+            if (name.label == "ORG" or name.whole) and name.start <= s and e <= name.end \
+                    and (e - s) < len(surface) and ent.name != surface:
+                # The phrase names it more fully than the entity mention ("Department of X on
+                # Y of Z" around "Department of X"): keep the fuller name, link the mention.
+                fuller = self._entity(surface, ent.label)
+                fuller.roles |= ent.roles
+                fuller.add((s, e))
+                return fuller, (s, e)
+            return ent, (s, e)
+        if name.label == "ORG":
+            full = self.acronyms.get(surface)
+            ent = self._entity(full or surface, "ORG")
+            ent.add((name.start, name.end))
+            return ent, (name.start, name.end)
+        tokens = [t.lower().strip(".") for t in surface.split()
+                  if not self.reader.is_title(self.reader.tokens(t, 0, len(t))[0])] if surface else []
+        best = None
+        if tokens:
+            for ent in self.entities.values():
+                if ent.label != "PERSON" or len(ent.tokens) < len(tokens) or ent.name == surface:
+                    continue
+                if fuzz.ratio(ent.tokens[-1], tokens[-1]) < 90 and not (
+                        len(tokens) == 1 and any(fuzz.ratio(t, tokens[0]) >= 90 for t in ent.tokens[1:])):
+                    continue
+                if not all(any(fuzz.ratio(t, et) >= 90 for et in ent.tokens) for t in tokens):
+                    continue
+                before = ent.mention_before(name.start)
+                after = ent.mention_after(name.start)
+                key = (before is not None, before[0] if before else -(after[0] if after else 0))
+                if best is None or key > best[0]:
+                    best = (key, ent)
+        ent = best[1] if best else self._entity(surface, "PERSON")
+        ent.add((name.start, name.end))
+        if name.roles:
+            ent.roles.update(name.roles)
+        return ent, (name.start, name.end)
+
+    # -- resolution ---------------------------------------------------------------------
+    def resolve(self, phrase: Phrase | None, pos: int) -> Resolution:
+        if phrase is None:
+            return Resolution(None, None)
+        if phrase.kind in ("name", "org") and phrase.name is not None:
+            ent, span = self.link_name(phrase.name)
+            ent.roles.update(phrase.roles)
+            self._focus(pos, ent)
+            return Resolution(ent.name, span, ent)
+        if phrase.kind == "pronoun":
+            head = phrase.head
+            if head in ("he", "she"):
+                ent = self._person_in_focus(pos, gender=("male" if head == "he" else "female"))
+            elif head in ("it", "they"):
+                ent = self.last_org[1] if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS else None
+                if ent is None and head == "they":
+                    return Resolution(None, None)
+            else:
+                return Resolution(None, None)
+            return self._resolved(ent, pos)
+        if phrase.kind == "role":
+            head = phrase.head or ""
+            if head in self.reader.lex.org_words:
+                return self._resolved(self._org_with(head, pos), pos)
+            if not phrase.definite:
+                ent = self._next_named_speaker(pos, within=600)
+                return self._resolved(ent, pos)
+            ent = self._person_with_role(head, pos) if head not in _GENERIC_ROLES else None
+            return self._resolved(ent or self._person_in_focus(pos), pos)
+        return Resolution(None, None)
+
+    def _resolved(self, ent: Entity | None, pos: int) -> Resolution:
+        if ent is None:
+            return Resolution(None, None)
+        self._focus(pos, ent)
+        ref = ent.mention_before(pos) or ent.mention_after(pos)
+        return Resolution(ent.name, ref, ent)
+
+    def _focus(self, pos: int, ent: Entity) -> None:
+        if ent.label == "PERSON":
+            self.last_person = (pos, ent)
+        else:
+            self.last_org = (pos, ent)
+
+    @staticmethod
+    def _compatible(ent: Entity, gender: str | None) -> bool:
+        return gender is None or ent.gender is None or ent.gender == gender
+
+    def _person_in_focus(self, pos: int, gender: str | None = None) -> Entity | None:
+        if self.last_person and self._compatible(self.last_person[1], gender):
+            return self.last_person[1]
+        best = None
+        for ent in self.entities.values():
+            if ent.label != "PERSON" or not self._compatible(ent, gender):
+                continue
+            m = ent.mention_before(pos)
+            if m and (best is None or m[0] > best[0]):
+                best = (m[0], ent)
+        if best:
+            return best[1]
+        return self._next_named_speaker(pos, within=None, gender=gender)
+
+    def _next_named_speaker(self, pos: int, within: int | None, gender: str | None = None) -> Entity | None:
+        for p, ent in self.named_speakers:
+            if p > pos and ent.label == "PERSON" and self._compatible(ent, gender):
+                if within is None or p - pos <= within:
+                    return ent
+                return None
+        if within is None:
+            best = None
+            for ent in self.entities.values():
+                m = ent.mention_after(pos)
+                if ent.label == "PERSON" and m and self._compatible(ent, gender) and (best is None or m[0] < best[0]):
+                    best = (m[0], ent)
+            return best[1] if best else None
+        return None
+
+    def _person_with_role(self, role: str, pos: int) -> Entity | None:
+        best = None
+        for ent in self.entities.values():
+            if ent.label != "PERSON" or not any(role == r or role in r.split() for r in ent.roles):
+                continue
+            m = ent.mention_before(pos) or ent.mention_after(pos)
+            if m and (best is None or abs(m[0] - pos) < abs(best[0] - pos)):
+                best = (m[0], ent)
+        return best[1] if best else None
+
+    def _org_with(self, head: str, pos: int) -> Entity | None:
+        best = None
+        for ent in self.entities.values():
+            if ent.label != "ORG" or head not in ent.name.lower():
+                continue
+            m = ent.mention_before(pos)
+            if m and (best is None or (m[0], len(ent.name)) > best[:2]):
+                best = (m[0], len(ent.name), ent)
+        if best:
+            return best[2]
+        if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS:
+            return self.last_org[1]
+        return None
+
+
+# Role words too general to pick out one person by role ("the official", "the source").
+_GENERIC_ROLES = frozenset({"official", "source", "expert", "analyst", "executive", "officer",
+                            "blogger", "writer", "author", "member", "representative", "head", "chief"})

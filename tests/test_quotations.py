@@ -1,0 +1,300 @@
+"""facts_quotations: direct and reported speech, speakers, quoted terms, broken input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from extractor import extract_doc
+from extractor.extensions import ENTITIES, QUOTATIONS, TERMS, ensure_extensions
+from extractor.speech.marks import pair_quotes
+from extractor.speech.segment import Segmenter
+
+
+def quotes(nlp, text):
+    facts = extract_doc(nlp, text)
+    for q in facts.quotations:
+        assert text[q.start:q.end] == q.text
+    return facts.quotations
+
+
+def by_text(qs, start):
+    hits = [q for q in qs if q.text.startswith(start)]
+    assert hits, f"no quotation starting {start!r} in {[q.text for q in qs]}"
+    return hits[0]
+
+
+# -- direct speech ----------------------------------------------------------------------
+
+def test_curly_quote_with_attribution_after(nlp):
+    text = ("Port workers ended their strike on Friday. “We have a deal that protects every job,” "
+            "union leader Maria Delgado said.")
+    q = by_text(quotes(nlp, text), "We have a deal")
+    assert q.text == "We have a deal that protects every job,"
+    assert q.direct is True
+    assert q.speaker == "Maria Delgado"
+    assert q.cue == "said"
+
+
+def test_straight_quote_with_inverted_attribution_and_title(nlp):
+    text = ('"The budget will be balanced by next spring," said Finance Minister Tomas Berg, '
+            "speaking in parliament.")
+    q = by_text(quotes(nlp, text), "The budget")
+    assert q.text == "The budget will be balanced by next spring,"
+    assert q.speaker == "Tomas Berg"
+
+
+def test_attribution_before_with_colon(nlp):
+    text = ("Addressing the summit, the prime minister Keiko Sato said: \u201cNo country can face "
+            "this crisis alone.\u201d")
+    q = by_text(quotes(nlp, text), "No country")
+    assert q.text == "No country can face this crisis alone."
+    assert q.speaker == "Keiko Sato"
+    assert q.cue == "said"
+
+
+def test_quote_split_around_attribution_shares_the_speaker(nlp):
+    text = ("\u201cPrices will fall before winter,\u201d said analyst Priya Raman. \u201cThe new "
+            "pipeline changes everything for the region.\u201d")
+    qs = quotes(nlp, text)
+    first, second = by_text(qs, "Prices"), by_text(qs, "The new pipeline")
+    assert first.speaker == second.speaker == "Priya Raman"
+    assert second.direct and second.cue == "said"
+
+
+def test_quote_running_over_paragraphs(nlp):
+    text = ("\u201cWe lost the harvest in a single night. The water came faster than anyone "
+            "expected.\n\n\u201cNow we need seed for the next season,\u201d said farmer Joseph "
+            "Mwangi.")
+    qs = quotes(nlp, text)
+    first, second = by_text(qs, "We lost the harvest"), by_text(qs, "Now we need seed")
+    assert first.text.endswith("anyone expected.")
+    assert first.speaker == second.speaker == "Joseph Mwangi"
+
+
+def test_nested_quote_stays_inside(nlp):
+    text = ("\u201cThe inspectors told us \u2018the bridge is safe\u2019 only last week,\u201d "
+            "the mayor, Ana Kovac, said.")
+    qs = quotes(nlp, text)
+    assert [q.text for q in qs] == ["The inspectors told us \u2018the bridge is safe\u2019 only last week,"]
+    assert qs[0].speaker == "Ana Kovac"
+
+
+def test_block_quote_after_a_colon(nlp):
+    text = ("Several residents posted their views online. Lena Fischer writes:\n\n"
+            "The council promised a new school three years ago. Nothing has been built and "
+            "our children still study in containers.\n\nThe council did not respond.")
+    q = by_text(quotes(nlp, text), "The council promised")
+    assert q.text.endswith("study in containers.")
+    assert q.direct and q.speaker == "Lena Fischer" and q.cue == "writes"
+
+
+def test_told_reporters_and_partial_quote(nlp):
+    text = ("Coach Daniel Okoro told reporters the team \u201cplayed with real courage tonight.\u201d")
+    q = by_text(quotes(nlp, text), "played with real courage")
+    assert q.direct and q.speaker == "Daniel Okoro" and q.cue == "told"
+
+
+# -- reported speech ----------------------------------------------------------------------
+
+def test_reported_speech_with_that(nlp):
+    text = "Central bank governor Elena Petrova said on Tuesday that inflation would ease by March."
+    q = by_text(quotes(nlp, text), "inflation")
+    assert q.text == "inflation would ease by March"
+    assert q.direct is False and q.speaker == "Elena Petrova" and q.cue == "said"
+
+
+def test_reported_speech_after_the_clause(nlp):
+    text = ("Mark Ellison runs the city's water utility. Demand for water rose sharply during "
+            "the heatwave, he noted.")
+    q = by_text(quotes(nlp, text), "Demand for water")
+    assert q.text == "Demand for water rose sharply during the heatwave"
+    assert not q.direct and q.speaker == "Mark Ellison" and q.cue == "noted"
+
+
+def test_according_to_before_and_after(nlp):
+    text = ("According to Hana Novak, the factory will reopen in May. Output fell by a third last "
+            "year, according to the Czech Statistical Office.")
+    qs = quotes(nlp, text)
+    first = by_text(qs, "the factory will reopen")
+    assert first.text == "the factory will reopen in May" and first.cue == "According to"
+    assert first.speaker == "Hana Novak"
+    second = by_text(qs, "Output fell")
+    assert second.speaker == "Czech Statistical Office" and not second.direct
+
+
+def test_participle_adding_that_takes_the_main_speaker(nlp):
+    text = ("Trade minister Paulo Mendes signed the agreement in Lisbon, adding that tariffs "
+            "would be cut within a year.")
+    q = by_text(quotes(nlp, text), "tariffs would be cut")
+    assert q.speaker == "Paulo Mendes" and q.cue == "adding"
+
+
+def test_statistics_and_passives_are_not_speech(nlp):
+    text = ("According to the statistics, exports rose 4 percent. The study found that sleep "
+            "matters. The bridge is said to be the oldest in the country.")
+    assert quotes(nlp, text) == []
+
+
+def test_unnamed_sources_have_no_speaker(nlp):
+    text = "Officials said the border crossing would stay closed until further notice."
+    q = by_text(quotes(nlp, text), "the border crossing")
+    assert q.speaker is None and q.speaker_id is None
+
+
+# -- speaker resolution -----------------------------------------------------------------
+
+def test_pronoun_follows_gender(nlp):
+    text = ("Governor Sarah Whitman met David Klein, the transport chief, on Monday. "
+            "\u201cThe new rail line will open in June,\u201d she said.")
+    q = by_text(quotes(nlp, text), "The new rail line")
+    assert q.speaker == "Sarah Whitman"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+
+
+def test_role_noun_and_surname_resolve_to_the_full_name(nlp):
+    text = ("Energy Minister Lars Holm visited the wind farm on Monday. \u201cThis is only "
+            "the beginning,\u201d the minister said. Holm added that two more farms were planned.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "This is only").speaker == "Lars Holm"
+    assert by_text(qs, "two more farms").speaker == "Lars Holm"
+
+
+def test_speaker_id_points_at_the_entity_record(nlp):
+    text = ("Rosa Jimenez chairs the port authority. \u201cCargo volumes doubled this year,\u201d "
+            "she said.")
+    facts = extract_doc(nlp, text)
+    q = by_text(facts.quotations, "Cargo volumes")
+    if q.speaker_id is not None:  # needs an entity for the person
+        ent = next(e for e in facts.entities if e.id == q.speaker_id)
+        assert ent.name == "Rosa Jimenez"
+
+
+def test_resolution_uses_entity_spans_written_upstream():
+    """Speakers resolve against whatever entity mentions an upstream component wrote."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("facts_quotations")
+    ensure_extensions()
+    text = ("The agency named Dr. Imani Osei as its new head. Osei said the budget was too small. "
+            "\u201cWe will ask for more,\u201d the official said.")
+    doc = nlp.make_doc(text)
+    spans = []
+    for name in ("Imani Osei", "Osei"):
+        start = text.index(name)
+        span = Span(doc, *_token_bounds(doc, start, start + len(name)), label="PERSON")
+        span._.facts_entity = {"key": "PERSON:Imani Osei", "canonical": "Imani Osei", "roles": ["head"]}
+        spans.append(span)
+    doc.spans[ENTITIES] = spans
+    doc = nlp.get_pipe("facts_quotations")(doc)
+    got = {s.text: s._.facts_quotation for s in doc.spans[QUOTATIONS]}
+    reported = got["the budget was too small"]
+    assert reported["speaker"] == "Imani Osei" and reported["direct"] is False
+    direct = got["We will ask for more,"]
+    assert direct["speaker"] == "Imani Osei"
+    ref = direct["speaker_ref"]
+    assert text[ref[0]:ref[1]] in ("Imani Osei", "Osei")
+    assert text[slice(*direct["speaker_mention"])] == "the official"
+    assert text[slice(*direct["cue"])] == "said"
+
+
+def _token_bounds(doc, start, end):
+    span = doc.char_span(start, end)
+    return span.start, span.end
+
+
+def test_pronoun_before_any_name_looks_ahead(nlp):
+    text = ("Freight traffic grew 8 percent in the first quarter, he said. Port director "
+            "Henrik Dahl added that a new terminal would open next year.")
+    q = by_text(quotes(nlp, text), "Freight traffic")
+    assert q.speaker == "Henrik Dahl"
+
+
+# -- quoted terms -------------------------------------------------------------------------
+
+def test_mottos_titles_and_scare_quotes_are_terms(nlp):
+    text = ("The government named 2024 the year of \u201cdigital growth\u201d. Critics call the "
+            "plan a \u201cpaper promise\u201d. The film \u201cSilent Rivers\u201d opens today.")
+    facts = extract_doc(nlp, text)
+    assert facts.quotations == []
+    assert [t.text for t in facts.terms] == ["digital growth", "paper promise", "Silent Rivers"]
+
+
+def test_term_inside_a_quotation_is_not_a_separate_fact(nlp):
+    text = ("\u201cOur motto is \u2018build more, waste less\u2019 and we mean it,\u201d said "
+            "company founder Ingrid Olsen.")
+    facts = extract_doc(nlp, text)
+    assert len(facts.quotations) == 1
+    assert facts.terms == []
+
+
+# -- broken input -------------------------------------------------------------------------
+
+def test_unmatched_opening_mark_does_not_swallow_the_text(nlp):
+    text = ("The mayor said: \u201cWe will rebuild the market.\n\n"
+            "Rain is expected on Thursday. \u201cThe roads are open again,\u201d police said.")
+    qs = quotes(nlp, text)
+    assert all("Rain is expected" not in q.text for q in qs)
+    assert by_text(qs, "The roads are open").speaker is None
+
+
+def test_unopened_closing_mark_with_attribution(nlp):
+    text = ("Schools reopen on Monday after the flood.\n\nEvery classroom has been cleaned and "
+            "checked,\u201d said education officer Miriam Tal.")
+    q = by_text(quotes(nlp, text), "Every classroom")
+    assert q.text == "Every classroom has been cleaned and checked,"
+    assert q.speaker == "Miriam Tal"
+
+
+@pytest.mark.parametrize("text", [
+    "\u201c" * 50, "\u201d" * 50, '"' * 51, "'" * 33, "\u201c\u2018\u201d\u2019" * 20,
+    "said said said, he said.", "According to, according to", ": \u201c", "he said:", "\u2018",
+    "\u201cA\u201d said", "X said that", ", said.", "\u201c\n\n\u201c\n\n\u201d",
+])
+def test_odd_input_never_raises(nlp, text):
+    quotes(nlp, text)
+
+
+def test_pathological_input_is_linear(nlp):
+    # (spaces between the marks: spaCy's own tokenizer is slow on one huge run of punctuation)
+    chunks = ["\u201cx " * 40_000, "x\u201d " * 40_000, '"x ' * 40_000, "\u2018a " * 30_000, "he said, " * 20_000,
+              "according to the minister, " * 10_000]
+    for chunk in chunks:
+        t0 = time.perf_counter()
+        nlp.get_pipe("facts_quotations")(nlp.make_doc(chunk))
+        assert time.perf_counter() - t0 < 6, chunk[:20]
+
+
+def test_quote_marks_pair_by_paragraph():
+    seg = Segmenter(["Mr"])
+    text = "\u201cOpen quote never closed.\n\nShe left. \u201cA real quote,\u201d she said."
+    pairs = pair_quotes(text, seg.paragraphs(text))
+    assert [text[p.start:p.end] for p in pairs] == ["A real quote,"]
+    # A paragraph that opens with a mark continues the unclosed quotation before it.
+    text = "\u201cFirst part.\n\n\u201cSecond part,\u201d she said."
+    pairs = pair_quotes(text, seg.paragraphs(text))
+    assert [text[p.start:p.end] for p in pairs] == ["First part.", "Second part,"]
+    assert pairs[0].next is pairs[1]
+
+
+def test_sentences_skip_abbreviations():
+    seg = Segmenter(["Mr", "Jan"])
+    text = "Mr. Brown met U.S. officials on Jan. 5 in Washington. They agreed."
+    sents = seg.sentences(text, seg.paragraphs(text))
+    assert [text[a:b] for a, b in sents] == [
+        "Mr. Brown met U.S. officials on Jan. 5 in Washington.", "They agreed."]
+
+
+# -- spaCy ------------------------------------------------------------------------------
+
+def test_component_round_trips_through_disk(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("facts_quotations")
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    text = "\u201cWe expect rain all week,\u201d forecaster Liam Byrne said."
+    doc = loaded(text)
+    assert [s.text for s in doc.spans[QUOTATIONS]] == ["We expect rain all week,"]
+    assert doc.spans[TERMS] is not None
