@@ -40,6 +40,8 @@ _NOT_CLAUSE = frozenset({"to", "by", "in", "on", "at", "with", "for", "of", "and
                          "nothing", "something", "anything", "hello", "goodbye", "yes", "no",
                          "thanks", "sorry", "amen", "otherwise", "earlier", "later", "so."})
 _MAX_CUES_PER_SENTENCE = 24
+_POSTPOSED_TAIL = re.compile(r"\s*(?:[.!?\u201d\"]|$|,\s*(?:[a-z]+ing|according)\b)")
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
 _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
@@ -130,19 +132,13 @@ class QuotationRecognizer:
         cues = [CueMatch(m.start(), m.end(), None if m.group("according") else self.lex.cue(m.group()))
                 for m in self.lex.cue_re.finditer(text)
                 if not any(a <= m.start() < b for a, b in boiler)]
-        mentions = []
-        if ENTITIES in doc.spans:
-            for s in doc.spans[ENTITIES]:
-                payload = s._.facts_entity or {}
-                mentions.append((s.start_char, s.end_char, s.label_,
-                                 payload.get("canonical") or s.text, payload.get("roles") or []))
-        resolver = SpeakerResolver(self.reader, text, mentions)
         ctx = _Context(self, text, units, pairs, cues)
         direct, terms = ctx.direct_quotes()
         direct += ctx.block_quotes(direct)
         reported = ctx.reported_speech(direct)
         found = _nest(sorted(direct + reported, key=lambda a: (a.start, -a.end)))
-        self._resolve(resolver, found, text)
+        if found:
+            self._resolve(SpeakerResolver(self.reader, text, _entity_mentions(doc)), found, text)
         return found, terms
 
     def _resolve(self, resolver: SpeakerResolver, found: list[Attribution], text: str) -> None:
@@ -163,6 +159,20 @@ class QuotationRecognizer:
             res = resolver.resolve(a.phrase, a.anchor)
             a.speaker, a.ref = res.speaker, res.ref
             a.mention = (a.phrase.start, a.phrase.end)
+
+
+def _entity_mentions(doc: Doc) -> list[tuple[int, int, str, str, list[str]]]:
+    """(start, end, label, canonical, roles) of the PERSON and ORG mentions facts_entities wrote."""
+    out = []
+    if ENTITIES in doc.spans:
+        for s in doc.spans[ENTITIES]:
+            label = s.label_
+            if label not in ("PERSON", "ORG"):
+                continue
+            payload = s._.facts_entity or {}
+            out.append((s.start_char, s.end_char, label, payload.get("canonical") or s.text,
+                        payload.get("roles") or []))
+    return out
 
 
 def _nest(found: list[Attribution]) -> list[Attribution]:
@@ -548,7 +558,7 @@ class _Context:
             if p.close is not None and cs <= p.close < cues[0].start:
                 floor = max(floor, p.close + 1)
         plans = []
-        stops: list[int] = []
+        stops: list[int] = [m.start() for m in _CLAUSE_BREAK.finditer(text, cs, se)]
         for c in cues:
             if c.start < cs:
                 continue
@@ -570,6 +580,10 @@ class _Context:
                 if self._has_open_quote(start, end):
                     continue
                 out.append(Attribution(start, end, False, (c.start, c.end), phrase, anchor=c.start))
+            elif kind == "whole":
+                _, c, start, phrase = plan
+                out.append(Attribution(start, self.trim_end(start, se), False, (c.start, c.end), phrase,
+                                       anchor=c.start))
             else:
                 _, c, content_start, phrase = plan[:4]
                 end = self.content_end(content_start, se, stops)
@@ -608,12 +622,15 @@ class _Context:
             if phrase is None:
                 return None
             return ("participle", c, m.end(), phrase, text.rindex(",", cs, c.start))
-        phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
         pos = c.end
         m = self.lex.adverbial_re.match(text, pos, se)
         if m:
             pos = m.end()
         rest = text[pos:se]
+        if cue.frame != "bare" and " that " not in text[pos - 1:min(se, pos + 200)] \
+                and not lead.rstrip().endswith(",") and not _POSTPOSED_TAIL.match(rest):
+            return None  # no clause this verb could report: spare the phrase reading
+        phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
         if phrase is not None and cue.tense == "base" and not (
                 phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))):
             return None  # "the inventory report that showed": a noun, not a verb
@@ -634,6 +651,10 @@ class _Context:
                 tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail)
                 and self._participle_or_according(tail)):
             return ("post", c, text.rindex(",", cs, phrase.start), phrase)
+        if pre_comma.endswith(",") and phrase.start > cs and tail.startswith(",") and \
+                self.words(cs, phrase.start) <= 6 and self.words(pos, se) >= 3:
+            # "The plan, officials said, will cost $2 billion": the whole sentence is reported.
+            return ("whole", c, cs, phrase)
         if phrase.start > cs and not pre_comma.endswith((",", ";", ":")) and not self._subject_ok(phrase, cs):
             return None
         # pre-posed: "X said (that) CLAUSE"

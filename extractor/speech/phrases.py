@@ -27,24 +27,24 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
-_WINDOW = 320
+_WINDOW = 260
+_NARROW = 90
 _MAX_PHRASE_TOKENS = 16
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark of a window, with its lower-case form (dots trimmed)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.rstrip(".").lower() if len(self.text) > 1 else self.text.lower()
+    __slots__ = ("start", "end", "text", "low", "cap")
 
-    @property
-    def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or (c.isdigit() and len(self.text) < 6)
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.low = text.rstrip(".").lower() if len(text) > 1 else text.lower()
+        c = text[0]
+        self.cap = c.isupper() or (c.isdigit() and len(text) < 6)
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -72,6 +72,7 @@ class PhraseReader:
         self.lex = lex
         self.first_name = first_name
         self._title_low = frozenset(t.rstrip(".").lower() for t in lex.titles)
+        self._org_cache: dict[str, bool] = {}
 
     # -- tokens -----------------------------------------------------------------------
     @staticmethod
@@ -82,6 +83,14 @@ class PhraseReader:
         return tok.text in self.lex.titles or tok.low in self._title_low or tok.low in self.lex.roles
 
     def is_org_token(self, tok: Token) -> bool:
+        hit = self._org_cache.get(tok.text)
+        if hit is None:
+            hit = self._org_cache[tok.text] = self._is_org_token(tok)
+            if len(self._org_cache) > 50_000:
+                self._org_cache.clear()
+        return hit
+
+    def _is_org_token(self, tok: Token) -> bool:
         t = tok.text.strip(".,")
         if len(t) >= 2 and t.replace(".", "").replace("&", "").isupper() and t.replace(".", "").isalpha():
             return len(t.replace(".", "")) >= 2 and "." not in t  # IRIB, BBC (not U.S.)
@@ -90,8 +99,17 @@ class PhraseReader:
     # -- subject before a cue ---------------------------------------------------------
     def subject_before(self, text: str, floor: int, cue: int, sentence_start: int) -> Phrase | None:
         """The speaker phrase that ends just before the reporting verb at ``cue``."""
-        floor = max(floor, cue - _WINDOW)
-        toks = self.tokens(text, floor, cue)
+        # Most subjects are short: read a narrow window first, the wide one when the phrase
+        # may run past it (appositives, long organisation names).
+        if cue - floor > _NARROW:
+            toks = self.tokens(text, cue - _NARROW, cue)
+            if len(toks) > 2:
+                phrase = self._subject(text, toks[1:], cue, sentence_start)
+                if phrase is not None and phrase.start > toks[2].start:
+                    return phrase
+        return self._subject(text, self.tokens(text, max(floor, cue - _WINDOW), cue), cue, sentence_start)
+
+    def _subject(self, text: str, toks: list[Token], cue: int, sentence_start: int) -> Phrase | None:
         while toks and toks[-1].low in self.lex.auxiliary:
             toks.pop()
         if not toks or toks[-1].low in self.lex.passive:
@@ -141,7 +159,7 @@ class PhraseReader:
         own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
         if own is not None and own.kind in ("name", "org"):
             return own
-        if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles:
+        if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles or first.text.isdigit():
             # An appositive role: the speaker is named before it.
             if k < 0 or toks[k].text != ",":
                 return None
@@ -177,7 +195,8 @@ class PhraseReader:
         if j < 0:
             return None
         last = toks[j]
-        if not (last.cap or last.text == ")" or last.low in self.lex.roles or last.low in self.lex.generic):
+        if not (last.cap or last.text == ")" or last.low in self.lex.roles or last.low in self.lex.generic
+                or (last.low in self.lex.org_words and j > 0)):
             return None
         i = j + 1
         k = j
@@ -193,7 +212,8 @@ class PhraseReader:
                 k = m - 1
                 i = m
                 continue
-            if t.cap or t.low in self.lex.roles or t.low in self.lex.generic:
+            if t.cap or t.low in self.lex.roles or t.low in self.lex.generic or (
+                    t.low in self.lex.org_words and k == j):
                 i = k
                 lower_run = 0
             elif t.low in _DETERMINERS:
@@ -304,6 +324,17 @@ class PhraseReader:
             name = persons[0]
             name.roles = list(dict.fromkeys(name.roles + roles))
             return Phrase(start, end, "name", name=name, roles=list(name.roles))
+        last_tok = toks[-1]
+        if last_tok.text.islower() and last_tok.low in self.lex.org_words and not persons:
+            # "the company", "the ministry": an organisation named by its kind; "Brazil's
+            # central bank", "the Iranian government": named by its country or owner.
+            k0 = 1 if toks[0].low in _DETERMINERS else 0
+            if any(t.cap for t in toks[k0:-1]) and not orgs and len(toks) - k0 <= 5:
+                return Phrase(toks[k0].start, end, "org", name=Name(toks[k0].start, end, "ORG"))
+            if orgs and toks[0].low not in self.lex.roles and not any(t.low in self.lex.roles for t in toks):
+                return Phrase(start, end, "org", name=orgs[0])
+            if not any(t.low in self.lex.roles or t.low in self.lex.generic for t in toks[:-1]):
+                return Phrase(start, end, "role", head=last_tok.low, definite=definite)
         first_kind = None
         head_tok = next((t for t in reversed(toks) if t.text not in "()" and not (
             t.text.isupper() and toks.index(t) > 0 and toks[toks.index(t) - 1].text == "(")), toks[-1])
@@ -339,7 +370,7 @@ class PhraseReader:
         runs: list[tuple[int, int]] = []
         k, n = 0, len(toks)
         while k < n:
-            if toks[k].cap and toks[k].low not in _DETERMINERS | {"and"}:
+            if toks[k].cap and not toks[k].text[0].isdigit() and toks[k].low not in _DETERMINERS | {"and"}:
                 a = b = k
                 k += 1
                 while k < n:

@@ -292,7 +292,13 @@ class SpeakerResolver:
             return best[2]
         if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS:
             return self.last_org[1]
-        return None
+        # else the organisation named most recently ("Acme Corp. ... The company said")
+        recent = None
+        for ent in self.entities.values():
+            m = ent.mention_before(pos)
+            if ent.label == "ORG" and m and pos - m[0] < _FOCUS_CHARS and (recent is None or m[0] > recent[0]):
+                recent = (m[0], ent)
+        return recent[1] if recent else None
 
 
 # Role words too general to pick out one person by role ("the official", "the source").
