@@ -298,3 +298,44 @@ def test_component_round_trips_through_disk(tmp_path):
     doc = loaded(text)
     assert [s.text for s in doc.spans[QUOTATIONS]] == ["We expect rain all week,"]
     assert doc.spans[TERMS] is not None
+
+
+# -- more forms and non-forms -------------------------------------------------------------
+
+def test_parenthetical_attribution_reports_the_whole_sentence(nlp):
+    text = "Rising costs, he warned, could force the bakery to close."
+    q = by_text(quotes(nlp, text), "Rising costs")
+    assert q.text == "Rising costs, he warned, could force the bakery to close" and q.cue == "warned"
+
+
+def test_told_with_an_object_then_a_clause(nlp):
+    text = "Two sources told reporters the merger talks had collapsed."
+    q = by_text(quotes(nlp, text), "the merger talks")
+    assert q.speaker is None and q.cue == "told"
+
+
+def test_organisation_named_by_its_kind(nlp):
+    text = ("Shares of Nordic Timber Group fell 5 percent on Monday. The company said demand "
+            "for pulp had weakened.")
+    q = by_text(quotes(nlp, text), "demand for pulp")
+    assert q.speaker_mention.text == "The company"
+
+
+def test_partial_quote_in_reported_speech_is_direct(nlp):
+    text = "Mayor Ines Duarte said she was \u201cshocked\u201d by the vote."
+    q = by_text(quotes(nlp, text), "shocked")
+    assert q.direct and q.speaker == "Ines Duarte"
+
+
+@pytest.mark.parametrize("text", [
+    "Shares added 2 percent in early trading.",
+    "The company added 200 jobs last year.",
+    "He said nothing about the deal.",
+    "The said agreement expired in May.",
+    "The new law, which critics say will hurt small farms, takes effect in June.",
+    "She told the story of her escape at length.",
+    "The agency reported a loss of $5 million.",
+    "Analysts' notes show weak demand.",
+])
+def test_reporting_words_that_report_nothing(nlp, text):
+    assert quotes(nlp, text) == []

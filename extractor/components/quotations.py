@@ -41,6 +41,11 @@ _NOT_CLAUSE = frozenset({"to", "by", "in", "on", "at", "with", "for", "of", "and
                          "thanks", "sorry", "amen", "otherwise", "earlier", "later", "so."})
 _MAX_CUES_PER_SENTENCE = 24
 _POSTPOSED_TAIL = re.compile(r"\s*(?:[.!?\u201d\"]|$|,\s*(?:[a-z]+ing|according)\b)")
+# A finite verb somewhere early in a bare reported clause ("added the plant was closed").
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
+                     r"did|does|do|shall|\w{3,}ed)\b")
+_TOLD_OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|the\s+\w+|him|her|them|us|me|"
+                          r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,4})(?=\s)")
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
@@ -333,11 +338,9 @@ class _Context:
                 caps = sum(1 for w in words if w[0].isupper())
                 return caps * 10 >= len(words) * 7  # a title in Title Case
             return False
-        if att is None:
-            return True
-        # Short words inside a sentence that reports speech elsewhere: a scare quote,
-        # unless the marks close the sentence or the attribution is adjacent.
-        return att.direct and att.partial
+        # Short words with no speaker in sight are a scare quote or a name; with a
+        # speaker in the sentence they are that speaker's words ("said she was “shocked”").
+        return att is None
 
     def _continuation_source(self, pair: QuotePair, prev: Attribution | None,
                              prev_pair: QuotePair | None) -> Attribution | None:
@@ -627,8 +630,12 @@ class _Context:
         if m:
             pos = m.end()
         rest = text[pos:se]
-        if cue.frame != "bare" and " that " not in text[pos - 1:min(se, pos + 200)] \
-                and not lead.rstrip().endswith(",") and not _POSTPOSED_TAIL.match(rest):
+        told = cue.lemma == "tell" and _TOLD_OBJECT.match(text, pos, se)
+        if told:
+            pos = told.end()  # "told Reuters the talks had collapsed": a clause after the object
+        if cue.frame != "bare" and not told and " that " not in text[pos - 1:min(se, pos + 200)] \
+                and not lead.rstrip().endswith(",") and not _POSTPOSED_TAIL.match(rest) \
+                and not rest.lstrip().startswith(","):
             return None  # no clause this verb could report: spare the phrase reading
         phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
         if phrase is not None and cue.tense == "base" and not (
@@ -673,7 +680,7 @@ class _Context:
                 if w.group() == "that" and words > 1:
                     if cue.lemma == "tell" or words <= _THAT_REACH:
                         return ("pre", c, w.end() + (1 if w.end() < se and text[w.end()].isspace() else 0), phrase)
-        if cue.frame != "bare":
+        if cue.frame != "bare" and not told:
             return None
         m = re.compile(r"\s*,\s*").match(text, pos, se)
         if m:
@@ -694,6 +701,8 @@ class _Context:
             return None
         if self.lex.cue(w.group()) is not None:
             return None
+        if (cue.lemma != "say" or told) and not _FINITE.search(text, m.end(), min(se, m.end() + 120)):
+            return None  # "shares added 2 percent": an object, not a reported clause
         return ("pre", c, m.end(), phrase)
 
     def _participle_or_according(self, tail: str) -> bool:

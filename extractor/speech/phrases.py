@@ -22,6 +22,8 @@ _NAME_CONNECTORS = frozenset({"de", "del", "da", "di", "al", "el", "bin", "ibn",
                               "der", "den", "la", "le", "du", "y", "al-", "abu"})
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "at", "on", "in", "from", "to", "with", "by", "as",
                              "but", "or", "if", "so", "not", "no", "is", "are", "was", "were"})
+_CLAUSE_WORDS = frozenset({"which", "who", "whom", "whose", "what", "that", "where", "when", "while",
+                           "as", "if", "because", "although", "though", "since", "than", "but", "or"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                        "january", "february", "march", "april", "may", "june", "july", "august",
@@ -228,7 +230,7 @@ class PhraseReader:
                 lower_run += 1
                 if lower_run > 2:
                     break
-            elif t.text.isalpha() and t.text.islower() and lower_run < 2:
+            elif t.text.isalpha() and t.text.islower() and lower_run < 2 and t.low not in _CLAUSE_WORDS:
                 # an adjective before a role word ("the industrial official", "union leader")
                 lower_run += 1
                 nxt = toks[k + 1].low if k + 1 <= j else ""
