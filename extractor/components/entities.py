@@ -69,6 +69,29 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
 _ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
+# Words that end a role phrase: a relative clause or a verb follows the role itself.
+_ROLE_END = {"who", "which", "that", "whose", "whom", "where", "when", "while", "since", "after",
+             "before", "because", "is", "was", "has", "had", "have", "are", "were", "will",
+             "would", "told"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALENDAR = _WEEKDAYS | {
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+             "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "today",
+             "yesterday", "tomorrow", "tonight"}
+_SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next", "earlier",
+                     "later", "despite", "unlike", "under", "following", "according", "shares",
+                     "officials", "analysts", "several", "senior", "local", "both", "each"}
+_LEGAL_HEADS = {"Act", "Law", "Bill", "Agreement", "Accord", "Accords", "Treaty", "Protocol",
+                "Convention", "Declaration", "Doctrine"}
+_WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
+_COMPANY_SUFFIXES = {"Co.", "Corp.", "Corporation", "Inc.", "Incorporated", "Ltd", "Ltd.",
+                     "Limited", "LLC", "PLC", "Plc", "Group", "Holdings", "AG", "SA", "NV", "GmbH"}
+
+
+def _calendar(words: list[str]) -> bool:
+    """ "Thursday", "June": a day or month is never a name by itself."""
+    return bool(words) and (words[0].lower() in _WEEKDAYS or len(words) == 1 and words[0].lower() in _CALENDAR)
 
 
 @dataclass
@@ -129,9 +152,11 @@ class Lexicon:
         self.first_names = _words("first_names.txt")
         self.common = _words("common_words.txt")
         self.org_heads = _words("org_heads.txt")
+        self.name_tails = _words("name_tails.txt")
         self.of_heads = _words("org_of_heads.txt")
         self.non_entity_heads = _words("non_entity_heads.txt")
         self.titles = _words("titles.txt")
+        self.org_nouns = _words("org_nouns.txt")
         self.honorifics = _words("honorifics.txt")
         self.reporting = _words("reporting_verbs.txt")
         self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
@@ -180,6 +205,7 @@ class _Doc:
         self._mentions: list[Mention] = []
         self.rekey: dict[str, str] = {}  # a key merged into another one
         self.blocked = bytearray(self.n)
+        self.found_names: set[tuple[str, ...]] | None = None  # names of passes A-C, for pass D
         # All-capital lines (headlines, kickers, tables) carry no capitalisation evidence.
         self.shout_starts: list[int] = []
         self.shout_ends: list[int] = []
@@ -411,7 +437,7 @@ class EntityRecognizer:
             w = st.words[i]
             if st.namey(i):
                 self._gazetteer_at(st, i, cands)
-                if w in lex.org_heads or w in lex.of_heads:
+                if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails:
                     org = self._org_by_head(st, i)
                     if org:
                         cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
@@ -419,6 +445,8 @@ class EntityRecognizer:
                 if w in lex.first_names:
                     person = self._person_from_first_name(st, i)
                     if person:
+                        cands.append((person.start, person.end, 3, person))
+                    for person in self._coordinated_people(st, i):
                         cands.append((person.start, person.end, 3, person))
                 person = self._person_by_apposition(st, i)
                 if person:
@@ -443,6 +471,8 @@ class EntityRecognizer:
                 return
             label, key = e.label, e.key
             start = i
+            if label in ("GPE", "LOC") and self._inside_bigger_name(st, i, end, e.tier):
+                return
             if label == "GPE" and end < st.n and words[end] in _PLACE_HEADS and st.namey(end):
                 end += 1  # "East Azarbaijan Province", "Blue Earth County"
             if label == "GPE" and i > 0 and words[i - 1] in _DIRECTIONS and st.namey(i - 1) \
@@ -454,6 +484,47 @@ class EntityRecognizer:
                           Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))
             return
 
+    def _inside_bigger_name(self, st: _Doc, i: int, end: int, tier: int) -> bool:
+        """ "Sherman Act", "Paris Agreement": a place naming a law; "Mackie Shelton", "Thomson
+        Financial": a small town's name next to other name words is part of a bigger name."""
+        words = st.words
+        nxt = words[end] if end < st.n else ""
+        if nxt in _LEGAL_HEADS and st.namey(end):
+            return True
+        if tier != 2 or end - i != 1:
+            return False
+        if st.namey(end) and nxt not in _PLACE_HEADS and self._lookup_tokens(st, [nxt]) is None:
+            return True
+        prev = words[i - 1] if i > 0 else ""
+        return st.namey(i - 1) and not st.sent_start(i - 1) and prev not in _DIRECTIONS \
+            and self._lookup_tokens(st, [prev]) is None and not self.lex.is_title(prev)
+
+    def _coordinated_people(self, st: _Doc, i: int) -> list[Mention]:
+        """ "Barry Dyer and Mackie Shelton pleaded": two-word names joined by "and", one of them
+        opening with a given name, are two people."""
+        lex, words = self.lex, st.words
+        if i > 0 and (st.namey(i - 1) or words[i - 1] in ("of", "for")):
+            return []
+        a_end = self._name_chain(st, i)
+        if not 2 <= a_end - i <= 3 or a_end + 3 > st.n or words[a_end] != "and":
+            return []
+        b = a_end + 1
+        b_end = self._name_chain(st, b)
+        if not 2 <= b_end - b <= 3 or st.namey(b_end):
+            return []
+        pair_a, pair_b = words[i:a_end], words[b:b_end]
+        for pair in (pair_a, pair_b):
+            if any(w in lex.org_heads or w in lex.name_tails or w in lex.non_entity_heads
+                   for w in pair):
+                return []
+            if any((e := self._lookup_tokens(st, [w])) is not None and e.tier < 2 for w in pair):
+                return []  # a country or province: "Jordan Valley and Dead Sea"
+        if not (pair_a[0] in lex.first_names or pair_b[0] in lex.first_names):
+            return []
+        if all(lex.is_common(w) for w in pair_a[1:] + pair_b[1:]):
+            return []
+        return [Mention(i, a_end, "PERSON", ""), Mention(b, b_end, "PERSON", "")]
+
     def _org_by_head(self, st: _Doc, i: int) -> tuple[int, int] | None:
         lex, words = self.lex, st.words
         head = words[i]
@@ -464,9 +535,14 @@ class EntityRecognizer:
                 k += 1
             if st.namey(k):
                 end = self._of_phrase(st, k)
-        if end == i + 1 and head not in lex.org_heads:
+        if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails:
             return None
-        start = self._extend_left(st, i)
+        if end == i + 1 and (head in lex.name_tails or head in _WEAK_HEADS) and st.namey(end) \
+                and not lex.is_title(words[end]) and words[end] not in lex.first_names:
+            return None  # "Integrated Mission Operations Contract", "Network Open": goes on
+        if words[end - 1] in ("of", "for", "the"):
+            end = i + 1  # "Department of" with nothing after it
+        start = self._extend_left(st, i, end)
         if start == i and end == i + 1:
             return None
         if end - start > _MAX_NAME:
@@ -476,8 +552,13 @@ class EntityRecognizer:
     def _stops_name(self, st: _Doc, k: int) -> bool:
         """Token ``k`` opens a person's name or a title, which ends an organisation name."""
         w = st.words[k]
-        if w in self.lex.honorifics or (w.lower() in self.lex.titles and w not in self.lex.org_heads):
+        if w in self.lex.honorifics:
             return True
+        if w.lower() in self.lex.titles and w not in self.lex.org_heads:
+            # "Department of Justice" ends with one; "Ministry of Oil Minister Zanganeh" does not.
+            nxt = st.words[k + 1] if k + 1 < st.n else ""
+            return st.namey(k + 1) and (nxt in self.lex.first_names or not self.lex.is_common(nxt)
+                                        or self.lex.is_title(nxt))
         return w in self.lex.first_names and st.namey(k + 1) and not self.lex.is_common(w)
 
     def _of_phrase(self, st: _Doc, k: int) -> int:
@@ -486,6 +567,7 @@ class EntityRecognizer:
         conjunct_lengths = []
         length = 0
         end = k
+        nested = False
         while end < n and end - k < _MAX_NAME:
             if st.namey(end) and not self._stops_name(st, end):
                 length += 1
@@ -495,7 +577,16 @@ class EntityRecognizer:
             if w == "-" and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
                 end += 1
                 continue
-            if w == "," and st.namey(end + 1) and self._comma_list_ahead(st, end):
+            if w in ("of", "for") and end > k and (words[end - 1] in self.lex.of_heads
+                                                   or words[end - 1] in self.lex.org_heads):
+                # "Court for the Western District of Kentucky": a unit of a unit.
+                nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1
+                if st.namey(nxt) and not self._stops_name(st, nxt):
+                    end = nxt
+                    nested = True
+                    continue
+            if w == "," and not nested and st.namey(end + 1) and self._comma_list_ahead(st, end) \
+                    and not self._is_place(st, end - 1):
                 conjunct_lengths.append(length)
                 length = 0
                 end += 1
@@ -519,6 +610,15 @@ class EntityRecognizer:
             return k + conjunct_lengths[0] if conjunct_lengths[0] else k
         return end
 
+    def _is_place(self, st: _Doc, k: int) -> bool:
+        """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
+        for j in range(max(0, k - 3), k + 1):
+            for e in self.lex.names.get(st.words[j], ()):
+                if e.label == "GPE" and j + len(e.tokens) == k + 1 \
+                        and tuple(st.words[j : k + 1]) == e.tokens:
+                    return True
+        return False
+
     def _comma_list_ahead(self, st: _Doc, k: int) -> bool:
         j = k
         while j < st.n and j - k < _MAX_NAME:
@@ -530,17 +630,37 @@ class EntityRecognizer:
             return st.words[j] in ("and", "&") and st.namey(j + 1)
         return False
 
-    def _extend_left(self, st: _Doc, i: int) -> int:
+    def _opens_sentence_name(self, st: _Doc, j: int, i: int, end: int) -> bool:
+        """A common word opening a sentence belongs to the organisation name after it when
+        more name words follow ("World Steel Association"), the head is a company suffix
+        ("Acme Corp."), or the name is the subject of a reporting verb ("Energy Ministry said")."""
+        w = st.words[j]
+        low = w.lower()
+        if low in STOP_WORDS or low in _CALENDAR or low.endswith(("ly", "ing")) or low in _SENTENCE_ADVERBS:
+            return False
+        if i - j >= 2 or st.words[i] in _COMPANY_SUFFIXES:
+            return True
+        return end < st.n and st.words[end] in self.lex.reporting
+
+    def _extend_left(self, st: _Doc, i: int, end: int | None = None) -> int:
         lex, words = self.lex, st.words
+        end = i + 1 if end is None else end
         start = i
         j = i - 1
+        titled = False  # "Attorney General's Office": titles own the office
+        if j >= 1 and words[j] in ("'s", "’s") and st.glued(j) and lex.is_title(words[j - 1]) \
+                and st.namey(j - 1):
+            titled = True
+            j -= 1
         while j >= 0 and i - j < _MAX_NAME:
             w = words[j]
             if st.namey(j):
-                if lex.is_title(w) and w not in lex.org_heads:
-                    break
+                if lex.is_title(w) and w not in lex.org_heads and not titled and not (
+                        j == i - 1 and w[:1].isupper() and not st.namey(i + 1)):
+                    break  # but "Justice Department": a title word right before the head
                 if st.sent_start(j) and (lex.is_common(w) and w not in lex.org_heads
-                                          and not self._lookup_tokens(st, [w])):
+                                          and not self._lookup_tokens(st, [w])
+                                          and not self._opens_sentence_name(st, j, i, end)):
                     break
                 start = j
                 if st.sent_start(j):
@@ -557,6 +677,9 @@ class EntityRecognizer:
                 conjunct = words[left:j]
                 if any(c in lex.org_heads for c in conjunct):
                     break
+                known = self._lookup_tokens(st, conjunct)
+                if known is not None and known.label in ("GPE", "ORG", "NORP"):
+                    break  # "the U.S. and European Union", "the Journal and New York Post"
                 # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
                 # coordination belongs to the ministry's "of" phrase, not to this name.
                 first = left
@@ -602,8 +725,21 @@ class EntityRecognizer:
             end -= 1
         return end
 
+    def _inside_known_name(self, st: _Doc, i: int) -> bool:
+        """Token ``i`` ends or continues a gazetteer name that starts before it ("Puerto Rico")."""
+        words = st.words
+        for j in (i - 1, i - 2):
+            if j < 0 or not st.namey(j):
+                continue
+            for e in self.lex.names.get(words[j], ()):
+                if j + len(e.tokens) > i and tuple(words[j : j + len(e.tokens)]) == e.tokens:
+                    return True
+        return False
+
     def _person_from_first_name(self, st: _Doc, i: int) -> Mention | None:
         lex, words = self.lex, st.words
+        if self._inside_known_name(st, i):
+            return None
         end = self._name_chain(st, i, limit=4)
         if end - i < 2:
             return None
@@ -626,15 +762,17 @@ class EntityRecognizer:
     def _person_after_title(self, st: _Doc, t: int) -> Mention | None:
         lex, words = self.lex, st.words
         k = t + 1
-        if k >= st.n or not st.namey(k) or lex.is_title(words[k]):
-            return None
         if words[t][:1].isupper() and not st.namey(t) and words[t] not in lex.honorifics:
+            return None
+        if k < st.n and words[k] in ("of", "for") and words[t][:1].isupper():
+            return self._person_after_title_complement(st, t)
+        if k >= st.n or not st.namey(k) or lex.is_title(words[k]):
             return None
         end = self._name_chain(st, k)
         if end == k:
             return None
-        if end < st.n and (lex.is_title(words[end]) or words[end] in lex.org_heads
-                           or words[end] in ("of",)):
+        if end < st.n and (lex.is_title(words[end]) or words[end] in lex.org_heads or (
+                words[end] == "of" and not (words[k] in lex.first_names and end - k >= 2))):
             return None  # "Deputy Foreign Minister": still the title
         chain = words[k:end]
         if self._lookup_tokens(st, chain) is not None:
@@ -645,6 +783,36 @@ class EntityRecognizer:
         role = self._title_phrase(st, t)
         return Mention(k, end, "PERSON", "", [role] if role else [])
 
+    def _person_after_title_complement(self, st: _Doc, t: int) -> Mention | None:
+        """ "Minister of Foreign Affairs Mohammad Zarif", "Coordinator for Puerto Rico Ana Ruiz":
+        the name starts at a given name or right after a known place."""
+        lex, words = self.lex, st.words
+        k = t + 2
+        if k < st.n and words[k] == "the":
+            k += 1
+        end = k
+        while end < st.n and end - k < 8 and st.namey(end) and words[end] not in lex.org_heads:
+            end += 1
+        split = None
+        for p in range(end - 2, k, -1):  # a known place first: "Puerto Rico", not "Rico"
+            entry = self._lookup_tokens(st, words[k:p])
+            if entry is not None and entry.label in ("GPE", "LOC"):
+                split = p
+                break
+        for p in range(k + 1, end - 1) if split is None else ():
+            if words[p] in lex.first_names and not (lex.is_common(words[p])
+                                                    and lex.is_common(words[p + 1])):
+                split = p
+                break
+        if split is None or end - split > 4 or end - split < 2:
+            return None
+        name_end = self._name_chain(st, split, limit=4)
+        if name_end - split < 2:
+            return None
+        role = self._title_phrase(st, t)
+        role = f"{role} {st.span_text(t + 1, split)}" if role else st.span_text(t, split)
+        return Mention(split, name_end, "PERSON", "", [role])
+
     def _title_phrase(self, st: _Doc, t: int) -> str:
         """The title before a name: "Deputy Foreign Minister", "U.S. Secretary of Agriculture"."""
         lex, words = self.lex, st.words
@@ -652,10 +820,12 @@ class EntityRecognizer:
         j = t - 1
         while j >= 0 and t - j < 8:
             w = words[j]
-            if (st.namey(j) and not st.sent_start(j)) or lex.is_title(w) or (
-                    w in ("of", "for") and j > 0 and st.namey(j - 1)):
+            if (st.namey(j) and not st.sent_start(j)) or lex.is_title(w):
                 start = j
                 j -= 1
+                continue
+            if w == "-" and st.glued(j + 1) and st.glued(j) and j > 0 and st.namey(j - 1):
+                j -= 1  # "Secretary-General"
                 continue
             if st.namey(j) and st.sent_start(j) and w.lower() not in STOP_WORDS:
                 start = j  # "Prime Minister" opening a sentence
@@ -684,13 +854,17 @@ class EntityRecognizer:
         role_start = k
         if k < st.n and words[k].lower() in _DETERMINERS:
             k += 1
-        for _ in range(4):
+        for _ in range(6):
             if k >= st.n or words[k] in _ROLE_STOP:
                 return None
+            if words[k] in lex.org_nouns and k + 1 < st.n and words[k + 1] in (",", ".", ";", ")"):
+                # "Zelox, the state news agency,": the name is the organisation's
+                return Mention(i, end, "ORG", "ORG:" + st.span_text(i, end))
             if words[k].lower() in lex.titles:
                 role_end = k + 1
                 while role_end < st.n and role_end - role_start < 12 and words[role_end] not in _ROLE_STOP \
-                        and not words[role_end].isspace() and words[role_end] not in lex.reporting:
+                        and not words[role_end].isspace() and words[role_end] not in lex.reporting \
+                        and words[role_end] not in _ROLE_END:
                     role_end += 1
                 if words[role_start].lower() in _DETERMINERS:
                     role_start += 1
@@ -833,6 +1007,11 @@ class EntityRecognizer:
             start -= 1
         return start
 
+    def _found_names(self, st: _Doc) -> set[tuple[str, ...]]:
+        if st.found_names is None:
+            st.found_names = {tuple(st.words[m.start : m.end]) for m in st.mentions}
+        return st.found_names
+
     def _speaker_before(self, st: _Doc, v: int) -> None:
         """ "Atabak added", "Mahdavi Kani says", "Financial Tribune reported"."""
         lex, words = self.lex, st.words
@@ -846,8 +1025,13 @@ class EntityRecognizer:
         if start == end:
             return
         chain = words[start:end]
-        if len(chain) == 1 and lex.is_common(chain[0]):
+        if len(chain) == 1 and lex.is_common(chain[0]) and not (
+                words[v] in ("reported", "reports") and not st.sent_start(start)):
+            return  # but ", Trend reports": an outlet
+        if _calendar(chain):
             return
+        if tuple(chain) in self._found_names(st):
+            return  # a later mention of a name found already: pass F links it
         before = words[start - 1].lower() if start > 0 else ""
         has_first = chain[0] in lex.first_names and len(chain) > 1
         if len(chain) == 1 and self._is_acronym(chain[0]):
@@ -876,8 +1060,11 @@ class EntityRecognizer:
         if end == k or any(st.taken[j] is not None for j in range(k, end)):
             return
         chain = words[k:end]
-        if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s")):
+        if _calendar(chain) or tuple(chain) in self._found_names(st):
             return
+        if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s", "of", "for")
+                           or lex.is_title(words[end])):
+            return  # "said Regional Recovery Coordinator ...": a title, not a name
         if len(chain) == 1 and (lex.is_common(chain[0]) or self._is_acronym(chain[0])):
             return
         st.add(Mention(k, end, "PERSON", ""))
@@ -950,6 +1137,10 @@ class EntityRecognizer:
         words, lex = st.words, self.lex
         # A short name found by its own evidence ("Salehinia said") joins the full name.
         people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
+        surnames = {words[m.end - 1] for m in people if m.end - m.start >= 2}
+        for m in st.mentions:
+            if m.weak and words[m.start] in surnames:
+                st.remove(m)  # "Shelton" after "Mackie Shelton": the person, not the town
         parts: dict[tuple[str, ...], str] = {}
         for m in people:
             toks = tuple(words[m.start : m.end])
