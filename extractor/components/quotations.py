@@ -50,6 +50,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
 _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
+_PREV_WORD = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w'\u2019-]*)\s+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_NOUN_FOLLOWERS = frozenset({"by", "of", "from", "about"})
 _THAT_REACH = 16  # words a reporting verb may stand from its "that" ("pointed out to X ... that")
 
 
@@ -137,6 +140,7 @@ class QuotationRecognizer:
         cues = [CueMatch(m.start(), m.end(), None if m.group("according") else self.lex.cue(m.group()))
                 for m in self.lex.cue_re.finditer(text)
                 if not any(a <= m.start() < b for a, b in boiler)]
+        cues = [c for c in cues if c.cue is None or not self._noun_use(text, c)]
         ctx = _Context(self, text, units, pairs, cues)
         direct, terms = ctx.direct_quotes()
         direct += ctx.block_quotes(direct)
@@ -145,6 +149,23 @@ class QuotationRecognizer:
         if found:
             self._resolve(SpeakerResolver(self.reader, text, _entity_mentions(doc)), found, text)
         return found, terms
+
+    def _noun_use(self, text: str, c: "CueMatch") -> bool:
+        """A verb form that is a noun here: "Preliminary reports by X say", "the claims"."""
+        if c.cue.tense not in ("s", "base"):
+            return False
+        before = _PREV_WORD.search(text, max(0, c.start - 24), c.start)
+        if before and before.group(1).lower() in self.lex.noun_modifiers:
+            return True
+        after = _NEXT_WORD.match(text, c.end)
+        if after:
+            word = after.group(1)
+            if word in _NOUN_FOLLOWERS:
+                return True
+            nxt = self.lex.cue(word)
+            if nxt is not None and nxt.tense in ("s", "past", "base") and word.islower():
+                return True  # "reports say", "claims suggest"
+        return False
 
     def _resolve(self, resolver: SpeakerResolver, found: list[Attribution], text: str) -> None:
         named = []
@@ -639,7 +660,8 @@ class _Context:
             return None  # no clause this verb could report: spare the phrase reading
         phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
         if phrase is not None and cue.tense == "base" and not (
-                phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))):
+                phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))
+                or self._plural_head(phrase)):
             return None  # "the inventory report that showed": a noun, not a verb
         if phrase is None:
             # "..., said the minister."  (inverted after the clause)
@@ -704,6 +726,11 @@ class _Context:
         if (cue.lemma != "say" or told) and not _FINITE.search(text, m.end(), min(se, m.end() + 120)):
             return None  # "shares added 2 percent": an object, not a reported clause
         return ("pre", c, m.end(), phrase)
+
+    def _plural_head(self, phrase: Phrase) -> bool:
+        """"Reports by the agency say": a plural source noun heads the phrase."""
+        return any(t.low in self.lex.generic and t.low.endswith("s") for t in
+                   self.reader.tokens(self.text, phrase.start, min(phrase.end, phrase.start + 60))[:4])
 
     def _participle_or_according(self, tail: str) -> bool:
         m = re.match(r"^[.,]?\s*([a-z]+)", tail)

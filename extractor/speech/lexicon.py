@@ -11,7 +11,7 @@ from .. import resources
 
 FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl", "roles.txt",
          "titles.txt", "generic_speakers.txt", "data_sources.txt", "org_words.txt",
-         "term_cues.txt", "abbreviations.txt")
+         "term_cues.txt", "abbreviations.txt", "noun_modifiers.txt", "org_kinds.tsv")
 
 
 def _words(path: Path) -> list[str]:
@@ -58,9 +58,16 @@ class SpeechLexicon:
         self.directory = Path(directory) if directory else resources.path("quotations")
         d = self.directory
         self.cues: dict[str, Cue] = {}
+        patterns = {r["name"]: r["pattern"] for r in _rows(d / "attribution.jsonl")}
+        be_forms = ("is", "are", "was", "were", "has been", "have been", "had been")
         for row in _rows(d / "reporting_verbs.jsonl"):
             for tense in ("base", "s", "past", "ing"):
-                self.cues.setdefault(row[tense], Cue(row["lemma"], row["frame"], tense))
+                if tense in row:
+                    self.cues.setdefault(row[tense], Cue(row["lemma"], row["frame"], tense))
+            for phrase in row.get("phrases", ()):
+                # A passive phrase is matched with its "be" so the speaker stands right before it.
+                for be in be_forms if "{be}" in phrase else ("",):
+                    self.cues.setdefault(phrase.replace("{be}", be).strip(), Cue(row["lemma"], row["frame"], "past"))
         # Finite forms are matched in lower case only ("Said" is also a given name);
         # participles and "according to" may open a sentence.
         forms = list(self.cues) + [f[0].upper() + f[1:] for f in self.cues if self.cues[f].tense == "ing"]
@@ -68,7 +75,6 @@ class SpeechLexicon:
             r"(?<![\w'\u2019-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>"
             + trie_pattern(forms) + r"))(?![\w-])"
         )
-        patterns = {r["name"]: r["pattern"] for r in _rows(d / "attribution.jsonl")}
         self.adverbial_re = re.compile(r"(?:[\s,]*(?:" + patterns["adverbial"] + r"))+")
         self.dateline_re = re.compile(patterns["dateline"])
         self.passive = frozenset(re.findall(r"[\w'\u2019]+", patterns["passive"]))
@@ -85,6 +91,15 @@ class SpeechLexicon:
             + r")(?:\s+(?:of|is|was|as|which\s+is|called|named|the|a|an|its|their|this))*"
             r"[\s,:]*$", re.IGNORECASE)
         self.abbreviations = _words(d / "abbreviations.txt")
+        self.noun_modifiers = frozenset(w.lower() for w in _words(d / "noun_modifiers.txt"))
+        # kind noun -> the words that show that kind in an organisation's name
+        self.org_kinds: dict[str, frozenset[str]] = {}
+        for line in _words(d / "org_kinds.tsv"):
+            nouns, _, names = line.partition("\t")
+            words = frozenset(names.split())
+            for noun in nouns.split(","):
+                self.org_kinds[noun.strip()] = words | {noun.strip()}
+        self.org_kind_words = frozenset().union(*self.org_kinds.values()) if self.org_kinds else frozenset()
 
     def cue(self, surface: str) -> Cue | None:
         key = re.sub(r"\s+", " ", surface)

@@ -29,6 +29,8 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
+_LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
+_PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
 _WINDOW = 260
 _NARROW = 90
 _MAX_PHRASE_TOKENS = 16
@@ -222,7 +224,7 @@ class PhraseReader:
                 i = k
                 prev = toks[k - 1] if k > 0 else None
                 if prev is not None and (prev.low in self.lex.roles or prev.low in self.lex.generic
-                                         or prev.low in ("of", "at", "from", "for", "in", "with")):
+                                         or prev.low in ("of", "at", "from", "for", "in", "with", "by")):
                     k -= 1  # "a senior official [at] the Ministry of X"
                     continue
                 break
@@ -304,7 +306,7 @@ class PhraseReader:
             return Phrase(start, end, "name", name=Name(start, end, "PERSON", whole=True))
         runs = self._runs(toks)
         roles = [t.low for t in toks if t.low in self.lex.roles]
-        persons, orgs, skip = [], [], set()
+        persons, orgs, pp_orgs, skip = [], [], [], set()
         for a, b in runs:
             run = toks[a:b + 1]
             if len(run) == 1 and (run[0].low in self.lex.generic or run[0].low in self.lex.data_sources):
@@ -314,9 +316,20 @@ class PhraseReader:
                     and follower.low not in _CONNECTORS and not any(self.is_org_token(t) for t in run):
                 skip.update(range(a, b + 1))  # a modifier: "Earlier reports", "Iranian officials"
                 continue
-            name = self._person_in_run(run)
+            # A name inside a prepositional phrase ("Head of X of Iran", "the Bureau in
+            # Taiwan") is not who speaks: the head of the phrase is.
+            p = a - 1
+            if p > 0 and toks[p].low in _DETERMINERS:
+                p -= 1
+            inside_pp = p > 0 and toks[p].low in _PP_HEADS
+            name = None if inside_pp else self._person_in_run(run)
             if name is not None:
                 persons.append(name)
+            elif inside_pp and (orgs or roles or any(t.low in self.lex.generic for t in toks[:a])):
+                org = self._org_in_run(run)
+                if org is not None:
+                    pp_orgs.append(org)
+                continue
             else:
                 org = self._org_in_run(run)
                 if org is not None:
@@ -327,12 +340,17 @@ class PhraseReader:
             name.roles = list(dict.fromkeys(name.roles + roles))
             return Phrase(start, end, "name", name=name, roles=list(name.roles))
         last_tok = toks[-1]
+        if len(toks) == 2 and low[0] == "the" and last_tok.low in self.lex.org_words and last_tok.cap \
+                and not last_tok.text.isupper():
+            return Phrase(start, end, "role", head=last_tok.low)  # "the Ministry": named by its kind
         if last_tok.text.islower() and last_tok.low in self.lex.org_words and not persons:
             # "the company", "the ministry": an organisation named by its kind; "Brazil's
-            # central bank", "the Iranian government": named by its country or owner.
+            # central bank", "the Iranian government": named by its country or owner (but
+            # "the New York-based company" is named by its kind and its seat).
             k0 = 1 if toks[0].low in _DETERMINERS else 0
-            if any(t.cap for t in toks[k0:-1]) and not orgs and len(toks) - k0 <= 5:
-                return Phrase(toks[k0].start, end, "org", name=Name(toks[k0].start, end, "ORG"))
+            located = any(t.low.endswith(_LOCATED) for t in toks)
+            if any(t.cap for t in toks[k0:-1]) and not orgs and len(toks) - k0 <= 5 and not located:
+                return Phrase(start, end, "org", name=Name(toks[k0].start, end, "ORG"))
             if orgs and toks[0].low not in self.lex.roles and not any(t.low in self.lex.roles for t in toks):
                 return Phrase(start, end, "org", name=orgs[0])
             if not any(t.low in self.lex.roles or t.low in self.lex.generic for t in toks[:-1]):
@@ -356,13 +374,13 @@ class PhraseReader:
                 break
         if first_kind == "generic":
             head = next(t.low for t in toks if t.low in self.lex.generic)
-            if head in ("reports", "media") and orgs:
-                return Phrase(start, end, "org", name=orgs[0])
+            if head in ("reports", "media") and (orgs or pp_orgs):
+                return Phrase(start, end, "org", name=(orgs or pp_orgs)[0])
             return Phrase(start, end, "generic", head=head, definite=definite)
         if first_kind == "role":
             role_word = next(t.low for t in toks if t.low in self.lex.roles)
             return Phrase(start, end, "role", head=role_word, definite=definite, roles=roles,
-                          name=orgs[0] if orgs else None)
+                          name=(orgs or pp_orgs or [None])[0])
         if orgs:
             return Phrase(start, end, "org", name=orgs[0])
         return None
@@ -379,7 +397,7 @@ class PhraseReader:
                     t = toks[k]
                     if t.cap:
                         b = k
-                    elif (t.low in _CONNECTORS and t.low not in ("from", "to") and k + 1 < n
+                    elif (t.low in _CONNECTORS and t.low not in ("from", "to", "in") and k + 1 < n
                           and (toks[k + 1].cap or (toks[k + 1].low == "the" and k + 2 < n and toks[k + 2].cap))):
                         pass
                     elif t.text.islower() and t.text.isalpha() and k + 2 < n and toks[k + 1].low == "of" \
@@ -404,8 +422,8 @@ class PhraseReader:
             # Organisation words may precede the name: "Census Bureau Director Robert Groves".
             last_org = max(k for k, t in enumerate(run) if self.is_org_token(t))
             tail = run[last_org + 1:]
-            if not tail:
-                return None
+            if not tail or tail[0].low in _CONNECTORS and tail[0].low not in _NAME_CONNECTORS:
+                return None  # "Bureau of Labor Statistics": the rest of the organisation's name
             return self._person_in_run(tail)
         # A known given name starts the name ("Congressman Ron Paul of Texas"); otherwise
         # the name follows the last title or connector ("... and Trade Abdollah Tavakoli").
@@ -442,6 +460,12 @@ class PhraseReader:
         return Name(name[0].start, end, "PERSON", roles=roles)
 
     def _org_in_run(self, run: list[Token]) -> Name | None:
+        # "Head of the Trade Council": the organisation starts after the role.
+        if any(t.low in ("of", "at", "for") for t in run[1:-1]) and self.is_title(run[0]) \
+                and not self.is_org_token(run[0]):
+            k = next(k for k, t in enumerate(run) if t.low in ("of", "at", "for"))
+            if all(self.is_title(t) or t.low in _CONNECTORS for t in run[:k]):
+                run = run[k:]
         while run and (run[0].low in _DETERMINERS or run[0].low in _CONNECTORS):
             run = run[1:]
         if not run:

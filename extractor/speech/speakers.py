@@ -216,7 +216,10 @@ class SpeakerResolver:
         if phrase.kind == "role":
             head = phrase.head or ""
             if head in self.reader.lex.org_words:
-                return self._resolved(self._org_with(head, pos), pos)
+                ent = self._org_with(head, pos)
+                if ent is None:
+                    self.last_org = None  # "it" after an unknown "the ministry" is that ministry
+                return self._resolved(ent, pos)
             if not phrase.definite:
                 ent = self._next_named_speaker(pos, within=600)
                 return self._resolved(ent, pos)
@@ -281,24 +284,31 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _org_with(self, head: str, pos: int) -> Entity | None:
+        """The organisation "the company" / "the paper" / "the ministry" refers to: the one
+        named most recently whose name shows that kind, else one whose name shows no other
+        kind; an organisation of another kind ("the Ministry" for "the company") never."""
+        kinds = self.reader.lex.org_kinds
+        fitting = kinds.get(head, frozenset({head}))
+        other = self.reader.lex.org_kind_words - fitting
         best = None
         for ent in self.entities.values():
-            if ent.label != "ORG" or head not in ent.name.lower():
+            if ent.label != "ORG":
                 continue
             m = ent.mention_before(pos)
-            if m and (best is None or (m[0], len(ent.name)) > best[:2]):
-                best = (m[0], len(ent.name), ent)
-        if best:
-            return best[2]
-        if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS:
-            return self.last_org[1]
-        # else the organisation named most recently ("Acme Corp. ... The company said")
-        recent = None
-        for ent in self.entities.values():
-            m = ent.mention_before(pos)
-            if ent.label == "ORG" and m and pos - m[0] < _FOCUS_CHARS and (recent is None or m[0] > recent[0]):
-                recent = (m[0], ent)
-        return recent[1] if recent else None
+            if m is None or pos - m[0] > _FOCUS_CHARS:
+                continue
+            words = set(re.findall(r"[a-z][a-z.]*", ent.name.lower()))
+            words |= {w.rstrip(".") for w in words}
+            if words & fitting:
+                rank = 2
+            elif words & other:
+                continue
+            else:
+                rank = 1
+            key = (rank, m[0], len(ent.name))
+            if best is None or key > best[0]:
+                best = (key, ent)
+        return best[1] if best else None
 
 
 # Role words too general to pick out one person by role ("the official", "the source").
