@@ -143,6 +143,75 @@ def test_place_prefix_of_an_organisation_name_is_an_alias(nlp):
     assert ents["U.S. Patent Office"]["aliases"] == ["Patent Office"]
 
 
+def test_sentence_initial_word_belongs_to_the_organisation_name(nlp):
+    found = names(nlp, "Marsh Valley & Co. posted a loss. Global Cobalt Council said demand fell. "
+                       "Zenith Corp. shares rose. Energy Ministry said tariffs would stay.")
+    assert found["Marsh Valley & Co."] == "ORG"
+    assert found["Global Cobalt Council"] == "ORG"
+    assert found["Zenith Corp."] == "ORG"
+    assert found["Energy Ministry"] == "ORG"
+
+
+def test_company_name_without_its_suffix_is_the_same_company(nlp):
+    ents = entities(nlp, "Brightwater Holdings Corp. cut jobs. Brightwater Holdings shares fell.")
+    assert ents["Brightwater Holdings Corp."]["aliases"] == ["Brightwater Holdings"]
+
+
+def test_ordinal_opens_an_organisation_name(nlp):
+    assert names(nlp, "It bought 22nd Avenue Pictures Inc. last year.") == {
+        "22nd Avenue Pictures Inc.": "ORG"}
+
+
+def test_department_names_with_title_words_and_of_phrases(nlp):
+    found = names(nlp, "The Justice Department and the Department of Justice are one body; the "
+                       "Fraud Section and the Environment and Natural Resources Division joined.")
+    assert found["Justice Department"] == "ORG"
+    assert found["Department of Justice"] == "ORG"
+    assert found["Environment and Natural Resources Division"] == "ORG"
+
+
+def test_court_and_office_names_end_with_their_district(nlp):
+    found = names(nlp, "He was charged in the U.S. District Court for the Northern District of "
+                       "Ohio, Lena Marsh and Oskar Brandt said, and the U.S. Attorney’s Office for "
+                       "the Southern District of Iowa agreed.")
+    assert found["U.S. District Court for the Northern District of Ohio"] == "ORG"
+    assert found["U.S. Attorney’s Office for the Southern District of Iowa"] == "ORG"
+
+
+def test_a_country_and_a_union_are_two_names(nlp):
+    found = names(nlp, "Sanctions by the U.S. and European Union hit the Daily Ledger and Chicago "
+                       "Globe alike.")
+    assert found["U.S."] == "GPE" and found["European Union"] == "ORG"
+    assert found["Chicago Globe"] == "ORG" and "Chicago" not in found
+
+
+def test_major_outlets_and_publishers_are_known(nlp):
+    found = names(nlp, "The story ran in The Wall Street Journal and Barron's before "
+                       "HarperCollins bought the book.")
+    assert found["The Wall Street Journal"] == "ORG"
+    assert found["Barron's"] == "ORG"
+    assert found["HarperCollins"] == "ORG"
+
+
+def test_apposition_with_an_organisation_noun_names_an_organisation(nlp):
+    found = names(nlp, "He spoke to Velora, the state news agency, on Monday. Velora said more.")
+    assert found == {"Velora": "ORG"}
+
+
+def test_acronym_of_a_long_name_ending_in_a_place_fits_loosely(nlp):
+    ents = entities(nlp, "Gunmen attacked the United Nations Multidimensional Support Mission in "
+                         "Chad (MINUSCA) near Abeche. MINUSCA said two died.")
+    mission = ents["United Nations Multidimensional Support Mission in Chad"]
+    assert mission["label"] == "ORG" and mission["aliases"] == ["MINUSCA"]
+    assert "Chad" not in ents
+
+
+def test_known_acronym_after_its_spelled_out_name_is_one_entity(nlp):
+    ents = entities(nlp, "According to the Iranian News Agency (IRNA), exports rose. IRNA added more.")
+    assert ents["Iranian News Agency"]["aliases"] == ["IRNA"]
+    assert len(ents) == 1
+
+
 # -- people ------------------------------------------------------------------------------------
 
 
@@ -187,6 +256,57 @@ def test_lead_role_subject_goes_to_the_speaker_of_the_next_sentence(nlp):
 def test_a_common_word_after_a_first_name_needs_more_evidence(nlp):
     found = names(nlp, "December Brent Crude rose to a record while Grace Period rules ended.")
     assert "Brent Crude" not in found and "Grace Period" not in found
+
+
+def test_coordinated_people_and_towns_that_are_surnames(nlp):
+    ents = entities(nlp, "Two brokers, Gary Holt and Devon Shelton, pleaded guilty. Holt and Shelton "
+                         "will be sentenced later.")
+    assert ents["Gary Holt"]["label"] == "PERSON"
+    assert ents["Devon Shelton"]["label"] == "PERSON"
+    assert ents["Devon Shelton"]["aliases"] == ["Shelton"]
+    assert "Shelton" not in ents
+
+
+def test_places_inside_bigger_names(nlp):
+    found = names(nlp, "They broke the Sherman Act, analysts surveyed by Thomson Financial said.")
+    assert found == {"Thomson Financial": "ORG"}
+
+
+def test_days_and_months_are_never_people(nlp):
+    assert names(nlp, "Sales fell, the retailer said Tuesday. It said June was weak.") == {}
+
+
+def test_titles_are_not_names_and_places_win_inside_a_title_complement(nlp):
+    ents = entities(nlp, "“We will rebuild,” said Regional Recovery Coordinator for Puerto Rico "
+                         "Marta L. Vidal.")
+    assert ents["Marta L. Vidal"]["roles"] == ["Regional Recovery Coordinator for Puerto Rico"]
+    assert ents["Puerto Rico"]["label"] == "GPE"
+    assert len(ents) == 2
+
+
+def test_title_complements_and_hyphenated_titles_are_roles(nlp):
+    ents = entities(nlp, "Minister of Foreign Affairs Tarek Halabi met UN Secretary-General Ines "
+                         "Varga, said Assistant Attorney General Dana Whitlow of the agency.")
+    assert ents["Tarek Halabi"]["roles"] == ["Minister of Foreign Affairs"]
+    assert ents["Ines Varga"]["roles"] == ["UN Secretary-General"]
+    assert ents["Dana Whitlow"]["roles"] == ["Assistant Attorney General"]
+
+
+def test_a_relative_clause_does_not_belong_to_the_role(nlp):
+    ents = entities(nlp, "Corin Ashdale, a former mining minister who was chosen by the cabinet, "
+                         "spoke first.")
+    assert ents["Corin Ashdale"]["roles"] == ["former mining minister"]
+
+
+def test_name_in_apposition_after_a_role_phrase_holds_the_role(nlp):
+    ents = entities(nlp, "The deputy head of Norway’s Coastal Freight Authority, Sigrid Aune, "
+                         "said traffic rose.")
+    assert ents["Sigrid Aune"]["roles"] == ["deputy head of Norway’s Coastal Freight Authority"]
+
+
+def test_unknown_town_joined_to_a_known_place(nlp):
+    found = names(nlp, "Trucks run between Ouarkoye and Gao each week.")
+    assert found == {"Ouarkoye": "GPE", "Gao": "GPE"}
 
 
 # -- what is not an entity ---------------------------------------------------------------------

@@ -84,6 +84,9 @@ _SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next"
                      "officials", "analysts", "several", "senior", "local", "both", "each"}
 _LEGAL_HEADS = {"Act", "Law", "Bill", "Agreement", "Accord", "Accords", "Treaty", "Protocol",
                 "Convention", "Declaration", "Doctrine"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
+                        "outside", "towards", "toward"}
 _WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
 _COMPANY_SUFFIXES = {"Co.", "Corp.", "Corporation", "Inc.", "Incorporated", "Ltd", "Ltd.",
                      "Limited", "LLC", "PLC", "Plc", "Group", "Holdings", "AG", "SA", "NV", "GmbH"}
@@ -373,6 +376,7 @@ class EntityRecognizer:
         acronyms = self._acronym_definitions(st)
         self._lone_acronyms(st, acronyms)
         self._context(st)
+        self._role_appositions(st)
         self._model(st, model_ents)
         self._repeats(st, acronyms)
         self._lead_role(st, acronyms)
@@ -517,7 +521,9 @@ class EntityRecognizer:
             if any(w in lex.org_heads or w in lex.name_tails or w in lex.non_entity_heads
                    for w in pair):
                 return []
-            if any((e := self._lookup_tokens(st, [w])) is not None and e.tier < 2 for w in pair):
+            if self._lookup_tokens(st, pair) is not None or any(
+                    (e := self._lookup_tokens(st, [w])) is not None and e.tier < 2
+                    and (n > 0 or w not in lex.first_names) for n, w in enumerate(pair)):
                 return []  # a country or province: "Jordan Valley and Dead Sea"
         if not (pair_a[0] in lex.first_names or pair_b[0] in lex.first_names):
             return []
@@ -670,6 +676,9 @@ class EntityRecognizer:
             if w == "-" and st.glued(j + 1) and st.glued(j) and st.namey(j - 1):
                 j -= 1
                 continue
+            if _ORDINAL.match(w) and start == j + 1:
+                start = j  # "21st Century Fox"
+                break
             if w in ("and", "&") and st.namey(j - 1):
                 left = j - 1
                 while left > 0 and st.namey(left - 1):
@@ -677,9 +686,13 @@ class EntityRecognizer:
                 conjunct = words[left:j]
                 if any(c in lex.org_heads for c in conjunct):
                     break
-                known = self._lookup_tokens(st, conjunct)
+                known = self._lookup_tokens(st, conjunct) if w == "and" else None
                 if known is not None and known.label in ("GPE", "ORG", "NORP"):
                     break  # "the U.S. and European Union", "the Journal and New York Post"
+                if w == "and" and any(e.label == "GPE" and (e.tier <= 1 or j + 1 + len(e.tokens) == i) and tuple(
+                        words[j + 1 : j + 1 + len(e.tokens)]) == e.tokens
+                                      for e in lex.names.get(words[j + 1], ())):
+                    break  # "the Daily Ledger and Boston Globe": a place opens a new name
                 # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
                 # coordination belongs to the ministry's "of" phrase, not to this name.
                 first = left
@@ -887,6 +900,26 @@ class EntityRecognizer:
             if st.blocked[i + 1] or acr in defined:
                 continue
             prev = st.mention_at(i - 1)
+            held = st.taken[i + 1]
+            if held is not None and prev is not None and prev.end == i and held.label == "ORG" \
+                    and prev.label == "ORG" and held.key != prev.key:
+                # "Iranian News Agency (IRNA)" where the gazetteer knows IRNA: one entity
+                st.rekey[st.key_of(held.key)] = st.key_of(prev.key)
+                defined[acr] = held
+                continue
+            if prev is not None and prev.end == i and prev.label != "ORG" and not self._initials_match(
+                    acr, words[prev.start : prev.end]):
+                long = self._loose_long_name(st, i, acr)
+                if long is not None:
+                    for k in range(long, i):
+                        if st.taken[k] is not None:
+                            st.remove(st.taken[k])
+                    org = Mention(long, i, "ORG", "ORG:" + st.span_text(long, i))
+                    st.add(org)
+                    m = Mention(i + 1, i + 2, "ORG", org.key)
+                    if st.add(m):
+                        defined[acr] = m
+                    continue
             if prev is None or prev.label in ("GPE", "NORP", "LOC"):
                 # "United States Geological Survey (USGS)": the place is part of the name.
                 start = self._chain_before(st, i, places=True)
@@ -915,6 +948,41 @@ class EntityRecognizer:
             else:
                 defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
         return defined
+
+    def _loose_long_name(self, st: _Doc, i: int, acr: str) -> int | None:
+        """Start of the longest organisation name before "(" whose initials fit the acronym
+        loosely ("United Nations ... Mission in Mali (MINUSMA)", an acronym from another
+        language), or None."""
+        lex, words = self.lex, st.words
+        starts = []
+        j = i - 1
+        while j >= 0 and i - j <= _MAX_NAME:
+            if st.namey(j):
+                if self.lex.is_title(words[j]):
+                    break  # "Head of ..." is a role, not part of the name
+                starts.append(j)
+                if st.sent_start(j):
+                    break
+            elif not (words[j] in ("of", "and", "for", "&", "on", "the", "in", "-") and st.namey(j - 1)):
+                break
+            j -= 1
+        letters = sorted(c for c in acr if c.isalpha())
+        for start in reversed(starts):
+            if i - start < 3:
+                break
+            toks = words[start:i]
+            if not any(w in lex.org_heads or w in lex.of_heads or w in lex.name_tails for w in toks):
+                continue
+            initials = [w[0] for w in toks if w[:1].isupper()]
+            pool = list(initials)
+            overlap = 0
+            for c in letters:
+                if c in pool:
+                    pool.remove(c)
+                    overlap += 1
+            if overlap >= 0.6 * len(letters) and overlap >= 0.6 * len(initials) and len(initials) >= 3:
+                return start
+        return None
 
     def _chain_before(self, st: _Doc, i: int, places: bool = False) -> int:
         start = i
@@ -995,6 +1063,8 @@ class EntityRecognizer:
                 self._speaker_after(st, i)
             elif w == "," and i + 1 < st.n:
                 self._town_state(st, i)
+            elif w in ("and", "or") and 0 < i < st.n - 1:
+                self._coordinated_place(st, i)
             elif w.lower() in _PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
                 self._place_after(st, i + 2)
             elif w in _PLACE_HEADS and st.namey(i) and st.taken[i] is None:
@@ -1006,6 +1076,44 @@ class EntityRecognizer:
                 st.taken[start - 1] is None or over_weak and st.taken[start - 1].weak):
             start -= 1
         return start
+
+    def _role_appositions(self, st: _Doc) -> None:
+        """ "the head of Iran's Plan and Budget Organization, Mohammad Nobakht, said": the name
+        after a role phrase and a comma is a person who holds the role."""
+        lex, words = self.lex, st.words
+        for c in range(2, st.n - 2):
+            if words[c] != "," or not st.namey(c + 1):
+                continue
+            end = self._name_chain(st, c + 1, limit=4)
+            if end - (c + 1) < 2 or end >= st.n or not (words[end] in (",", ")", ".")
+                                                       or words[end] in lex.reporting):
+                continue
+            held = {id(st.taken[k]): st.taken[k] for k in range(c + 1, end) if st.taken[k]}
+            if any(m.label != "PERSON" or m.start != c + 1 or m.end != end for m in held.values()):
+                continue
+            j = c - 1
+            t = None
+            while j > 0 and c - j < 12:
+                w = words[j]
+                if lex.is_title(w) and words[j + 1] in ("of", "for") and not st.namey(j):
+                    t = j
+                    break
+                if not (st.namey(j) or w in ("of", "for", "the", "and", "&", "'s", "’s")):
+                    break
+                j -= 1
+            if t is None or t + 2 >= c:
+                continue
+            while t > 0 and lex.is_title(words[t - 1]) and not st.namey(t - 1):
+                t -= 1  # "deputy head of"
+            role = st.span_text(t, c)
+            if held:
+                person = next(iter(held.values()))
+            else:
+                person = Mention(c + 1, end, "PERSON", "")
+                if not st.add(person):
+                    continue
+            if role not in person.roles:
+                person.roles.append(role)
 
     def _found_names(self, st: _Doc) -> set[tuple[str, ...]]:
         if st.found_names is None:
@@ -1097,6 +1205,34 @@ class EntityRecognizer:
                 s2 = self._unknown_chain_before(st, start - 1)
                 if s2 < start - 1:
                     st.add(Mention(s2, start - 1, "GPE", f"GPE:{st.span_text(s2, start - 1)}"))
+
+    def _coordinated_place(self, st: _Doc, c: int) -> None:
+        """ "between Tessalit and Gao", "such as Medan and Gengkulu": an unknown name joined to a
+        known place after a place preposition is a place."""
+        lex, words = self.lex, st.words
+        right, left = st.mention_at(c + 1), st.mention_at(c - 1)
+        if right is not None and right.label == "GPE" and right.start == c + 1:
+            end, start = c, self._unknown_chain_before(st, c)
+            if start == end or end - start > 2 or start == 0:
+                return
+            anchor = start - 1
+        elif left is not None and left.label == "GPE" and left.end == c and st.namey(c + 1) \
+                and st.taken[c + 1] is None:
+            start = c + 1
+            end = start
+            while end < st.n and end - start < 2 and st.namey(end) and st.taken[end] is None:
+                end += 1
+            if st.namey(end):
+                return
+            anchor = left.start - 1
+        else:
+            return
+        if anchor < 0 or words[anchor].lower() not in _PLACE_PREPOSITIONS:
+            return
+        chain = words[start:end]
+        if any(lex.is_common(w) or w in lex.first_names or lex.is_title(w) for w in chain):
+            return
+        st.add(Mention(start, end, "GPE", f"GPE:{st.span_text(start, end)}"))
 
     def _place_after(self, st: _Doc, k: int) -> None:
         if not st.namey(k) or st.taken[k] is not None:
@@ -1285,6 +1421,11 @@ class EntityRecognizer:
                 m.key = full[toks]
                 continue
             full[toks] = m.key
+            bare = toks[:-1] if toks[-1] in _COMPANY_SUFFIXES else toks
+            while len(bare) > 1 and bare[-1] in ("&", "and", ","):
+                bare = bare[:-1]  # "Dow Jones" after "Dow Jones & Co."
+            if bare != toks:
+                full.setdefault(bare, m.key)
             for cut in range(1, len(toks) - 1):
                 prefix = self._lookup_tokens(st, list(toks[:cut]))
                 if prefix is not None and prefix.label in ("GPE", "NORP"):
