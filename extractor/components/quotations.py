@@ -40,7 +40,7 @@ _NOT_CLAUSE = frozenset({"to", "by", "in", "on", "at", "with", "for", "of", "and
                          "nothing", "something", "anything", "hello", "goodbye", "yes", "no",
                          "thanks", "sorry", "amen", "otherwise", "earlier", "later", "so."})
 _MAX_CUES_PER_SENTENCE = 24
-_POSTPOSED_TAIL = re.compile(r"\s*(?:[.!?\u201d\"]|$|,\s*(?:[a-z]+ing|according)\b)")
+_POSTPOSED_TAIL = re.compile(r"\s*(?:[.!?\u201d\"]|$|,\s*(?:[a-z]+ing|according)\b)|\s+(?:citing|quoting)\b")
 # A finite verb somewhere early in a bare reported clause ("added the plant was closed").
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
                      r"did|does|do|shall|\w{3,}ed)\b")
@@ -52,6 +52,18 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
 _PREV_WORD = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w'\u2019-]*)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+# Verbs that take a person before the that-clause ("told reporters that", "warned investors that").
+_OBJECT_THAT = frozenset({"tell", "inform", "remind", "assure", "warn", "caution", "promise", "convince",
+                          "notify", "advise", "urge", "brief", "reassure", "tweet", "write"})
+# Words that open an adjunct between a reporting verb and its "that" ("said in a statement that").
+_ADJUNCT_OPENERS = frozenset({"to", "in", "on", "at", "during", "after", "before", "for", "with", "from",
+                              "via", "through", "over", "earlier", "later", "last", "this", "yesterday",
+                              "today", "tonight", "again", "also", "while", "when", "under", "amid",
+                              "following", "since", "within", "among", "without", "by", "that", "as",
+                              "once", "then", "further", "recently", "previously", "here", "there",
+                              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday", "separately", "too", "instead", "however", "both", "not"})
+_COMMA_BEFORE = re.compile(r"[,:]\s*$")
 _NOUN_FOLLOWERS = frozenset({"by", "of", "from", "about"})
 _THAT_REACH = 16  # words a reporting verb may stand from its "that" ("pointed out to X ... that")
 
@@ -583,6 +595,18 @@ class _Context:
                 floor = max(floor, p.close + 1)
         plans = []
         stops: list[int] = [m.start() for m in _CLAUSE_BREAK.finditer(text, cs, se)]
+        # "..., adding, “...”": a participle or a quotation set off by a comma ends the clause;
+        # the quotation is its own (direct) record.
+        for c in self.cues_between(cs, se):
+            if c.cue is not None and c.cue.tense == "ing":
+                m = _COMMA_BEFORE.search(text, max(cs, c.start - 4), c.start)
+                if m:
+                    stops.append(m.start())
+        for p in self.top:
+            if p.open is not None and cs < p.open < se:
+                m = _COMMA_BEFORE.search(text, max(cs, p.open - 4), p.open)
+                if m:
+                    stops.append(m.start())
         for c in cues:
             if c.start < cs:
                 continue
@@ -628,6 +652,8 @@ class _Context:
                 return None
             lead = text[cs:c.start].strip()
             if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
+                if self._attributed_clause(after, se):
+                    return None  # "According to IRNA, Askari said that ...": IRNA is the channel
                 return ("pre", c, after, phrase)
             if lead.endswith(",") and text[after:se].strip(" .\n") == "":
                 if self.cues_between(cs, c.start):
@@ -690,7 +716,15 @@ class _Context:
         m = re.compile(r"\s*that\s+").match(text, pos, se)
         if m:
             return ("pre", c, m.end(), phrase)
-        if cue.frame in ("that", "bare") or cue.lemma == "tell":
+        first = _WORD.search(text, pos, min(se, pos + 40))
+        if first is not None and cue.lemma not in _OBJECT_THAT and not (
+                first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith("ly")):
+            # "reported quarterly profit that missed estimates": an object with a relative
+            # clause, not a that-clause (only an adjunct may stand between verb and "that").
+            first = None
+        else:
+            first = True
+        if first and (cue.frame in ("that", "bare") or cue.lemma == "tell"):
             # "pointed out to Federal Reserve chairman X in a meeting this week that ..."
             words = 0
             for w in _WORD.finditer(text, pos, min(se, pos + 200)):
@@ -727,6 +761,16 @@ class _Context:
             return None  # "shares added 2 percent": an object, not a reported clause
         return ("pre", c, m.end(), phrase)
 
+    def _attributed_clause(self, start: int, se: int) -> bool:
+        """Whether a clause opens with its own speaker and reporting verb ("X said that")."""
+        for c in self.cues_between(start, min(se, start + 160)):
+            if c.cue is None or c.cue.tense not in ("s", "past") or self.words(start, c.start) > 10:
+                continue
+            ph = self.reader.subject_before(self.text, start, c.start, start)
+            if ph is not None and ph.kind in ("name", "pronoun", "role", "org"):
+                return True
+        return False
+
     def _plural_head(self, phrase: Phrase) -> bool:
         """"Reports by the agency say": a plural source noun heads the phrase."""
         return any(t.low in self.lex.generic and t.low.endswith("s") for t in
@@ -737,8 +781,8 @@ class _Context:
         if not m:
             return False
         word = m.group(1)
-        if word == "according":
-            return True
+        if word in ("according", "citing", "quoting"):
+            return True  # "..., Trend reports citing Mehr."
         cue = self.lex.cue(word)
         return cue is not None and cue.tense == "ing"
 

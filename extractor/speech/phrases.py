@@ -30,6 +30,8 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
+_PHRASE_OPENERS = frozenset({"senior", "top", "former", "acting", "deputy", "chief", "local",
+                             "state", "federal", "government", "company", "union", "industry"})
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
 _WINDOW = 260
 _NARROW = 90
@@ -224,7 +226,8 @@ class PhraseReader:
                 i = k
                 prev = toks[k - 1] if k > 0 else None
                 if prev is not None and (prev.low in self.lex.roles or prev.low in self.lex.generic
-                                         or prev.low in ("of", "at", "from", "for", "in", "with", "by")):
+                                         or prev.low in ("of", "at", "from", "for", "in", "with", "by")
+                                         or (prev.low == "and" and k > 1 and toks[k - 2].cap)):
                     k -= 1  # "a senior official [at] the Ministry of X"
                     continue
                 break
@@ -286,6 +289,10 @@ class PhraseReader:
             return None
         if out[0].low in self.lex.pronouns and len(out[0].text) <= 4:
             return self._pronoun(out[0])
+        first = out[0]
+        if not first.cap and first.low not in _DETERMINERS and first.low not in self.lex.roles \
+                and first.low not in self.lex.generic and first.low not in _PHRASE_OPENERS:
+            return None  # "pledged to boost ...": an object or infinitive, not a speaker
         return self.classify(text, out)
 
     # -- classification ---------------------------------------------------------------
@@ -300,7 +307,10 @@ class PhraseReader:
         if len(toks) == 1 and toks[0].low in self.lex.pronouns:
             return self._pronoun(toks[0])
         low = [t.low for t in toks]
-        if any(w in self.lex.data_sources for w in low) and not any(t.cap for t in toks[1:]):
+        # "the study", "Statistics" opening a sentence cite data; "Trend" inside one is a name.
+        opening = start == 0 or text[max(0, start - 3):start].rstrip()[-1:] in ("", ".", "!", "?", "\n")
+        if any(t.low in self.lex.data_sources and (not t.cap or opening) for t in toks) \
+                and not any(t.cap for t in toks[1:]):
             return None
         if force_name:
             return Phrase(start, end, "name", name=Name(start, end, "PERSON", whole=True))
@@ -309,7 +319,7 @@ class PhraseReader:
         persons, orgs, pp_orgs, skip = [], [], [], set()
         for a, b in runs:
             run = toks[a:b + 1]
-            if len(run) == 1 and (run[0].low in self.lex.generic or run[0].low in self.lex.data_sources):
+            if len(run) == 1 and (run[0].low in self.lex.generic or (run[0].low in self.lex.data_sources and opening)):
                 continue
             follower = toks[b + 1] if b + 1 < len(toks) else None
             if follower is not None and follower.text.isalpha() and follower.text.islower() \
@@ -398,6 +408,7 @@ class PhraseReader:
                     if t.cap:
                         b = k
                     elif (t.low in _CONNECTORS and t.low not in ("from", "to", "in") and k + 1 < n
+                          and not (t.low == "and" and toks[k + 1].low == "the")
                           and (toks[k + 1].cap or (toks[k + 1].low == "the" and k + 2 < n and toks[k + 2].cap))):
                         pass
                     elif t.text.islower() and t.text.isalpha() and k + 2 < n and toks[k + 1].low == "of" \
