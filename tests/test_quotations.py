@@ -339,3 +339,128 @@ def test_partial_quote_in_reported_speech_is_direct(nlp):
 ])
 def test_reporting_words_that_report_nothing(nlp, text):
     assert quotes(nlp, text) == []
+
+
+# -- organisations and roles named by a common noun -------------------------------------
+
+def test_the_company_resolves_to_an_organisation_of_that_kind(nlp):
+    text = ("Harbor Foods Inc. cut its outlook on Tuesday. The shortfall was wider than the figure "
+            "compiled by Pacific Research. The company also said its winter sales would come in "
+            "below its own forecast.")
+    q = by_text(quotes(nlp, text), "its winter sales")
+    assert q.direct is False
+    assert q.speaker == "Harbor Foods Inc."
+    assert q.speaker_mention.text == "The company"
+
+
+def test_located_company_is_named_by_kind_and_postposed_clause_is_reported(nlp):
+    text = ("Glenmoor Corp. published its results. Net income fell 6% to $80 million as orders "
+            "slowed, the Denver-based company said Wednesday in a statement.")
+    q = by_text(quotes(nlp, text), "Net income fell")
+    assert q.text == "Net income fell 6% to $80 million as orders slowed"
+    assert q.speaker == "Glenmoor Corp."
+
+
+def test_the_paper_with_a_social_media_adjunct(nlp):
+    text = ("Readers of the city's biggest daily, The Riverton Herald, could not reach its pages for "
+            "an hour because of heavy traffic, the paper said in a Facebook post.")
+    q = by_text(quotes(nlp, text), "Readers of the city")
+    assert q.speaker == "The Riverton Herald" or q.speaker == "Riverton Herald"
+
+
+def test_kind_noun_without_a_fitting_organisation_keeps_the_quote_without_speaker(nlp):
+    text = ("The Alpine Skiing Association praised the season. Output of the mills rose by a fifth in "
+            "the spring, the Ministry said in a statement.")
+    q = by_text(quotes(nlp, text), "Output of the mills")
+    assert q.speaker is None
+
+
+def test_polled_plural_source_has_no_speaker(nlp):
+    text = "Most analysts polled said they expected the central bank to hold rates steady next month."
+    q = by_text(quotes(nlp, text), "they expected")
+    assert q.speaker is None and q.direct is False
+
+
+def test_role_of_organisation_is_a_person_not_the_place_inside(nlp):
+    text = ("Chairman of the Export Council (ECO) of Chile has said that copper shipments climbed by "
+            "a tenth in the spring. Ricardo Fuentes put the value at $9 billion, the agency reported. "
+            "According to the official, demand from Asia stayed firm all year.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "copper shipments").speaker != "Chile"
+    assert by_text(qs, "demand from Asia").speaker != "Chile"
+
+
+def test_head_of_noun_phrase_not_the_place_after_it(nlp):
+    text = "The tremor was felt widely, but the National Seismic Office in Peru says that the depth was only 8 km."
+    q = by_text(quotes(nlp, text), "the depth")
+    assert q.speaker == "National Seismic Office"
+
+
+# -- what is not a reporting verb --------------------------------------------------------
+
+def test_reports_after_a_modifier_is_a_noun(nlp):
+    text = ("Early reports by the Regional Seismic Service (RSS) say that a strong tremor hit the coast "
+            "at dawn. Other reports say that the tremor was stronger.")
+    qs = quotes(nlp, text)
+    assert all(q.cue != "reports" for q in qs)
+    assert by_text(qs, "a strong tremor").speaker == "Regional Seismic Service"
+    assert by_text(qs, "the tremor was stronger").speaker is None
+
+
+def test_reported_profit_with_relative_clause_is_not_speech(nlp):
+    text = ("Shares slid after the owner of two radio stations reported quarterly profit that fell "
+            "short of analysts' forecasts.")
+    assert quotes(nlp, text) == []
+
+
+def test_pledged_to_is_not_an_inverted_attribution(nlp):
+    text = ("Dana Whitfield, a former finance minister who has been nominated to return to the post, "
+            "pledged to cut the deficit should she be confirmed by the senate.")
+    assert all(not q.text.startswith("Dana Whitfield") for q in quotes(nlp, text))
+
+
+# -- more cues ---------------------------------------------------------------------------
+
+def test_quoted_as_telling(nlp):
+    text = ("\u201cOur first task is to bring the refinery back to full capacity\u201d this year, "
+            "Oskar Lind was quoted as telling a trade weekly.")
+    q = by_text(quotes(nlp, text), "Our first task")
+    assert q.speaker == "Oskar Lind"
+    assert q.cue == "was quoted as telling"
+
+
+def test_reaffirms_that(nlp):
+    text = "The council reaffirms that such attacks will not weaken its support for the peace talks."
+    q = by_text(quotes(nlp, text), "such attacks")
+    assert q.cue == "reaffirms" and q.direct is False
+
+
+def test_direct_quote_after_adding_is_split_from_the_reported_clause(nlp):
+    text = ("Minister Lena Sorensen opened the port on Monday. The minister explained that a new terminal "
+            "will halve waiting times, adding, \u201cWithout this investment, our exporters would keep "
+            "losing customers to our neighbours.\u201d")
+    qs = quotes(nlp, text)
+    reported = by_text(qs, "a new terminal")
+    assert reported.text == "a new terminal will halve waiting times" and not reported.direct
+    direct = by_text(qs, "Without this investment")
+    assert direct.direct is True and direct.speaker == "Lena Sorensen"
+
+
+def test_according_to_a_channel_leaves_the_quote_to_the_speaker(nlp):
+    text = ("According to the state news agency (SNA), on Friday, Farid Hakimi said that the value of "
+            "exports has reached $3 billion.")
+    qs = quotes(nlp, text)
+    assert [q.speaker for q in qs] == ["Farid Hakimi"]
+
+
+def test_agency_reports_citing_another(nlp):
+    text = "Almost 4 million tons of cement were shipped in the first half of the year, Azer reports citing Tasvir."
+    q = by_text(quotes(nlp, text), "Almost 4 million")
+    assert q.speaker == "Azer" and q.cue == "reports"
+
+
+def test_coordinated_organisations_postposed(nlp):
+    text = ("Northway Chemicals has agreed to install new scrubbers at three plants, the Department of "
+            "Labor and the State Environment Office announced today.")
+    q = by_text(quotes(nlp, text), "Northway Chemicals")
+    assert q.speaker == "Department of Labor"

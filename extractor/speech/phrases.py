@@ -30,8 +30,6 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
-_PHRASE_OPENERS = frozenset({"senior", "top", "former", "acting", "deputy", "chief", "local",
-                             "state", "federal", "government", "company", "union", "industry"})
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
 _WINDOW = 260
 _NARROW = 90
@@ -289,10 +287,8 @@ class PhraseReader:
             return None
         if out[0].low in self.lex.pronouns and len(out[0].text) <= 4:
             return self._pronoun(out[0])
-        first = out[0]
-        if not first.cap and first.low not in _DETERMINERS and first.low not in self.lex.roles \
-                and first.low not in self.lex.generic and first.low not in _PHRASE_OPENERS:
-            return None  # "pledged to boost ...": an object or infinitive, not a speaker
+        if out[0].low in _FUNCTION_WORDS or out[0].low in _CLAUSE_WORDS:
+            return None  # "pledged to boost ...": an infinitive or a clause, not a speaker
         return self.classify(text, out)
 
     # -- classification ---------------------------------------------------------------
