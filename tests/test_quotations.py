@@ -464,3 +464,18 @@ def test_coordinated_organisations_postposed(nlp):
             "Labor and the State Environment Office announced today.")
     q = by_text(quotes(nlp, text), "Northway Chemicals")
     assert q.speaker == "Department of Labor"
+
+
+def test_few_quoted_words_inside_a_reported_clause_nest_in_it(nlp):
+    text = ("Chief Executive Maya Okafor said Friday that while online sales are growing, the shops "
+            "\u201cremain under pressure\u201d and the group is closing stores in three regions.")
+    qs = quotes(nlp, text)
+    reported = by_text(qs, "while online sales")
+    assert reported.direct is False and reported.speaker == "Maya Okafor"
+    assert by_text(qs, "remain under pressure").direct is True
+
+
+def test_speaker_noun_before_says_keeps_it_a_verb(nlp):
+    text = "A senior official says that the border crossing will reopen for trucks next week."
+    q = by_text(quotes(nlp, text), "the border crossing")
+    assert q.cue == "says"

@@ -63,6 +63,7 @@ _ADJUNCT_OPENERS = frozenset({"to", "in", "on", "at", "during", "after", "before
                               "once", "then", "further", "recently", "previously", "here", "there",
                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                               "sunday", "separately", "too", "instead", "however", "both", "not"})
+_CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s")  # "according to X, citing Y"
 _COMMA_BEFORE = re.compile(r"[,:]\s*$")
 _NOUN_FOLLOWERS = frozenset({"by", "of", "from", "about"})
 _THAT_REACH = 16  # words a reporting verb may stand from its "that" ("pointed out to X ... that")
@@ -554,7 +555,9 @@ class _Context:
     def reported_speech(self, direct: list[Attribution]) -> list[Attribution]:
         text = self.text
         out: list[Attribution] = []
-        used = {a.cue for a in direct if a.cue is not None}
+        # A cue standing apart from the marks it attributes ("said that while X, print
+        # “remained weak” and ...") also reports the clause around them.
+        used = {a.cue for a in direct if a.cue is not None and not a.partial}
         inside = sorted((a.start, a.end) for a in direct)
         direct_spans = sorted((a.start, a.end) for a in direct)
         from bisect import bisect_right
@@ -576,8 +579,11 @@ class _Context:
         for (ss, se), cues in by_sentence.items():
             found = self._reported_in_sentence(ss, se, cues)
             for a in found:
-                if any(a.start <= s and e <= a.end for s, e in direct_spans if (s, e) != (a.start, a.end)):
-                    continue  # the reported clause carries a direct quotation: keep that one
+                if any(a.start <= s < a.end and (e >= a.end or 2 * (e - s) > a.end - a.start
+                                                  or self.words(e, a.end) < 3)
+                       for s, e in direct_spans if (s, e) != (a.start, a.end)):
+                    continue  # the reported clause ends in a direct quotation: keep that one
+                # (a few quoted words inside a longer reported clause nest in it)
                 if any(s <= a.start and a.end <= e for s, e in direct_spans):
                     continue
                 if a.end - a.start < 2 or self.words(a.start, a.end) < 3:
@@ -655,7 +661,7 @@ class _Context:
                 if self._attributed_clause(after, se):
                     return None  # "According to IRNA, Askari said that ...": IRNA is the channel
                 return ("pre", c, after, phrase)
-            if lead.endswith(",") and text[after:se].strip(" .\n") == "":
+            if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
                 if self.cues_between(cs, c.start):
                     return None  # "he said, according to TASS": the source of a quotation
                 return ("post", c, text.rindex(",", cs, c.start), phrase)

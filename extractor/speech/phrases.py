@@ -302,6 +302,8 @@ class PhraseReader:
                 end -= 1
         if len(toks) == 1 and toks[0].low in self.lex.pronouns:
             return self._pronoun(toks[0])
+        if all(t.low in self.lex.noun_modifiers for t in toks):
+            return None  # "Other", "Preliminary": a modifier, never a speaker by itself
         low = [t.low for t in toks]
         # "the study", "Statistics" opening a sentence cite data; "Trend" inside one is a name.
         opening = start == 0 or text[max(0, start - 3):start].rstrip()[-1:] in ("", ".", "!", "?", "\n")
