@@ -130,3 +130,9 @@ def test_pathological_input_is_linear(qnlp, text):
     quantifier(small)
     small_elapsed = time.perf_counter() - start
     assert elapsed < 25 * small_elapsed + 0.5
+
+
+def test_numbers_inside_web_and_mail_addresses_are_not_quantities(nlp):
+    doc = nlp("Details at https://example.org/report?id=2041&page=3 or from desk7@agency.net; "
+              "exports rose 4% to $12 million.")
+    assert [s.text for s in doc.spans["facts_quantities"]] == ["4%", "$12 million"]

@@ -134,6 +134,9 @@ def _reverse_alternation(forms) -> str:
     return alternation(f[::-1] for f in forms)
 
 
+_ADDRESS = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
 class QuantityRecognizer:
     """Finds quantities in a Doc without a trained model (and better with one)."""
 
@@ -254,6 +257,8 @@ class QuantityRecognizer:
         for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
             if key in doc.spans:
                 ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
+        # Numbers inside web addresses and e-mail addresses are parts of identifiers.
+        ranges.extend(m.span() for m in _ADDRESS.finditer(doc.text))
         ranges.sort()
         starts, ends = [], []
         for s, e in ranges:  # merge, so that a bisect finds the one that may contain a point
