@@ -210,10 +210,6 @@ class OutputDir:
             self.written += len(row.get("done", ()))
             self.failed += len(row.get("failed", ()))
         self.next_shard = max(committed, default=0) + 1
-        # Temporary files are created private (0600); shards get the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        self._mode = 0o666 & ~umask
         if resume:
             self._drop_uncommitted(committed, manifest)
         self._manifest = (self.path / MANIFEST).open("a", encoding="utf-8")
@@ -237,7 +233,6 @@ class OutputDir:
             name = f"shard-{number:06d}.jsonl"
             with atomic_open(self.path / name) as f:
                 f.write("\n".join(records) + "\n")
-                os.fchmod(f.fileno(), self._mode)
         if failures:
             self._errors.writelines(json.dumps({**row, "shard": number}, ensure_ascii=False) + "\n"
                                     for row in failures)

@@ -60,3 +60,14 @@ def test_schema_command_prints_schema():
     proc = run("schema")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["title"] == "ArticleFacts"
+
+
+def test_out_file_gets_the_usual_permissions(tmp_path):
+    import os
+
+    out = tmp_path / "facts.json"
+    proc = run("extract", "-", "--out", str(out), stdin="Exports rose 12 percent last year.")
+    assert proc.returncode == 0, proc.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
