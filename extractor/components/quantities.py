@@ -134,7 +134,9 @@ def _reverse_alternation(forms) -> str:
     return alternation(f[::-1] for f in forms)
 
 
-_ADDRESS = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# The look-behind starts a mail address only where its run of characters starts, so a long
+# run without "@" is scanned once, not once per position.
+_ADDRESS = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 class QuantityRecognizer:
