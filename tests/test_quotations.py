@@ -479,3 +479,18 @@ def test_speaker_noun_before_says_keeps_it_a_verb(nlp):
     text = "A senior official says that the border crossing will reopen for trucks next week."
     q = by_text(quotes(nlp, text), "the border crossing")
     assert q.cue == "says"
+
+
+def test_lower_case_sentence_opening_is_not_a_name(nlp):
+    text = ("The harbour board met on Monday. Rising costs says a lot about how the port is run, "
+            "Mayor Ellen Ward said.")
+    qs = quotes(nlp, text)
+    assert all(q.speaker != "Rising costs" for q in qs)
+    assert by_text(qs, "Rising costs says").speaker == "Ellen Ward"
+
+
+def test_parks_is_a_surname_not_an_organisation(nlp):
+    text = "Housing Minister Daniel Parks said the new rules would cut waiting times."
+    q = by_text(quotes(nlp, text), "the new rules")
+    assert q.speaker == "Daniel Parks"
+    assert q.speaker_id is not None

@@ -367,8 +367,6 @@ class QuantityRecognizer:
                 return
             quake = near("magnitude", 2 * _CONTEXT_CHARS)
             if quake and isinstance(q["value"], float) and 0 < q["value"] < 10 \
-                    and not _CONTENT_AFTER.match(text, q["end"]) or \
-                    quake and isinstance(q["value"], float) and 0 < q["value"] < 10 \
                     and re.match(r"\s+(?:aftershock|quake|earthquake|tremor)", text[q["end"]:q["end"] + 20]):
                 q["unit"], q["kind"] = "magnitude", "measure"
             return

@@ -135,14 +135,6 @@ class PhraseReader:
             return None
         if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
             return None  # a possessive: "the minister's notes"
-        # A short sentence-initial phrase is a name even in lower case ("Fasl tazeh says").
-        whole = [t for t in toks if t.start >= sentence_start]
-        if len(whole) == len(toks) or toks[len(toks) - len(whole) - 1].text in ",;:(":
-            closed = _DETERMINERS | _FUNCTION_WORDS | self.lex.roles | self.lex.generic | \
-                set(self.lex.pronouns) | self.lex.auxiliary
-            if 2 <= len(whole) <= 4 and whole[0].cap and any(t.text.islower() for t in whole) \
-                    and all(t.text.isalpha() and t.low not in closed for t in whole):
-                return self.classify(text, whole, force_name=True)
         np = self._np_suffix(toks)
         if np is None:
             return None
@@ -292,7 +284,7 @@ class PhraseReader:
         return self.classify(text, out)
 
     # -- classification ---------------------------------------------------------------
-    def classify(self, text: str, toks: list[Token], force_name: bool = False) -> Phrase | None:
+    def classify(self, text: str, toks: list[Token]) -> Phrase | None:
         """Read a phrase's tokens as a pronoun, name, organisation, role or unnamed source."""
         if not toks:
             return None
@@ -310,8 +302,6 @@ class PhraseReader:
         if any(t.low in self.lex.data_sources and (not t.cap or opening) for t in toks) \
                 and not any(t.cap for t in toks[1:]):
             return None
-        if force_name:
-            return Phrase(start, end, "name", name=Name(start, end, "PERSON", whole=True))
         runs = self._runs(toks)
         roles = [t.low for t in toks if t.low in self.lex.roles]
         persons, orgs, pp_orgs, skip = [], [], [], set()
@@ -409,9 +399,6 @@ class PhraseReader:
                           and not (t.low == "and" and toks[k + 1].low == "the")
                           and (toks[k + 1].cap or (toks[k + 1].low == "the" and k + 2 < n and toks[k + 2].cap))):
                         pass
-                    elif t.text.islower() and t.text.isalpha() and k + 2 < n and toks[k + 1].low == "of" \
-                            and toks[k + 2].cap and toks[k - 1].cap:
-                        pass  # "Hydrocarbon resources of Oil Ministry"
                     else:
                         break
                     k += 1
