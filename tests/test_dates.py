@@ -110,7 +110,7 @@ def test_year_span_interval(nlp):
 
 @pytest.mark.parametrize("text", [
     "The company hired 2,019 people last spring.",
-    "He said 1500 inactive production units will restart.",
+    "She said 1700 idle fishing boats will sail again.",
     "The firm sold 1999 tons of steel to buyers.",
     "Version 2.0.1 fixed the bug; the score was 3-1.",
     "Call 555-2019 for tickets.",
@@ -162,9 +162,9 @@ def test_rolling_period_has_interval_when_anchored(nlp):
 
 
 def test_anaphoric_day_follows_last_mentioned_date(nlp):
-    found = values(nlp, "The rial fell on Saturday, from 18,000 a day earlier.", "2012-01-23")
-    assert found["Saturday"] == "2012-01-21"
-    assert found["a day earlier"] == "2012-01-20"
+    found = values(nlp, "The peso slipped on Thursday, from 41.5 a day earlier.", "2019-03-11")
+    assert found["Thursday"] == "2019-03-07"
+    assert found["a day earlier"] == "2019-03-06"
 
 
 def test_narrative_text_resolves_against_the_story(nlp):
@@ -280,18 +280,18 @@ def test_first_months_of_the_iranian_year(nlp):
 
 
 def test_this_year_in_iranian_news_is_the_iranian_year(nlp):
-    text = "TEHRAN, Jan. 23 (MNA) – Shrimp exports rose this year, officials said."
-    p = one(nlp, text, "this year", "2023-01-23")
-    assert p["calendar"] == "solar_hijri" and p["interval"] == jalali_year(1401)
+    text = "TEHRAN, Feb. 9 (MNA) – Saffron sales grew this year, traders said."
+    p = one(nlp, text, "this year", "2024-02-09")
+    assert p["calendar"] == "solar_hijri" and p["interval"] == jalali_year(1402)
 
 
 # -- publication date from the dateline -----------------------------------------------------
 
 def test_published_from_a_full_dateline(nlp):
-    doc = nlp(make_doc(nlp, "WASHINGTON, Nov. 22, 2010 - The agency said today that ..."))
-    assert doc._.facts_meta["published"] == dt.date(2010, 11, 22)
+    doc = nlp(make_doc(nlp, "CHICAGO, Apr. 14, 2015 - The agency said today that ..."))
+    assert doc._.facts_meta["published"] == dt.date(2015, 4, 14)
     today = [s for s in doc.spans["facts_dates"] if s.text == "today"][0]
-    assert today._.facts_date["value"] == "2010-11-22"
+    assert today._.facts_date["value"] == "2015-04-14"
 
 
 def test_published_from_dateline_with_year_from_metadata(nlp):
@@ -303,8 +303,8 @@ def test_published_from_dateline_with_year_from_metadata(nlp):
 
 
 def test_explicit_publication_date_wins_over_dateline(nlp):
-    doc = nlp(make_doc(nlp, "WASHINGTON, Nov. 22, 2010 - Said today.", published="2010-11-23"))
-    assert doc._.facts_meta["published"] == dt.date(2010, 11, 23)
+    doc = nlp(make_doc(nlp, "CHICAGO, Apr. 14, 2015 - Said today.", published="2015-04-15"))
+    assert doc._.facts_meta["published"] == dt.date(2015, 4, 15)
 
 
 # -- robustness -----------------------------------------------------------------------------
