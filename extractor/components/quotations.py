@@ -63,9 +63,17 @@ _ADJUNCT_OPENERS = frozenset({"to", "in", "on", "at", "during", "after", "before
                               "once", "then", "further", "recently", "previously", "here", "there",
                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                               "sunday", "separately", "too", "instead", "however", "both", "not"})
+_RELAY_LEAD = re.compile(r"\s*,\s*(?=[A-Za-z])")
 _CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s")  # "according to X, citing Y"
 _COMMA_BEFORE = re.compile(r"[,:]\s*$")
 _NOUN_FOLLOWERS = frozenset({"by", "of", "from", "about"})
+_FRAGMENT_WORDS = 5  # at most this many quoted words may be a fragment of a reported clause
+_PP_WORDS = frozenset({"of", "at", "for", "in", "with", "from", "by"})
+_DETERMINERS_PP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_PHRASE_STOPS = frozenset({"that", "which", "who", "whom", "whose", "and", "or", "but", "as", "if",
+                           "is", "are", "was", "were", "has", "have", "had", "will", "would"})
+_CAP_RUN = r"[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w.&'\u2019-]*){0,6}"
+_OWNER_REACH = 3000  # characters back to look for who issued "the report"
 _THAT_REACH = 16  # words a reporting verb may stand from its "that" ("pointed out to X ... that")
 
 
@@ -109,6 +117,12 @@ class QuotationRecognizer:
         self.lex = SpeechLexicon(directory)
         self.segmenter = Segmenter(self.lex.abbreviations)
         self.reader = PhraseReader(self.lex, first_name=lambda w: given_name_gender(w) is not None)
+        docs = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in self.lex.documents),
+                               key=len, reverse=True))
+        # Who issued a document named before: "X's complaint", "a report published by X".
+        self._owned_document = re.compile(
+            rf"(?P<owner>{_CAP_RUN})['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}(?P<doc>{docs})(?![\w-])"
+            rf"|(?<![\w-])(?P<doc2>{docs})\s+(?:[a-z]+\s+){{0,2}}(?:by|from)\s+(?:the\s+)?(?P<owner2>{_CAP_RUN})")
 
     # -- spaCy ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -154,10 +168,18 @@ class QuotationRecognizer:
                 for m in self.lex.cue_re.finditer(text)
                 if not any(a <= m.start() < b for a, b in boiler)]
         cues = [c for c in cues if c.cue is None or not self._noun_use(text, c)]
+        cues = _with_quoted_by(cues, [CueMatch(m.start(), m.end(), self.lex.quoted_by_cue)
+                                      for m in self.lex.quoted_by_re.finditer(text)
+                                      if not any(a <= m.start() < b for a, b in boiler)])
         ctx = _Context(self, text, units, pairs, cues)
         direct, terms = ctx.direct_quotes()
         direct += ctx.block_quotes(direct)
-        reported = ctx.reported_speech(direct)
+        reported, embedded = ctx.reported_speech(direct)
+        if embedded:
+            # A few quoted words inside a longer reported clause are part of it, not speech
+            # of their own: they stay as a quoted term.
+            direct = [a for a in direct if id(a) not in embedded]
+            terms = sorted(terms + [(embedded[k].start, embedded[k].end) for k in embedded])
         found = _nest(sorted(direct + reported, key=lambda a: (a.start, -a.end)))
         if found:
             self._resolve(SpeakerResolver(self.reader, text, _entity_mentions(doc)), found, text)
@@ -195,9 +217,37 @@ class QuotationRecognizer:
                 a.phrase, a.cue = src.phrase, src.cue
             if a.phrase is None:
                 continue
+            if a.phrase.kind == "document":
+                res = self._document_speaker(resolver, a.phrase, text)
+                a.speaker, a.ref = res.speaker, res.ref
+                a.mention = (a.phrase.start, a.phrase.end)
+                continue
             res = resolver.resolve(a.phrase, a.anchor)
             a.speaker, a.ref = res.speaker, res.ref
             a.mention = (a.phrase.start, a.phrase.end)
+
+
+    def _document_speaker(self, resolver: SpeakerResolver, phrase: Phrase, text: str):
+        """A document speaks for its owner: the one the phrase names, else the one named with
+        the same kind of document shortly before ("the SEC's complaint ... The complaint"),
+        else no one."""
+        name = phrase.name
+        if name is None:
+            last = None
+            for m in self._owned_document.finditer(text, max(0, phrase.start - _OWNER_REACH), phrase.start):
+                doc = (m.group("doc") or m.group("doc2")).lower()
+                if re.sub(r"\s+", " ", doc) == phrase.head:
+                    last = m
+            if last is not None:
+                key = "owner" if last.group("owner") else "owner2"
+                toks = self.reader.tokens(text, last.start(key), last.end(key))
+                owner = self.reader.classify(text, toks) if toks else None
+                if owner is not None and owner.kind in ("name", "org"):
+                    name = owner.name
+        if name is None:
+            return resolver.resolve(None, phrase.start)
+        kind = "name" if name.label == "PERSON" else "org"
+        return resolver.resolve(Phrase(name.start, name.end, kind, name=name), phrase.start)
 
 
 def _entity_mentions(doc: Doc) -> list[tuple[int, int, str, str, list[str]]]:
@@ -211,6 +261,22 @@ def _entity_mentions(doc: Doc) -> list[tuple[int, int, str, str, list[str]]]:
             payload = s._.facts_entity or {}
             out.append((s.start_char, s.end_char, label, payload.get("canonical") or s.text,
                         payload.get("roles") or []))
+    return out
+
+
+def _with_quoted_by(cues: list[CueMatch], quoted_by: list[CueMatch]) -> list[CueMatch]:
+    """Merge the "was quoted by X as saying" cues in, dropping the cues they contain."""
+    if not quoted_by:
+        return cues
+    out, k = [], 0
+    for c in cues:
+        while k < len(quoted_by) and quoted_by[k].end <= c.start:
+            out.append(quoted_by[k])
+            k += 1
+        if k < len(quoted_by) and quoted_by[k].start <= c.start < quoted_by[k].end:
+            continue
+        out.append(c)
+    out.extend(quoted_by[k:])
     return out
 
 
@@ -498,6 +564,15 @@ class _Context:
                     k = m + 1
                     continue
                 break
+            if t.text.islower() and out and (t.low in self.lex.documents or out[-1].low in _PP_WORDS or (
+                    out[-1].low in _DETERMINERS_PP and len(out) > 1 and out[-2].low in _PP_WORDS)):
+                j = self._lowercase_object_end(toks, k)
+                if j > k:
+                    # "according to head of the country's customs office (X)": the object of
+                    # a preposition in lower case, up to the punctuation that ends the source
+                    out.extend(toks[k:j])
+                    k = j
+                    continue
             if not (t.cap or t.text in "()" or t.low in _PHRASE_WORDS or t.low in self.lex.roles
                     or t.low in self.lex.generic or t.low in self.lex.data_sources
                     or (out and out[0].low in ("the", "a", "an") and t.text.islower() and len(out) < 6
@@ -516,6 +591,8 @@ class _Context:
                 t.low in self.lex.roles or t.low in self.lex.generic for t in out):
             return None, pos
         phrase = self.reader.classify(text, out)
+        if phrase is None or phrase.kind == "org" and self._document_of(out) is not None:
+            phrase = self._document_of(out)
         if phrase is None:
             return None, pos
         after = out[-1].end
@@ -576,9 +653,15 @@ class _Context:
             lst = by_sentence.setdefault(sent, [])
             if len(lst) < _MAX_CUES_PER_SENTENCE:
                 lst.append(c)
+        embedded: dict[int, Attribution] = {}
         for (ss, se), cues in by_sentence.items():
             found = self._reported_in_sentence(ss, se, cues)
             for a in found:
+                fragments = self._embedded_fragments(a, direct)
+                if fragments:
+                    embedded.update((id(d), d) for d in fragments)
+                    out.append(a)
+                    continue
                 if any(a.start <= s < a.end and (e >= a.end or 2 * (e - s) > a.end - a.start
                                                   or self.words(e, a.end) < 3)
                        for s, e in direct_spans if (s, e) != (a.start, a.end)):
@@ -589,7 +672,38 @@ class _Context:
                 if a.end - a.start < 2 or self.words(a.start, a.end) < 3:
                     continue
                 out.append(a)
-        return out
+        return out, embedded
+
+    def _embedded_fragments(self, a: Attribution, direct: list[Attribution]) -> list[Attribution]:
+        """Short quoted words inside reported clause ``a`` that have no attribution of their
+        own ("said the outlook was “highly uncertain.”"), when the clause says more than they do."""
+        from bisect import bisect_left
+
+        k = bisect_left(self._direct_starts(direct), a.start)
+        inside = []
+        quoted_words = 0
+        for d in self._direct_sorted[k:k + 8]:
+            if d.start >= a.end:
+                break
+            if d.end > a.end + 3:
+                return []  # the clause ends inside the quotation: the quotation is the speech
+            if d.source is not None or not (d.cue is None or d.cue == a.cue):
+                return []
+            n = self.words(d.start, d.end)
+            if n > _FRAGMENT_WORDS:
+                return []
+            quoted_words += n
+            inside.append(d)
+        if not inside or self.words(a.start, a.end) - quoted_words < max(4, quoted_words):
+            return []
+        return inside
+
+    def _direct_starts(self, direct: list[Attribution]) -> list[int]:
+        if getattr(self, "_direct_key", None) is not direct:
+            self._direct_key = direct
+            self._direct_sorted = sorted(direct, key=lambda d: d.start)
+            self._direct_start_list = [d.start for d in self._direct_sorted]
+        return self._direct_start_list
 
     def _reported_in_sentence(self, ss: int, se: int, cues: list[CueMatch]) -> list[Attribution]:
         text = self.text
@@ -633,6 +747,7 @@ class _Context:
                 end = self.trim_end(start, comma)
                 if self._has_open_quote(start, end):
                     continue
+                start = self._skip_stray_marks(start, end)
                 out.append(Attribution(start, end, False, (c.start, c.end), phrase, anchor=c.start))
             elif kind == "whole":
                 _, c, start, phrase = plan
@@ -643,6 +758,13 @@ class _Context:
                 end = self.content_end(content_start, se, stops)
                 out.append(Attribution(content_start, end, False, (c.start, c.end), phrase, anchor=c.start))
         return out
+
+    def _skip_stray_marks(self, start: int, end: int) -> int:
+        """A clause never opens with the punctuation a broken quotation left behind."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:.!?)]\u201d\u2019\"'\u2014\u2013-"):
+            start += 1
+        return start
 
     def _has_open_quote(self, start: int, end: int) -> bool:
         return any(start <= (p.open if p.open is not None else p.start) < end and not p.unopened
@@ -672,6 +794,8 @@ class _Context:
             if not lead.strip() or not lead.rstrip().endswith(","):
                 return None
             m = re.compile(r"\s+that\s+").match(text, c.end)
+            if not m and cue.frame == "bare":
+                m = self._bare_clause(c.end, se)  # "..., saying the country had exported ..."
             if not m:
                 return None
             phrase = self.main_subject(c.start, cs)
@@ -691,6 +815,8 @@ class _Context:
                 and not rest.lstrip().startswith(","):
             return None  # no clause this verb could report: spare the phrase reading
         phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
+        if phrase is None and floor <= cs:
+            phrase = self._noun_subject(cs, c.start)
         if phrase is not None and cue.tense == "base" and not (
                 phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))
                 or self._plural_head(phrase)):
@@ -710,7 +836,7 @@ class _Context:
         pre_comma = text[cs:phrase.start].rstrip()
         if pre_comma.endswith(",") and phrase.start > cs and (
                 tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail)
-                and self._participle_or_according(tail)):
+                and self._participle_or_according(tail) or self._relay_after(pos, se)):
             return ("post", c, text.rindex(",", cs, phrase.start), phrase)
         if pre_comma.endswith(",") and phrase.start > cs and tail.startswith(",") and \
                 self.words(cs, phrase.start) <= 6 and self.words(pos, se) >= 3:
@@ -766,6 +892,96 @@ class _Context:
         if (cue.lemma != "say" or told) and not _FINITE.search(text, m.end(), min(se, m.end() + 120)):
             return None  # "shares added 2 percent": an object, not a reported clause
         return ("pre", c, m.end(), phrase)
+
+    def _bare_clause(self, pos: int, se: int):
+        """A clause right after a participle without "that": it opens with a word that can
+        start a clause and has a finite verb soon ("adding the plant was closed")."""
+        m = re.compile(r"\s+").match(self.text, pos, se)
+        if not m or m.end() >= se or self.text[m.end()] in _QUOTE_CHARS:
+            return None
+        w = _WORD.match(self.text, m.end())
+        if not w or w.group().lower() in _NOT_CLAUSE or w.group().lower() in _ADJUNCT_OPENERS \
+                or self.lex.cue(w.group()) is not None:
+            return None
+        if not _FINITE.search(self.text, w.end(), min(se, w.end() + 120)):
+            return None
+        return m
+
+    def _lowercase_object_end(self, toks: list, k: int) -> int:
+        """End index of a run of up to five lower-case words from ``k`` that reaches a comma, a
+        parenthesis, a capitalised word or the end of the window; ``k`` if there is none."""
+        j = k
+        while j < len(toks) and j - k < 5:
+            t = toks[j]
+            word = t.text[:-2] if t.text[-2:] in ("'s", "\u2019s") else t.text
+            if not (word.isalpha() and word.islower()) or t.low in _PHRASE_STOPS or (
+                    self.lex.cue(t.text) is not None and t.low not in self.lex.documents):
+                break
+            j += 1
+        if j == k:
+            return k
+        if j == len(toks) or toks[j].text in ",(" or toks[j].cap:
+            return j
+        return k
+
+    def _document_of(self, toks: list):
+        """A document as the source ("the report", "the SEC's complaint", "a letter from X"):
+        kind "document", ``name`` its owner when the phrase names one."""
+        head = next((n for n, t in enumerate(toks) if t.low in self.lex.documents and t.text.islower()), None)
+        if head is None or any(t.low in self.lex.roles or t.low in self.lex.generic for t in toks[:head]):
+            return None
+        owner = None
+        before = toks[:head]
+        poss = next((n for n in range(len(before) - 1, -1, -1)
+                     if before[n].text[-2:] in ("'s", "\u2019s") and before[n].cap), None)
+        if poss is not None:
+            a = poss
+            while a > 0 and before[a - 1].cap:
+                a -= 1
+            end = before[poss].end - 2
+            owner = self.reader.classify(self.text, self.reader.tokens(self.text, before[a].start, end))
+        elif head + 2 < len(toks) and toks[head + 1].low in ("by", "from", "of") :
+            rest = [t for t in toks[head + 2:] if t.text not in ",;"]
+            owner = self.reader.classify(self.text, rest) if rest and any(t.cap for t in rest) else None
+        name = owner.name if owner is not None and owner.kind in ("name", "org") else None
+        return Phrase(toks[0].start, toks[-1].end, "document", head=toks[head].low, name=name,
+                      definite=toks[0].low not in ("a", "an"))
+
+    def _noun_subject(self, start: int, cue: int):
+        """A short subject the phrase reader leaves: a document ("The SEC's complaint
+        alleges") or a speaker noun with a lower-case complement ("Critics of the plan said")."""
+        toks = self.reader.tokens(self.text, start, cue)
+        while toks and toks[-1].low in self.lex.auxiliary:
+            toks.pop()
+        if not toks or len(toks) > 9 or toks[-1].low in self.lex.passive:
+            return None
+        if toks[-1].low in self.lex.documents and toks[-1].text.islower():
+            return self._document_of(toks)
+        k = 1 if toks[0].low in _DETERMINERS_PP else 0
+        if k + 2 < len(toks) and toks[k + 1].low in _PP_WORDS and all(
+                t.text.islower() or t.cap or t.text[-2:] in ("'s", "\u2019s") for t in toks[k + 2:]):
+            head = toks[k].low
+            if head in self.lex.generic and (head not in self.lex.roles or head.endswith("s")):
+                return Phrase(toks[0].start, toks[-1].end, "generic", head=head, definite=k == 1)
+            if head in self.lex.roles:
+                return Phrase(toks[0].start, toks[-1].end, "role", head=head,
+                              definite=toks[0].low not in ("a", "an"))
+        return None
+
+    def _relay_after(self, pos: int, se: int) -> bool:
+        """", IRNA reported." / ", the paper quoted him as saying.": a source that relays what
+        the attribution before it reports, ending the sentence."""
+        m = _RELAY_LEAD.match(self.text, pos, se)
+        if not m:
+            return False
+        for c in self.cues_between(m.end(), se)[:3]:
+            if c.according or c.cue.tense not in ("s", "past") or self.words(m.end(), c.start) > 6:
+                continue
+            if self.text[c.end:se].strip(" .,\n\u201d\"") == "" or \
+                    re.fullmatch(r"\s*(?:him|her|them|it)?\s*(?:as\s+saying)?[\s.]*", self.text[c.end:se]):
+                ph = self.reader.subject_before(self.text, m.end(), c.start, m.end())
+                return ph is not None and ph.kind in ("name", "org", "generic", "role")
+        return False
 
     def _attributed_clause(self, start: int, se: int) -> bool:
         """Whether a clause opens with its own speaker and reporting verb ("X said that")."""

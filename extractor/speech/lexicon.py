@@ -11,7 +11,8 @@ from .. import resources
 
 FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl", "roles.txt",
          "titles.txt", "generic_speakers.txt", "data_sources.txt", "org_words.txt",
-         "term_cues.txt", "abbreviations.txt", "noun_modifiers.txt", "org_kinds.tsv")
+         "term_cues.txt", "abbreviations.txt", "noun_modifiers.txt", "org_kinds.tsv",
+         "documents.txt")
 
 
 def _words(path: Path) -> list[str]:
@@ -77,6 +78,9 @@ class SpeechLexicon:
         )
         self.adverbial_re = re.compile(r"(?:[\s,]*(?:" + patterns["adverbial"] + r"))+")
         self.dateline_re = re.compile(patterns["dateline"])
+        # "X was quoted by <agency> as saying": one cue from "was" to "saying", read like "said".
+        self.quoted_by_re = re.compile(patterns["quoted_by"])
+        self.quoted_by_cue = Cue("say", "bare", "past")
         self.passive = frozenset(re.findall(r"[\w'\u2019]+", patterns["passive"]))
         self.auxiliary = frozenset(re.findall(r"[\w'\u2019]+", patterns["auxiliary"]))
         self.pronouns = {r["text"]: r for r in _rows(d / "pronouns.jsonl")}
@@ -85,6 +89,7 @@ class SpeechLexicon:
         self.generic = frozenset(w.lower() for w in _words(d / "generic_speakers.txt"))
         self.data_sources = frozenset(w.lower() for w in _words(d / "data_sources.txt"))
         self.org_words = frozenset(w.lower() for w in _words(d / "org_words.txt"))
+        self.documents = frozenset(w.lower() for w in _words(d / "documents.txt"))
         term_cues = sorted(_words(d / "term_cues.txt"), key=len, reverse=True)
         self.term_cue_re = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in term_cues)
