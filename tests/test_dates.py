@@ -510,3 +510,88 @@ def test_first_months_of_an_unnamed_stretch_are_a_length_not_the_months_before(n
     p = one(nlp, "Orders slowed in the first three weeks, the firm said.", "the first three weeks",
             "2022-09-10")
     assert p["value"] == "P3W" and p["interval"] is None
+
+
+# -- news that looks back, tense, Solar Hijri anchors ---------------------------------------
+
+def test_a_look_back_at_old_years_keeps_news_deictic(nlp):
+    text = ("Farmers have struggled over the past two years, the governor said Friday. "
+            "The dam was built during the 1961-1967 works programme. Yields in the first "
+            "quarter of the current year (January 1 to March 31, 2024) were low.")
+    found = dict(dates(nlp, text, "2024-05-12"))
+    assert found["Friday"]["value"] == "2024-05-10"
+    assert found["the past two years"]["interval"] == ("2022-05-12", "2024-05-12")
+    assert found["the first quarter of the current year"]["value"] == "2024-Q1"
+
+
+def test_current_iranian_year_is_the_publication_year_not_an_old_one(nlp):
+    text = ("Veterans of the 1980-1988 war met on Sunday. Exports grew in the first half of "
+            "the current Iranian year, the ministry said.")
+    p = one(nlp, text, "the first half of the current Iranian year", "2024-10-20")
+    start = jdatetime.date(1403, 1, 1).togregorian().isoformat()
+    assert p["calendar"] == "solar_hijri" and p["interval"][0] == start
+
+
+@pytest.mark.parametrize("published, this_year", [("2024-03-10", 1402), ("2024-03-25", 1403)])
+def test_this_year_in_iranian_news_straddles_nowruz(nlp, published, this_year):
+    text = "Earlier this year, the refinery in Bandar Abbas raised its output, IRNA reported."
+    p = one(nlp, text, "Earlier this year", published)
+    assert p["calendar"] == "solar_hijri" and p["interval"] == jalali_year(this_year)
+
+
+def test_tense_picks_which_year_less_day(nlp):
+    text = ("Output in the current Iranian calendar year (ends on March 20) hit a record. "
+            "It beat the previous Iranian calendar year 1401 (ended on March 20).")
+    found = [(t, p["value"]) for t, p in dates(nlp, text, "2024-03-02")]
+    assert ("March 20", "2024-03-20") in found and ("March 20", "2023-03-20") in found
+
+
+def test_will_and_past_verbs_pick_the_occurrence(nlp):
+    assert one(nlp, "The tender will close on January 15, officials said.", "January 15",
+               "2023-11-02")["value"] == "2024-01-15"
+    assert one(nlp, "The strike started on December 28 and spread.", "December 28",
+               "2024-01-20")["value"] == "2023-12-28"
+
+
+def test_bare_month_without_cue_is_the_latest_begun(nlp):
+    text = "Exports in the ten months of the fiscal year (starting from April) grew."
+    assert one(nlp, text, "April", "2021-02-03")["value"] == "2020-04"
+    assert one(nlp, "Wheat for July delivery rose 2 cents.", "July", "2021-05-03")["value"] == "2021-07"
+
+
+def test_previous_and_preceding_year_in_iranian_news(nlp):
+    text = ("The plant hit its record in the previous Iranian calendar year (ended on March 20). "
+            "Output rose in the previous year, up 3 percent on the preceding year (1400).")
+    found = dict(dates(nlp, text, "2023-05-01"))
+    assert found["the previous year"]["interval"] == jalali_year(1401)
+    assert found["the preceding year"]["interval"] == jalali_year(1400)
+
+
+def test_previous_year_after_a_written_year_stays_anaphoric(nlp):
+    text = "The mill closed in 2011. The previous year, it had cut 300 jobs."
+    assert one(nlp, text, "The previous year", "2024-06-01")["value"] == "2010"
+
+
+def test_calendar_year_and_end_of_decade(nlp):
+    text = "Trade reached $40 billion last calendar year and should double by the end of the decade."
+    found = values(nlp, text, "2022-07-07")
+    assert found["last calendar year"] == "2021"
+    assert "the end of the decade" in found
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The fund released a $3.1 billion 2024 relief appeal on Monday.", "2024"),
+    ("The Regional Outlook 2024 was presented in Geneva.", "2024"),
+])
+def test_year_inside_a_name(nlp, text, surface):
+    assert values(nlp, text, "2023-12-05")[surface] == surface
+
+
+def test_count_after_a_capitalised_word_is_no_year(nlp):
+    assert "1500" not in values(nlp, "Near Kerman 1500 workers walked out.", "2023-12-05")
+
+
+def test_same_period_refers_to_months_to_a_date(nlp):
+    text = "Revenue rose 9% in the four months to late June compared to the same period last year."
+    p = one(nlp, text, "the same period last year", "2024-07-01")
+    assert p["interval"] == ("2023-03-01", "2023-06-30")

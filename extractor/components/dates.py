@@ -29,7 +29,7 @@ from spacy.util import ensure_path
 
 from .. import resources
 from ..extensions import BOILERPLATE, DATES, doc_meta, ensure_extensions
-from ..normalize.timex import TimexResolver
+from ..normalize.timex import TimexResolver, shift_date
 
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
 _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
@@ -49,6 +49,13 @@ _WINDOW = 45  # characters searched either side of a pattern's trigger word (the
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]{1,5})$")
+_CLAUSE_WORDS = re.compile(r"[^.;:()\[\]\n\"“”]*\Z")
+_WORDS = re.compile(r"[A-Za-z]+")
+# Words between a verb and its date: "ended on the", "will start in early".
+_TENSE_SKIP = frozenset(
+    "on in at from by of during the early late mid end beginning start middle and or to through".split())
+_MODALS = frozenset(("will", "shall", "ll", "to"))
+_SPAN_TO = re.compile(r"\s+(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+)?", re.I)
 
 
 def _alternation(names: Iterable[str]) -> str:
@@ -168,6 +175,9 @@ class DateRecognizer:
         self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
         self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
         self._approximators = {w.lower() for w in lex["approximators"]}
+        self._future_words = {w.lower() for w in lex.get("tense_future_words", ())}
+        self._past_words = {w.lower() for w in lex.get("tense_past_words", ())}
+        self._future_after = {w.lower() for w in lex.get("future_month_after_words", ())}
         self._dateline_date = re.compile(
             fill(r",?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
         # "WASHINGTON, Nov. 22, 2010 -" or "(Washington, D.C., December 16, 2020)" opening a text.
@@ -189,6 +199,16 @@ class DateRecognizer:
     def _prev(text: str, start: int) -> str:
         m = _PREV_WORD.search(text, max(0, start - 40), start)
         return m.group(1).lower() if m else ""
+
+    def _counted_after(self, text: str, end: int) -> bool:
+        """Whether a plural noun follows, as after a count: "Tehran 2000 workers"."""
+        nxt = self._next(text, end)
+        return nxt[:1].islower() and nxt.endswith("s") and nxt not in ("was", "is", "has", "says", "shows")
+
+    @staticmethod
+    def _prev_raw(text: str, start: int) -> str:
+        m = _PREV_WORD.search(text, max(0, start - 40), start)
+        return m.group(1) if m else ""
 
     @staticmethod
     def _next(text: str, end: int) -> str:
@@ -214,7 +234,13 @@ class DateRecognizer:
         if prev in self._approximators or prev.startswith(("$", "€", "£", "#")) or prev in ("no.", "no"):
             return None
         before = text[max(0, start - 3):start].rstrip(" \t")
-        strong = (prev in self._year_before or end > m.end("y") or start == 0
+        # A name's year: "the Global Report 2020 said", "a $2 billion 2021 budget".
+        titled = (1900 <= year <= 2100 and text[start - 1:start] == " "
+                  and (prev in ("million", "billion", "trillion")
+                       or _WORD_EDGE.match(text[start - 2:start - 1] or " ")
+                       and self._prev_raw(text, start)[:1].isupper()
+                       and not self._counted_after(text, end)))
+        strong = (prev in self._year_before or end > m.end("y") or start == 0 or titled
                   or before[-1:] in ("\n", "(", "[", ".", "!", "?", ""))
         if nxt and nxt[0].islower():
             if nxt.lower() in self._quantity_after or not strong:
@@ -314,6 +340,24 @@ class DateRecognizer:
         if prev in ("at", "by", "until", "till", "from", "around", "before", "after", "since",
                     "about", "approximately", "to", "and", "between"):
             return m.span()
+        return None
+
+    def _tense(self, text: str, start: int, end: int) -> str | None:
+        """ "past" or "future" when the verb before a year-less date says which occurrence
+        it is ("ended on March 20", "will end in March", "oil for December delivery")."""
+        if self._next(text, end).lower() in self._future_after:
+            return "future"
+        clause = _CLAUSE_WORDS.search(text, max(0, start - 50), start)
+        words = [w.lower() for w in _WORDS.findall(clause.group())[-5:]] if clause else []
+        while words and words[-1] in _TENSE_SKIP:
+            words.pop()
+        if not words:
+            return None
+        verb, before = words[-1], words[-3:-1]
+        if verb in self._future_words or any(w in _MODALS for w in before):
+            return "future"
+        if verb in self._past_words or len(verb) > 4 and verb.endswith("ed"):
+            return "past"
         return None
 
     # -- the component -----------------------------------------------------------------------
@@ -425,10 +469,11 @@ class DateRecognizer:
             if published is not None:
                 meta["published"] = published
         breaks = self._sentence_breaks(text)
+        iranian = self._is_iranian(doc, text)
         resolver = TimexResolver(
             published,
-            narrative=self._is_narrative(items, published),
-            iranian=self._is_iranian(doc, text),
+            narrative=self._is_narrative(items, published, iranian),
+            iranian=iranian,
             number_words=self._numbers,
             sentence_of=lambda pos: bisect.bisect_right(breaks, pos),
         )
@@ -447,12 +492,18 @@ class DateRecognizer:
             s, e, kind, g = items[i]
             if kind == "holiday":
                 g = {**g, "holiday_info": self._holidays[g["hol"].lower()]}
+            if kind == "date" and "y" not in g and not g.get("that"):
+                tense = self._tense(text, s, e)
+                if tense:
+                    g = {**g, "tense": tense}
             partner = self._partner_year(text, items, i) if kind == "date" and "y" not in g else None
             if partner is None and kind == "date" and "y" not in g and i in ranges and ranges[i][1] == i \
                     and ("y" in items[i - 1][3] or not resolver.narrative):
                 # In history a year-less start is itself a guess; do not build on it.
                 partner = self._year_after(infos.get(ranges[i][0]), g)
             infos[i] = resolver.resolve(kind, g, s, partner)
+            if i and items[i - 1][2] == "duration" and _SPAN_TO.fullmatch(text, items[i - 1][1], s):
+                self._note_span_to(resolver, items[i - 1], infos[i])
             if i in ranges and i - 1 in infos and ranges[i][0] == i - 1:
                 self._close_range(resolver, infos, ranges[i])
         spans = []
@@ -466,6 +517,22 @@ class DateRecognizer:
             span._.facts_date = info
             spans.append(span)
         return spans
+
+    @staticmethod
+    def _note_span_to(resolver: TimexResolver, duration: tuple, end_info: dict) -> None:
+        """ "the five months to late August": a stretch ending with the date, which "the
+        same period last year" then refers back to."""
+        interval = end_info.get("interval")
+        g = duration[3]
+        unit = g.get("unit", "").lower().rstrip("s")
+        n = resolver.number(g.get("n"))
+        if not interval or end_info.get("calendar") != "gregorian" or n is None or not float(n).is_integer() \
+                or unit not in ("day", "week", "month", "year"):
+            return
+        end = dt.date.fromisoformat(interval[1])
+        start = shift_date(end + dt.timedelta(days=1), -int(n), unit)
+        if start is not None:
+            resolver.note_period(duration[0], "gregorian", (start, end))
 
     def _ranges(self, text: str, items: list) -> dict[int, tuple[int, int, int, int]]:
         """Neighbouring dates joined as one range: {index of either end: (first, second,
@@ -554,8 +621,12 @@ class DateRecognizer:
         return None
 
     @staticmethod
-    def _is_narrative(items: list, published: dt.date | None) -> bool:
+    def _is_narrative(items: list, published: dt.date | None, iranian: bool = False) -> bool:
         """History rather than news: the years the text names lie long before publication.
+
+        A news item that looks back ("the 1980-1988 war") still names the present now and
+        then: a third of its years near publication keeps it news. In Iranian text a year
+        like 1400 is a Solar Hijri year, roughly 621 years on in Gregorian terms.
 
         Without a publication date nothing tells the two apart, and year-less dates stay
         unresolved unless their own sentence gives the year.
@@ -564,10 +635,15 @@ class DateRecognizer:
             return False
         years = [int(g["y"]) for _s, _e, kind, g in items
                  if kind in ("date", "year") and len(g.get("y", "")) == 4 and "era" not in g]
+        if iranian:
+            years = [y + 621 if 1300 <= y <= 1499 else y for y in years]
         if not years:
             return False
         median = statistics.median(years)
-        return median < published.year - 10 or (len(years) >= 8 and median < published.year - 1)
+        recent = sum(1 for y in years if y >= published.year - 1)
+        if median < published.year - 10 and 3 * recent < len(years):
+            return True
+        return len(years) >= 8 and median < published.year - 1
 
     def _is_iranian(self, doc: Doc, text: str) -> bool:
         if any(p in text for p in self._iran_phrases):

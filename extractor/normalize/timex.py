@@ -41,9 +41,9 @@ UNIT_CODES = {
 SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 DEICTIC_REL = {"this", "current", "last", "next", "coming", "past"}
-ANAPHORIC_REL = {"previous", "following", "same", "that"}
+ANAPHORIC_REL = {"previous", "preceding", "prior", "following", "same", "that"}
 REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
-              "previous": -1, "next": 1, "coming": 1, "following": 1}
+              "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "last": 4, "final": 4, "latter": 2}
 TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05",
@@ -198,8 +198,17 @@ class Anchor:
     month: int | None = None
     day: int | None = None
     pos: int = 0
+    # A whole Solar Hijri year (its Gregorian start year is ``year``): 1 January of that
+    # year lies in the Iranian year before, so arithmetic on it starts at Nowruz instead.
+    solar: int | None = None
+    explicit: bool = False  # the text wrote the year out ("in 2015", "1400")
+    at: int | None = None  # where it was named when ``pos`` is kept out of sentence checks
 
     def date(self) -> dt.date:
+        if self.solar and not self.month:
+            start = solar_hijri.to_gregorian(self.solar, 1, 1)
+            if start:
+                return start
         return dt.date(self.year, self.month or 1, self.day or 1)
 
 
@@ -243,16 +252,26 @@ class TimexResolver:
             return self.anchor.date() if self.anchor and self.anchor.month else None
         return self.published
 
-    def current_ref(self) -> dt.date | None:
-        """The publication date, else the narrative anchor ("the previous Iranian year")."""
-        if self.published and not self.narrative:
+    def current_ref(self, rel: str = "") -> dt.date | None:
+        """The publication date, else the narrative anchor ("the previous Iranian year").
+        "The current Iranian year" is the publication's even in a text that looks back."""
+        if self.published and (not self.narrative or rel in ("this", "current")):
             return self.published
         a = self.anaphoric_ref()
         return a.date() if a else None
 
     def recent(self, pos: int) -> bool:
         """Whether the anchor was mentioned in the same sentence as ``pos``."""
-        return self.anchor is not None and self.sentence_of(self.anchor.pos) == self.sentence_of(pos)
+        return (self.anchor is not None and self.anchor.pos >= 0
+                and self.sentence_of(self.anchor.pos) == self.sentence_of(pos))
+
+    def named_in_sentence(self, pos: int) -> bool:
+        """Whether the anchor, whole years included, was named in the sentence of ``pos``."""
+        a = self.anchor
+        if a is None:
+            return False
+        at = a.at if a.at is not None else a.pos
+        return at >= 0 and self.sentence_of(at) == self.sentence_of(pos)
 
     def anaphoric_ref(self) -> Anchor | None:
         if self.anchor:
@@ -263,17 +282,33 @@ class TimexResolver:
         return None
 
     def remember(self, pos: int, year: int, month: int | None = None, day: int | None = None,
-                 ) -> None:
+                 *, explicit: bool = False, solar: int | None = None, at: int | None = None) -> None:
         if 1 <= year <= 9999:
-            self.anchor = Anchor(year, month, day, pos)
+            self.anchor = Anchor(year, month, day, pos, solar, explicit, at)
 
-    def year_for(self, month: int, day: int | None, pos: int) -> int | None:
-        """The year of a year-less date."""
+    def year_for(self, month: int, day: int | None, pos: int, tense: str | None = None) -> int | None:
+        """The year of a year-less date.
+
+        In news a verb's tense picks the occurrence ("ended on March 20": the last one,
+        "ends on March 20": the next one); a bare month without one is the latest begun by
+        publication, since news reports what happened; a day without one is the nearest.
+        """
         a = self.anchor
         if a and (self.narrative or self.recent(pos)):
             return a.year
         if self.published and not self.narrative:
-            return year_in_window(month, day, self.published)
+            p = self.published
+            if tense in ("past", "future"):
+                try:
+                    when = dt.date(p.year, month, min(day or 1, _calendar.monthrange(p.year, month)[1]))
+                except ValueError:
+                    return year_in_window(month, day, p)
+                if tense == "past":
+                    return p.year if (when <= p if day else month <= p.month) else p.year - 1
+                return p.year if (when >= p if day else month >= p.month) else p.year + 1
+            if day is None:
+                return p.year if month <= p.month else p.year - 1
+            return year_in_window(month, day, p)
         return None
 
     # -- entry point -------------------------------------------------------------------------
@@ -315,12 +350,13 @@ class TimexResolver:
             year = a.year + {"the previous": -1, "the following": 1, "the next": 1}.get(ref_rel, 0) if a else None
         if day and not valid_day(year, month, day):
             return payload(None)
+        explicit = year is not None and not g.get("that")
         if year is None:
-            year = partner_year or self.year_for(month, day, pos)
+            year = partner_year or self.year_for(month, day, pos, g.get("tense"))
         if year is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return payload(value)
-        self.remember(pos, year, month, day)
+        self.remember(pos, year, month, day, explicit=explicit)
         value = date_value(year, month, day)
         if g.get("pod"):
             value += "T" + PART_OF_DAY[g["pod"].lower()]
@@ -339,7 +375,7 @@ class TimexResolver:
             day, month = a, b
         if not 1 <= month <= 12 or not valid_day(year, month, day):
             return payload(None)
-        self.remember(pos, year, month, day)
+        self.remember(pos, year, month, day, explicit=True)
         return payload(date_value(year, month, day), interval=date_interval(year, month, day))
 
     def _month_relative(self, g, pos, partner_year):
@@ -400,8 +436,8 @@ class TimexResolver:
         if era in ("BC", "BCE"):
             return payload(format_year(1 - year))
         if not era and self.iranian and 1300 <= year <= 1499:
-            return self._solar_year(year)
-        self.remember(pos, year)
+            return self._solar_year(year, pos=pos, explicit=True)
+        self.remember(pos, year, explicit=not g.get("yy"))
         return payload(date_value(year), interval=date_interval(year))
 
     def _decade(self, g, pos, partner_year):
@@ -443,7 +479,7 @@ class TimexResolver:
         rel = (g.get("rel") or "this").lower()
         offset = REL_OFFSET.get(rel, 0)
         solar = bool(g.get("iran")) or (self.iranian and not g.get("y"))
-        ref = self.current_ref()
+        ref = self.current_ref((g.get("rel") or "").lower())
         if ref is None or (self._is_fiscal(g) and not solar):
             # A company's or a government's fiscal year is no calendar unit outside Iran,
             # where it is the Solar Hijri year.
@@ -456,10 +492,13 @@ class TimexResolver:
     def _is_fiscal(g) -> bool:
         return bool(g.get("fiscal") or g.get("fq") or g.get("fq2"))
 
-    def _solar_year(self, year: int, g=None) -> dict[str, Any]:
+    def _solar_year(self, year: int, g=None, *, pos: int | None = None,
+                    explicit: bool = False) -> dict[str, Any]:
         interval = solar_hijri.year_interval(year)
         if interval:
-            self.remember(-10**9, interval[0].year)  # a whole year: do not pin a month
+            # A whole year: no sentence check may lend its Gregorian start year to a
+            # year-less date ("the current Iranian year (ends on March 20)").
+            self.remember(-10**9, interval[0].year, solar=year, at=pos, explicit=explicit)
         return payload(None, calendar="solar_hijri", interval=interval)
 
     def _sub_year(self, cal: str, year: int | None, first_month: int, months: int,
@@ -573,12 +612,12 @@ class TimexResolver:
 
     def _iranian_year(self, g, pos, partner_year):
         if g.get("shy"):
-            return self._solar_year(int(g["shy"]))
+            return self._solar_year(int(g["shy"]), pos=pos, explicit=True)
         rel = (g.get("rel") or "this").lower()
-        ref = self.current_ref()
+        ref = self.current_ref((g.get("rel") or "").lower())
         if ref is None:
             return payload(None, calendar="solar_hijri")
-        return self._solar_year(solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0))
+        return self._solar_year(solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0), pos=pos)
 
     def _solar_hijri_month(self, g, pos, partner_year):
         month = int(g["shm_n"]) if g.get("shm_n") else self.sh_month_number(g["shm"])
@@ -587,7 +626,7 @@ class TimexResolver:
             year = int(g["shy"])
         else:
             rel = (g.get("rel") or "").lower()
-            ref = self.current_ref()
+            ref = self.current_ref((g.get("rel") or "").lower())
             if ref is None:
                 return payload(None, calendar="solar_hijri")
             if rel:
@@ -640,13 +679,19 @@ class TimexResolver:
             return payload(day.isoformat() + "T" + PART_OF_DAY[gran], "TIME", interval=(day, day))
         offset = REL_OFFSET.get(rel, 0)
         anaphoric = rel in ANAPHORIC_REL or (self.narrative and rel not in ("this", "current"))
+        if anaphoric and offset < 0 and gran == "year" and self.published and not self.narrative:
+            # News compares with "the previous year" as with last year, unless it has
+            # just written a year out or named one in the same sentence.
+            a = self.anchor
+            if a is None or not (a.explicit or self.named_in_sentence(pos)):
+                anaphoric = False
         if rel == "past" and not g.get("edge") and gran in ("year", "month", "week", "decade", "century", "day"):
             return self._rolling(1, gran, -1, pos, type_hint=True)
         if self.iranian and gran == "year" and not anaphoric:
             ref = self.deictic_ref()
             if ref is None:
                 return payload(None, calendar="solar_hijri")
-            return self._solar_year(solar_hijri.year_of(ref) + offset)
+            return self._solar_year(solar_hijri.year_of(ref) + offset, pos=pos)
         if anaphoric:
             a = self.anaphoric_ref()
             if a is None:
@@ -659,7 +704,7 @@ class TimexResolver:
             if base is None:
                 return payload(None)
         if self.iranian and gran == "year":
-            return self._solar_year(solar_hijri.year_of(base) + offset)
+            return self._solar_year(solar_hijri.year_of(base) + offset, pos=pos)
         if gran == "weekend":
             gran, weekend = "week", True
         else:
