@@ -125,8 +125,8 @@ def test_acronym_of_a_name_given_earlier_without_parentheses(nlp):
 
 
 def test_generic_classes_and_programmes_are_not_organisations(nlp):
-    found = names(nlp, "Some 5,000 Small and Medium-sized Enterprises (SMEs) joined the "
-                       "Rural Broadband Program (RBP) this year, while SMEs elsewhere waited.")
+    found = names(nlp, "Some 3,000 Rural Credit Cooperatives (RCCs) joined the "
+                       "Rural Broadband Program (RBP) this year, while RCCs elsewhere waited.")
     assert found == {}
 
 
@@ -254,8 +254,8 @@ def test_lead_role_subject_goes_to_the_speaker_of_the_next_sentence(nlp):
 
 
 def test_a_common_word_after_a_first_name_needs_more_evidence(nlp):
-    found = names(nlp, "December Brent Crude rose to a record while Grace Period rules ended.")
-    assert "Brent Crude" not in found and "Grace Period" not in found
+    found = names(nlp, "January Rose Oil climbed to a record while Holly Berries sales ended.")
+    assert "Rose Oil" not in found and "Holly Berries" not in found
 
 
 def test_coordinated_people_and_towns_that_are_surnames(nlp):
@@ -324,11 +324,11 @@ def test_sign_off_codes_and_byline_initials_are_not_entities(nlp):
 
 
 def test_publisher_of_a_credit_line_is_an_entity_and_the_line_yields_nothing_else(nlp):
-    text = ("TABRIZ - Car sales rose. KL/PR All Content by Mehr News Agency is licensed under a "
-            "Creative Commons Attribution 4.0 International License.")
+    text = ("LYON - Bread prices rose. JM/TL Material from Rhone Valley Press is published under "
+            "the Creative Commons Attribution-ShareAlike 3.0 Unported License.")
     facts = extract_doc(nlp, text)
-    assert {e.name: e.label for e in facts.entities} == {"Tabriz": "GPE", "Mehr News Agency": "ORG"}
-    assert facts.meta.publisher == "Mehr News Agency"
+    assert {e.name: e.label for e in facts.entities} == {"Lyon": "GPE", "Rhone Valley Press": "ORG"}
+    assert facts.meta.publisher == "Rhone Valley Press"
 
 
 # -- spaCy integration -------------------------------------------------------------------------
@@ -439,7 +439,7 @@ def test_loaded_pipeline_stays_under_300_mb():
     code = ("import resource, extractor\n"
             "from extractor.pipeline import build_pipeline\n"
             "nlp = build_pipeline()\n"
-            "nlp('WASHINGTON - Sonny Perdue of the U.S. Department of Agriculture said so.')\n"
+            "nlp('OTTAWA - Martha Quinlan of the U.S. Department of Energy said so.')\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
