@@ -50,7 +50,7 @@ _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•"
 _DETERMINERS = {"the", "a", "an"}
 _PARTICLES = {"al", "al-", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "del",
               "la", "le", "el", "dos", "das", "ben"}
-# "Islamic Republic of Iran Customs Administration": a state name inside an organisation name.
+# "Republic of Korea Navy": a state name inside an organisation name.
 _STATE_WORDS = {"Republic", "Kingdom", "Emirate", "Federation", "States", "Commonwealth"}
 _DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
                "Western", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
@@ -254,7 +254,7 @@ class _Doc:
         if prev in _SENT_END or prev.isspace():
             return True
         if prev in _OPENERS:
-            return not (prev == "-" and self.glued(i))  # "Wadena-Deer" is one name
+            return not (prev == "-" and self.glued(i))  # "Wilkes-Barre" is one name
         gap = self.text[self.idx[i - 1] + len(prev) : self.idx[i]]
         return "\n" in gap
 
@@ -545,7 +545,7 @@ class EntityRecognizer:
             return None
         if end == i + 1 and (head in lex.name_tails or head in _WEAK_HEADS) and st.namey(end) \
                 and not lex.is_title(words[end]) and words[end] not in lex.first_names:
-            return None  # "Integrated Mission Operations Contract", "Network Open": goes on
+            return None  # "Regional Freight Operations Contract", "Science Letters Open": goes on
         if words[end - 1] in ("of", "for", "the"):
             end = i + 1  # "Department of" with nothing after it
         start = self._extend_left(st, i, end)
@@ -568,7 +568,7 @@ class EntityRecognizer:
         return w in self.lex.first_names and st.namey(k + 1) and not self.lex.is_common(w)
 
     def _of_phrase(self, st: _Doc, k: int) -> int:
-        """End of "Industry, Mining and Trade" after "Ministry of"."""
+        """End of "Fisheries, Forests and Water" after "Ministry of"."""
         words, n = st.words, st.n
         conjunct_lengths = []
         length = 0
@@ -603,7 +603,7 @@ class EntityRecognizer:
                         and not self._stops_name(st, tail):
                     tail += 1
                 if any(words[t] in self.lex.org_heads for t in range(end + 1, tail)):
-                    break  # "Ministry of Oil and National Iranian Gas Company": two names
+                    break  # "Ministry of Energy and National Grid Company": two names
                 limit = max(conjunct_lengths + [length]) if conjunct_lengths else tail - end - 1
                 conjunct_lengths = []
                 end = min(tail, end + 1 + limit)
@@ -760,7 +760,7 @@ class EntityRecognizer:
             return None  # "George Washington University"
         surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
         if all(lex.is_common(w) and w not in lex.first_names for w in surname):
-            # "Brent Crude", "Grace Period": a common word needs a title or a speech verb.
+            # "Rose Oil", "Holly Berries": a common word needs a title or a speech verb.
             before = words[i - 1] if i > 0 else ""
             after = words[end] if end < st.n else ""
             after2 = words[end + 1] if end + 1 < st.n else ""
@@ -850,7 +850,7 @@ class EntityRecognizer:
         return st.span_text(start, t + 1)
 
     def _person_by_apposition(self, st: _Doc, i: int) -> Mention | None:
-        """ "Moises Dugan, acting regional administrator", "Hadad Adel, the President of ..." """
+        """ "Lena Forsyth, acting regional director", "Tomas Varga, the President of ..." """
         lex, words = self.lex, st.words
         if i > 0 and st.namey(i - 1):
             return None
@@ -890,7 +890,7 @@ class EntityRecognizer:
         return bool(_ACRONYM.match(w)) and not _ROMAN.match(w)
 
     def _acronym_definitions(self, st: _Doc) -> dict[str, Mention | None]:
-        """ "Ports and Maritime Organization (PMO)": the acronym is an alias from here on."""
+        """ "Coastal Freight Authority (CFA)": the acronym is an alias from here on."""
         words, lex = st.words, self.lex
         defined: dict[str, Mention | None] = {}
         for i in range(1, st.n - 2):
@@ -921,7 +921,7 @@ class EntityRecognizer:
                         defined[acr] = m
                     continue
             if prev is None or prev.label in ("GPE", "NORP", "LOC"):
-                # "United States Geological Survey (USGS)": the place is part of the name.
+                # "Chile Seismic Survey (CSS)": the place is part of the name.
                 start = self._chain_before(st, i, places=True)
                 inner = {id(st.taken[k]): st.taken[k] for k in range(start, i) if st.taken[k]}
                 covered = sum(m.end - m.start for m in inner.values())
@@ -1022,7 +1022,7 @@ class EntityRecognizer:
             w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0]))
 
     def _lone_acronyms(self, st: _Doc, defined: dict[str, Mention | None]) -> None:
-        """ "NIH grants" after "National Institutes of Health": the initials name it."""
+        """ "NWRC grants" after "National Water Research Council": the initials name it."""
         lex, words = self.lex, st.words
         by_initials: dict[str, Mention] = {}
         for m in st.mentions:
@@ -1046,7 +1046,7 @@ class EntityRecognizer:
                 continue  # "EF-4", "MA/IRN", "CPI-U"
             if (st.namey(i + 1) and st.taken[i + 1] is None) or (
                     i > 0 and st.namey(i - 1) and st.taken[i - 1] is None):
-                continue  # "JAMA Network Open": part of a longer name
+                continue  # "BMC Field Reports": part of a longer name
             if i + 1 < st.n and st.glued(i + 1) and words[i + 1][:1].isdigit():
                 continue
             st.add(Mention(i, i + 1, "ORG", f"ORG:{w}"))
@@ -1121,7 +1121,7 @@ class EntityRecognizer:
         return st.found_names
 
     def _speaker_before(self, st: _Doc, v: int) -> None:
-        """ "Atabak added", "Mahdavi Kani says", "Financial Tribune reported"."""
+        """ "Okafor added", "Lindqvist Berg says", "Harbour Gazette reported"."""
         lex, words = self.lex, st.words
         end = v
         if end > 0 and words[end - 1] in ("has", "had", "also", "further", "then", "later"):
@@ -1148,7 +1148,7 @@ class EntityRecognizer:
             label = "PERSON"
         elif words[v] in ("reported", "reports") or before in ("from", "at", "of", "by") \
                 or any(w in lex.org_heads for w in chain) or lex.is_common(chain[-1]):
-            label = "ORG"  # "Tim Evans from Citigroup Futures said": the firm
+            label = "ORG"  # "Ana Ruiz from Northgate Futures said": the firm
         else:
             label = "PERSON"
         for k in range(start, end):
@@ -1178,7 +1178,7 @@ class EntityRecognizer:
         st.add(Mention(k, end, "PERSON", ""))
 
     def _town_state(self, st: _Doc, comma: int) -> None:
-        """ "Wadena, Minnesota", "St. Clair, Minn.", "towns of Borger and Canadian, Texas"."""
+        """ "Ashby, Minnesota", "St. Peter, Minn.", "towns of Lamesa and Dumas, Texas"."""
         words, lex = st.words, self.lex
         state = st.mention_at(comma + 1)
         abbrev = lex.states.get(words[comma + 1])
@@ -1248,7 +1248,7 @@ class EntityRecognizer:
                 and st.words[start] not in _DIRECTIONS:
             return
         if h + 1 < st.n and st.words[h + 1][:1].isdigit():
-            return  # "FEMA Region 5" is an office
+            return  # "EPA Region 7" is an office
         name = st.span_text(start, h)
         if st.words[h] == "Region":
             st.add(Mention(start, h + 1, "LOC", f"LOC:{name} Region"))
@@ -1271,7 +1271,7 @@ class EntityRecognizer:
     # -- pass F: later mentions --------------------------------------------------------------------
     def _repeats(self, st: _Doc, defined: dict[str, Mention | None]) -> None:
         words, lex = st.words, self.lex
-        # A short name found by its own evidence ("Salehinia said") joins the full name.
+        # A short name found by its own evidence ("Okonjo said") joins the full name.
         people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
         surnames = {words[m.end - 1] for m in people if m.end - m.start >= 2}
         for m in st.mentions:
@@ -1287,7 +1287,7 @@ class EntityRecognizer:
                 for b in range(a + 1, len(toks) + 1):
                     if b - a < len(toks):
                         parts.setdefault(toks[a:b], m.key)
-        # Later mentions: parts of full names ("Tavakoli Lahijani", "Tavakoli"), repeats of
+        # Later mentions: parts of full names ("Ruiz Olmedo", "Ruiz"), repeats of
         # any name, acronyms, and lower-case or all-capital repeats of organisations and places.
         exact: dict[str, dict[tuple[str, ...], Mention]] = {}
         folded: dict[str, dict[tuple[str, ...], Mention]] = {}
@@ -1341,7 +1341,7 @@ class EntityRecognizer:
                 i += 1
                 continue
             if hit.label == "PERSON":
-                # "Abdollah Tavakoli Lahijani" after "Tavakoli Lahijani added": take the given name.
+                # "Marta Ruiz Olmedo" after "Ruiz Olmedo added": take the given name.
                 s = hit.start
                 while s > 0 and hit.start - s < 2 and st.namey(s - 1) and st.taken[s - 1] is None \
                         and not lex.is_common(words[s - 1]) and not lex.is_title(words[s - 1]):
@@ -1432,7 +1432,7 @@ class EntityRecognizer:
                     full.setdefault(toks[cut:], m.key)
 
     def _dateline_fallback(self, st: _Doc) -> None:
-        """ "WASHINGTON, Nov. 22, 2010 /PRNewswire/ --": an all-capital known place opening the text."""
+        """ "CHICAGO, Apr. 14, 2015 /PRNewswire/ --": an all-capital known place opening the text."""
         m = _DATELINE_START.search(st.text[:_DATELINE_WINDOW])
         if not m:
             return
