@@ -354,8 +354,8 @@ class QuantityRecognizer:
 
     @staticmethod
     def _from_context(text: str, q: dict, recent: dict[str, dict]) -> None:
-        """Units news leaves to the context: "1.283 bln" after dollar figures, "$90.63" after
-        "US$94 a barrel", "a 4.8 aftershock" after "magnitude 6.3"."""
+        """Units news leaves to the context: "2.746 bln" after dollar figures, "$71.20" after
+        "US$68 a barrel", "a 5.2 aftershock" after "magnitude 6.4"."""
         def near(kind: str, span: int = _CONTEXT_CHARS) -> dict | None:
             prev = recent.get(kind)
             return prev if prev and q["start"] - prev["end"] <= span else None
@@ -585,7 +585,7 @@ class QuantityRecognizer:
                 e = sm.end()
         value = tidy(value * scale) if scale != 1 else value
 
-        # Ranges: "60 to 70 percent", "$2-3 million", "between 5 and 10".
+        # Ranges: "35 to 40 percent", "$2-3 million", "between 5 and 10".
         if value_max is not None and scale != 1:
             value_max = tidy(value_max * scale)
         elif value_max is not None:
@@ -626,7 +626,7 @@ class QuantityRecognizer:
                 value = tidy(value * scale)
                 e = sm.end()
         if unit_info is None and value_max is None:
-            # "a 23 and 43 percent growth": the first number takes the shared unit.
+            # "a 12 and 19 percent rise": the first number takes the shared unit.
             co = _COORDINATION.match(text, e)
             if co:
                 nxt = self._number_at(text, co.end())
@@ -650,7 +650,7 @@ class QuantityRecognizer:
                 e = mm.end()
 
         kind_hint = kind_hint or ("fraction" if run and "/" in run else None)
-        # Ratios: "7 out of every 10", "3 in 10".
+        # Ratios: "4 out of every 5", "3 in 10".
         if unit_info is None and value_max is None and not compound and kind_hint is None:
             rm = _RATIO.match(text, e)
             if rm:
@@ -666,7 +666,7 @@ class QuantityRecognizer:
                         kind_hint = "fraction"
                         unit_info = None
 
-        # Rates: "US$94 a barrel", "80 million cubic meters per day", "20,000 rials to the dollar".
+        # Rates: "US$68 a barrel", "80 million cubic meters per day", "20,000 rials to the dollar".
         unit = unit_info.unit if unit_info else None
         if kind_hint == "fraction" and unit_info is None:
             unit, kind = "fraction", "ratio"
@@ -802,7 +802,7 @@ class QuantityRecognizer:
         if not (isinstance(v2, (int, float)) and v2 > value):
             return None
         # A unit after the first number and a different one (or none) after the second: two
-        # quantities, not a range ("rose 4.8% to $13.18 billion").
+        # quantities, not a range ("rose 3.1% to $7.42 billion").
         if unit_info is not None and cur is None:
             um = self._unit_re.match(text, e2)
             if not um:
@@ -907,12 +907,12 @@ class QuantityRecognizer:
 
     def _counted(self, doc: Doc, text: str, q: dict, parse: bool) -> tuple[int, int] | None:
         """The noun phrase a quantity counts, found in this order: the noun after a count
-        ("1500 inactive production units", "14 of 44 economists"); the "of" phrase of a
-        measure, sum or share ("tons of goods", "22 percent of the SMEs"); what a sum is spent
-        on ("$2 million in grants"); a noun the quantity modifies ("a 45% growth", "a $48
-        million contract"); the noun it is the size of ("a depth of 10 km", "an increase of
-        5%"); else the subject of a change or linking verb before it ("Energy prices increased
-        7.2 percent", "Exports stood at 10 million tons")."""
+        ("1700 idle fishing boats", "14 of 44 economists"); the "of" phrase of a
+        measure, sum or share ("tons of goods", "18 percent of the farms"); what a sum is spent
+        on ("$2 million in grants"); a noun the quantity modifies ("a 30% jump", "a $48
+        million contract"); the noun it is the size of ("a depth of 8 km", "an increase of
+        5%"); else the subject of a change or linking verb before it ("Rail fares increased
+        6.4 percent", "Exports stood at 10 million tons")."""
         end = q["end"]
         kind = q["kind"]
         if kind == "count":
@@ -974,7 +974,7 @@ class QuantityRecognizer:
         return words[first][0], words[i][1]
 
     def _paren_np_before(self, text: str, q: dict) -> tuple[int, int] | None:
-        """A figure in brackets after a noun phrase: "higher prices for fuel (11.2 percent)"."""
+        """A figure in brackets after a noun phrase: "higher prices for bread (9.6 percent)"."""
         start = q["start"]
         if text[start - 1:start] != "(" or text[q["end"]:q["end"] + 1] != ")":
             return None
@@ -1057,8 +1057,8 @@ class QuantityRecognizer:
         return words[first][0], words[i][1]
 
     def _subject_before(self, text: str, start: int, words) -> tuple[int, int] | None:
-        """The subject of a change or linking verb before a quantity: "Energy prices increased
-        7.2 percent", "Trade between the two countries amounted to $2 bln", with its
+        """The subject of a change or linking verb before a quantity: "Rail fares increased
+        6.4 percent", "Trade between the two countries amounted to $2 bln", with its
         prepositional phrases but without a phrase of time ("Exports in the same period
         stood at ...")."""
         i = len(words) - 1
@@ -1145,7 +1145,7 @@ class QuantityRecognizer:
         committed = 0  # number of words accepted for sure
         pending_list = False
         p = pos
-        if text[p:p + 1] == "-":  # "5-member board": the compound then its noun
+        if text[p:p + 1] == "-":  # "7-member jury": the compound then its noun
             return None
         for _ in range(14):
             m = _NP_WORD.match(text, p)
