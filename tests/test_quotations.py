@@ -580,3 +580,33 @@ def test_unclosed_quotation_leaves_no_clause_opening_with_punctuation(nlp):
             "road building\u201d, is to be carried out between 2025 and 2027, the council noted.")
     for q in quotes(nlp, text):
         assert q.text[0].isalnum() or q.text[0] in "\u201c\"$", q.text
+
+
+# -- roles ------------------------------------------------------------------------------
+
+def test_role_noun_skips_a_former_holder(nlp):
+    text = ("Former oil minister Rustam Kadyrov built the pipeline in 2005. Exports are rising fast, the "
+            "oil minister said on Monday. Output doubled last year, Dario Velez said. Exports will reach "
+            "two million barrels a day, the minister added.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "Exports are rising").speaker == "Dario Velez"
+    assert [q.speaker for q in qs if q.text.startswith("Exports will reach")] == ["Dario Velez"]
+
+
+def test_unnamed_official_stays_unnamed(nlp):
+    text = ("\u201cWe will keep the buses running as long as we can,\u201d said an unnamed city official. "
+            "The official added that fares would not rise this year.\n\n"
+            "\u201cThis is a bad joke for everyone who rides the buses,\u201d said Ravi Menon, a spokesman "
+            "for council leader Joan Pratt.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "We will keep").speaker is None
+    assert by_text(qs, "fares would not rise").speaker is None
+    assert by_text(qs, "This is a bad joke").speaker == "Ravi Menon"
+
+
+def test_office_is_not_its_spokesman(nlp):
+    text = ("Spokesperson Luis Marqueta said the Secretary-General welcomed the ceasefire. In a message, "
+            "the Secretary-General said that more aid was needed to reach the displaced families.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "the Secretary-General welcomed").speaker == "Luis Marqueta"
+    assert by_text(qs, "more aid").speaker == "Secretary-General"

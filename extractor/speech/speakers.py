@@ -97,6 +97,9 @@ class SpeakerResolver:
                 continue
             ent = self._entity(canonical, label)
             ent.roles.update(r.lower() for r in roles)
+            past = _PAST_TITLE.search(text, max(0, s - 60), s) if label == "PERSON" else None
+            if past:
+                ent.roles.add(past.group().strip().lower())  # "Former oil minister X"
             ent.add((s, e))
             self._spans.append((s, e, ent))
         self._has_people = any(ent.label == "PERSON" for _, _, ent in self._spans)
@@ -109,6 +112,7 @@ class SpeakerResolver:
         self._starts = [s for s, _, _ in self._spans]
         self.last_person: tuple[int, Entity] | None = None
         self.last_org: tuple[int, Entity] | None = None
+        self.last_unnamed: tuple[int, str] | None = None
         self.named_speakers: list[tuple[int, Entity]] = []  # filled by the component
 
     # -- registry -----------------------------------------------------------------------
@@ -220,12 +224,57 @@ class SpeakerResolver:
                 if ent is None:
                     self.last_org = None  # "it" after an unknown "the ministry" is that ministry
                 return self._resolved(ent, pos)
-            if not phrase.definite:
+            words = set(self.text[phrase.start:phrase.end].lower().split())
+            ent = None
+            if not phrase.definite and not words & _UNNAMED:
+                # "a senior official said X. Head of Y Jane Doe said ...": news introduces the
+                # speaker by role first and names them in the next sentence.
                 ent = self._next_named_speaker(pos, within=600)
-                return self._resolved(ent, pos)
-            ent = self._person_with_role(head, pos) if head not in _GENERIC_ROLES else None
-            return self._resolved(ent or self._person_in_focus(pos), pos)
+                if ent is not None:
+                    return self._resolved(ent, pos)
+            if not phrase.definite or words & _UNNAMED:
+                # "an unnamed official": someone the text does not name; a later "the
+                # official" is that person, still unnamed.
+                self.last_unnamed = (pos, head)
+                return Resolution(None, None)
+            if self.last_unnamed and self.last_unnamed[1] == head and pos - self.last_unnamed[0] < _FOCUS_CHARS \
+                    and (self.last_person is None or self.last_person[0] < self.last_unnamed[0]):
+                return Resolution(None, None)
+            if head in _GENERIC_ROLES:
+                return self._resolved(self._person_in_focus(pos), pos)
+            ent = self._person_with_role(head, pos)
+            if ent is None:
+                # "the Secretary-General" is not his spokesman, "the minister" not a former one
+                ent = self._person_in_focus(pos, role=head)
+                if ent is None:
+                    return self._office(phrase, pos)
+            ent.roles.add(head)  # a later "the minister" is this minister
+            return self._resolved(ent, pos)
         return Resolution(None, None)
+
+    def _office(self, phrase: Phrase, pos: int) -> Resolution:
+        """A capitalised office held by no one the text names ("the Secretary-General") is
+        the speaker as it stands; a lower-case role is no one."""
+        surface = re.sub(r"^(?:the|The)\s+", "", self.text[phrase.start:phrase.end]).strip()
+        if surface and surface[0].isupper() and len(surface.split()) <= 4:
+            return Resolution(surface, None)
+        return Resolution(None, None)
+
+    @staticmethod
+    def _holds(ent: Entity, role: str) -> bool:
+        """Whether the person holds the role now (a "former minister" does not)."""
+        return any(role in _role_head(r) for r in ent.roles) and not any(
+            not _role_head(r) and role in r for r in ent.roles)
+
+    def _other_role(self, ent: Entity, role: str) -> bool:
+        """Whether the person is known by a role other than ``role`` ("spokesman for X")."""
+        if any(not _role_head(r) and role in r for r in ent.roles):
+            return True  # "former oil minister"
+        heads = [h for h in (_role_head(r) for r in ent.roles) if h]
+        if not heads or any(role in h for h in heads):
+            return False
+        lex_roles = self.reader.lex.roles
+        return any(w in lex_roles and w not in _GENERIC_ROLES for h in heads for w in h)
 
     def _resolved(self, ent: Entity | None, pos: int) -> Resolution:
         if ent is None:
@@ -244,23 +293,26 @@ class SpeakerResolver:
     def _compatible(ent: Entity, gender: str | None) -> bool:
         return gender is None or ent.gender is None or ent.gender == gender
 
-    def _person_in_focus(self, pos: int, gender: str | None = None) -> Entity | None:
-        if self.last_person and self._compatible(self.last_person[1], gender):
+    def _person_in_focus(self, pos: int, gender: str | None = None, role: str | None = None) -> Entity | None:
+        if self.last_person and self._fits(self.last_person[1], gender, role):
             return self.last_person[1]
+        if self.last_person and role is not None:
+            return None  # the person in focus holds another office: someone else speaks
         best = None
         for ent in self.entities.values():
-            if ent.label != "PERSON" or not self._compatible(ent, gender):
+            if ent.label != "PERSON" or not self._fits(ent, gender, role):
                 continue
             m = ent.mention_before(pos)
             if m and (best is None or m[0] > best[0]):
                 best = (m[0], ent)
         if best:
             return best[1]
-        return self._next_named_speaker(pos, within=None, gender=gender)
+        return self._next_named_speaker(pos, within=None, gender=gender, role=role)
 
-    def _next_named_speaker(self, pos: int, within: int | None, gender: str | None = None) -> Entity | None:
+    def _next_named_speaker(self, pos: int, within: int | None, gender: str | None = None,
+                            role: str | None = None) -> Entity | None:
         for p, ent in self.named_speakers:
-            if p > pos and ent.label == "PERSON" and self._compatible(ent, gender):
+            if p > pos and ent.label == "PERSON" and self._fits(ent, gender, role):
                 if within is None or p - pos <= within:
                     return ent
                 return None
@@ -268,19 +320,28 @@ class SpeakerResolver:
             best = None
             for ent in self.entities.values():
                 m = ent.mention_after(pos)
-                if ent.label == "PERSON" and m and self._compatible(ent, gender) and (best is None or m[0] < best[0]):
+                if ent.label == "PERSON" and m and self._fits(ent, gender, role) and (best is None or m[0] < best[0]):
                     best = (m[0], ent)
             return best[1] if best else None
         return None
 
+    def _fits(self, ent: Entity, gender: str | None, role: str | None) -> bool:
+        return self._compatible(ent, gender) and (role is None or not self._other_role(ent, role))
+
     def _person_with_role(self, role: str, pos: int) -> Entity | None:
+        """The person most recently named before ``pos`` who holds the role now (not a
+        "former minister", not the "spokesman for the minister"), else the next one named."""
         best = None
         for ent in self.entities.values():
-            if ent.label != "PERSON" or not any(role == r or role in r.split() for r in ent.roles):
+            if ent.label != "PERSON" or not self._holds(ent, role):
                 continue
-            m = ent.mention_before(pos) or ent.mention_after(pos)
-            if m and (best is None or abs(m[0] - pos) < abs(best[0] - pos)):
-                best = (m[0], ent)
+            m = ent.mention_before(pos)
+            key = (1, m[0]) if m else None
+            if m is None:
+                m = ent.mention_after(pos)
+                key = (0, -m[0]) if m else None
+            if key and (best is None or key > best[0]):
+                best = (key, ent)
         return best[1] if best else None
 
     def _org_with(self, head: str, pos: int) -> Entity | None:
@@ -309,6 +370,23 @@ class SpeakerResolver:
             if best is None or key > best[0]:
                 best = (key, ent)
         return best[1] if best else None
+
+
+_UNNAMED = frozenset({"unnamed", "anonymous", "unidentified"})
+_PAST_TITLE = re.compile(r"(?<![\w-])(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Oo]utgoing)\s*(?:[A-Za-z-]+\s+){0,4}$")
+_ROLE_OBJECT = re.compile(r"\s(?:for|of|to|at|with|in|on|from|under)\s")
+_PAST_HOLDER = frozenset({"former", "ex", "late", "then", "outgoing", "previous", "retired"})
+
+
+@lru_cache(maxsize=2048)
+def _role_head(role: str) -> tuple[str, ...]:
+    """The words naming the role itself, before its object ("spokesman for the minister" ->
+    spokesman); empty for one held in the past ("former oil minister", "ex-minister")."""
+    head = _ROLE_OBJECT.split(" " + role.lower() + " ", maxsplit=1)[0]
+    words = tuple(w.strip(".,'\u2019") for w in re.split(r"[\s\u2019']+", head) if w)
+    if any(w in _PAST_HOLDER or w.startswith(("ex-", "former-")) for w in words):
+        return ()
+    return words
 
 
 # Role words too general to pick out one person by role ("the official", "the source").
