@@ -1,8 +1,8 @@
 """Reads the phrase that names a speaker next to a reporting verb.
 
-A speaker phrase is a pronoun ("he"), a name with its titles ("Deputy Foreign Minister
-Igor Morgulov", "Secretary Perdue"), an organisation ("the U.S. Bureau of Labor
-Statistics", "IRIB"), a role ("the official", "a senior official at the ministry") or an
+A speaker phrase is a pronoun ("he"), a name with its titles ("Deputy Transport Minister
+Petra Halloran", "Secretary Lindqvist"), an organisation ("the National Office of Water
+Statistics", "NOWS"), a role ("the official", "a senior official at the ministry") or an
 unnamed plural ("officials", "reports"). Everything works on a bounded window of text.
 """
 
@@ -226,7 +226,7 @@ class PhraseReader:
                 if lower_run > 2:
                     break
             elif t.text.isalpha() and t.text.islower() and lower_run < 2 and t.low not in _CLAUSE_WORDS:
-                # an adjective before a role word ("the industrial official", "union leader")
+                # an adjective before a role word ("the regional official", "union leader")
                 lower_run += 1
                 nxt = toks[k + 1].low if k + 1 <= j else ""
                 if nxt in self.lex.roles or nxt in self.lex.generic:
@@ -247,7 +247,7 @@ class PhraseReader:
         return i, j
 
     def _np_prefix(self, toks: list[Token]) -> tuple[int, int] | None:
-        """The capitalised name opening ``toks`` ("Hadi Hashemzadeh Farhang made ...")."""
+        """The capitalised name opening ``toks`` ("Marta Ruiz Olmedo made ...")."""
         j = -1
         for k, t in enumerate(toks[:_MAX_PHRASE_TOKENS]):
             if t.cap or (t.low in _CONNECTORS and 0 < k):
@@ -258,7 +258,7 @@ class PhraseReader:
             j -= 1
         return (0, j) if j >= 0 else None
 
-    # -- phrase after an inverted cue ("said Secretary Perdue") ------------------------
+    # -- phrase after an inverted cue ("said Secretary Lindqvist") ---------------------
     def phrase_after(self, text: str, pos: int, ceiling: int) -> Phrase | None:
         m = self.lex.adverbial_re.match(text, pos, ceiling)
         if m:
@@ -357,7 +357,7 @@ class PhraseReader:
         head_tok = next((t for t in reversed(toks) if t.text not in "()" and not (
             t.text.isupper() and toks.index(t) > 0 and toks[toks.index(t) - 1].text == "(")), toks[-1])
         if head_tok.low in self.lex.roles and not head_tok.cap:
-            first_kind = "role"  # "the IRICA chief"
+            first_kind = "role"  # "the NOWS chief"
         for k, t in enumerate(toks if first_kind is None else ()):
             if k in skip:
                 continue
@@ -415,14 +415,14 @@ class PhraseReader:
     def _person_in_run(self, run: list[Token]) -> Name | None:
         """The person's name inside a capitalised run, titles and organisations cut off."""
         if any(self.is_org_token(t) for t in run):
-            # Organisation words may precede the name: "Census Bureau Director Robert Groves".
+            # Organisation words may precede the name: "Water Bureau Director Anna Pike".
             last_org = max(k for k, t in enumerate(run) if self.is_org_token(t))
             tail = run[last_org + 1:]
             if not tail or tail[0].low in _CONNECTORS and tail[0].low not in _NAME_CONNECTORS:
-                return None  # "Bureau of Labor Statistics": the rest of the organisation's name
+                return None  # "Bureau of Water Statistics": the rest of the organisation's name
             return self._person_in_run(tail)
-        # A known given name starts the name ("Congressman Ron Paul of Texas"); otherwise
-        # the name follows the last title or connector ("... and Trade Abdollah Tavakoli").
+        # A known given name starts the name ("Congressman Dan Reyes of Ohio"); otherwise
+        # the name follows the last title or connector ("... and Transport Marta Ruiz").
         first = next((k for k, t in enumerate(run[:-1]) if self.first_name(t.text)
                       and not self.is_title(t) and t.low not in _CONNECTORS
                       and not run[k + 1].low in _CONNECTORS), None)
