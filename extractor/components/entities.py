@@ -478,10 +478,10 @@ class EntityRecognizer:
             if label in ("GPE", "LOC") and self._inside_bigger_name(st, i, end, e.tier):
                 return
             if label == "GPE" and end < st.n and words[end] in _PLACE_HEADS and st.namey(end):
-                end += 1  # "East Azarbaijan Province", "Blue Earth County"
+                end += 1  # "West Java Province", "Red River County"
             if label == "GPE" and i > 0 and words[i - 1] in _DIRECTIONS and st.namey(i - 1) \
                     and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
-                start, label = i - 1, "LOC"  # "Central Italy"
+                start, label = i - 1, "LOC"  # "Southern Chile"
                 key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
             priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
             cands.append((start, end, priority,
@@ -827,7 +827,7 @@ class EntityRecognizer:
         return Mention(split, name_end, "PERSON", "", [role])
 
     def _title_phrase(self, st: _Doc, t: int) -> str:
-        """The title before a name: "Deputy Foreign Minister", "U.S. Secretary of Agriculture"."""
+        """The title before a name: "Deputy Transport Minister", "U.S. Secretary of Energy"."""
         lex, words = self.lex, st.words
         start = t
         j = t - 1
@@ -1043,7 +1043,7 @@ class EntityRecognizer:
                 continue
             if (i > 0 and words[i - 1] in ("/", "-") and st.glued(i)) or (
                     i + 1 < st.n and words[i + 1] in ("/", "-") and st.glued(i + 1)):
-                continue  # "EF-4", "MA/IRN", "CPI-U"
+                continue  # "EF-4", "KL/PR", "CPI-U"
             if (st.namey(i + 1) and st.taken[i + 1] is None) or (
                     i > 0 and st.namey(i - 1) and st.taken[i - 1] is None):
                 continue  # "BMC Field Reports": part of a longer name
@@ -1195,7 +1195,7 @@ class EntityRecognizer:
             start -= 1
         if start == end:
             return
-        # A nationality in this slot is a town ("Canadian, Texas").
+        # A nationality in this slot is a town ("Mexican, Missouri").
         old = st.mention_at(start)
         if old is not None and old.label == "NORP" and old.start == start and old.end == end:
             st.remove(old)
@@ -1411,7 +1411,7 @@ class EntityRecognizer:
 
     # -- output --------------------------------------------------------------------------------
     def _short_org_names(self, st: _Doc) -> None:
-        """ "Census Bureau" after "U.S. Census Bureau": a name less its place prefix."""
+        """ "Forest Service" after "U.S. Forest Service": a name less its place prefix."""
         orgs = sorted((m for m in st.mentions if m.label == "ORG" and m.end - m.start >= 2),
                       key=lambda m: m.start - m.end)
         full: dict[tuple[str, ...], str] = {}
