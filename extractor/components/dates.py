@@ -9,8 +9,8 @@ The survivors are normalised in text order by :class:`extractor.normalize.timex.
 against the publication date (``doc._.facts_meta["published"]``) and the dates the text
 mentioned before.
 
-When no publication date is known and the dateline gives one ("WASHINGTON, Nov. 22,
-2010 -", or "TEHRAN, Jul. 03 (MNA) -" with a year from the metadata), it is filled in.
+When no publication date is known and the dateline gives one ("CHICAGO, Apr. 14,
+2015 -", or "TEHRAN, Jul. 03 (MNA) -" with a year from the metadata), it is filled in.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ class DateRecognizer:
         self._future_after = {w.lower() for w in lex.get("future_month_after_words", ())}
         self._dateline_date = re.compile(
             fill(r",?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
-        # "WASHINGTON, Nov. 22, 2010 -" or "(Washington, D.C., December 16, 2020)" opening a text.
+        # "CHICAGO, Apr. 14, 2015 -" or "(Portland, Ore., March 3, 2021)" opening a text.
         self._dateline_line = re.compile(fill(
             r"(?:\A|\n)[ \t(]*[A-Z][A-Za-z.'’ -]{1,40}?,[ \t]*(?:[A-Z][A-Za-z.]*,[ \t]*)?"
             r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
@@ -344,7 +344,7 @@ class DateRecognizer:
 
     def _tense(self, text: str, start: int, end: int) -> str | None:
         """ "past" or "future" when the verb before a year-less date says which occurrence
-        it is ("ended on March 20", "will end in March", "oil for December delivery")."""
+        it is ("ended on March 20", "will end in March", "wheat for March delivery")."""
         if self._next(text, end).lower() in self._future_after:
             return "future"
         clause = _CLAUSE_WORDS.search(text, max(0, start - 50), start)
@@ -480,7 +480,7 @@ class DateRecognizer:
         resolver.month_names = self._month_names
         resolver.weekday_names = self._weekday_names
         resolver.sh_month_names = self._sh_names
-        # A clock time takes the date that follows it: "at 11 a.m. on 11 November 1918".
+        # A clock time takes the date that follows it: "at 9 a.m. on 3 May 1845".
         order = list(range(len(items)))
         for i in range(len(items) - 1):
             if items[order[i]][2] == "time" and items[order[i + 1]][2] == "date" and \

@@ -29,7 +29,7 @@ from ..speech.lexicon import FILES, Cue, SpeechLexicon
 from ..speech.marks import QuotePair, pair_quotes
 from ..speech.phrases import Phrase, PhraseReader
 from ..speech.segment import Segmenter, Units
-from ..speech.speakers import SpeakerResolver, given_name_gender
+from ..speech.speakers import SpeakerResolver, given_name_gender, load_gender_detector
 
 _TERMINAL = ".!?\u2026"
 _WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")
@@ -111,6 +111,9 @@ class QuotationRecognizer:
         self.name = name
         self.min_quote_words = min_quote_words
         self._load(lexicon)
+        # The given-name lexicon takes about a second to build: pay it here, not on the
+        # first document.
+        load_gender_detector()
         ensure_extensions()
 
     def _load(self, directory: str | Path | None) -> None:
@@ -538,7 +541,7 @@ class _Context:
         while k < len(toks):
             t = toks[k]
             if t.text == ",":
-                # an organisation's list of names ("Ministry of Industry, Mine and Trade")
+                # an organisation's list of names ("Ministry of Fisheries, Forests and Water")
                 rest = toks[k + 1:k + 6]
                 if rest and rest[0].cap and any(u.low == "and" for u in rest) and all(
                         u.cap or u.low in ("and", "of", "the") for u in rest[:rest.index(next(u for u in rest if u.low == "and")) + 2]
@@ -598,7 +601,7 @@ class _Context:
         after = out[-1].end
         m = re.compile(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*").match(text, after, limit)
         if m and not self.cues_between(after, m.end()):
-            return phrase, m.end()  # "according to the RAI and press agencies, ..."
+            return phrase, m.end()  # "according to Radio Nord and press agencies, ..."
         m = re.compile(r"\s*,?\s*").match(text, after)
         return phrase, (m.end() if m else after)
 
@@ -785,7 +788,7 @@ class _Context:
                 return ("pre", c, after, phrase)
             if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
                 if self.cues_between(cs, c.start):
-                    return None  # "he said, according to TASS": the source of a quotation
+                    return None  # "he said, according to Nordic Wire": the source of a quotation
                 return ("post", c, text.rindex(",", cs, c.start), phrase)
             return None
         cue = c.cue
@@ -820,7 +823,7 @@ class _Context:
         if phrase is not None and cue.tense == "base" and not (
                 phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))
                 or self._plural_head(phrase)):
-            return None  # "the inventory report that showed": a noun, not a verb
+            return None  # "the payroll report that showed": a noun, not a verb
         if phrase is None:
             # "..., said the minister."  (inverted after the clause)
             if (cue.tense == "past" or (cue.tense == "s" and cue.frame == "bare")) and \
@@ -857,7 +860,7 @@ class _Context:
         else:
             first = True
         if first and (cue.frame in ("that", "bare") or cue.lemma == "tell"):
-            # "pointed out to Federal Reserve chairman X in a meeting this week that ..."
+            # "pointed out to central bank governor X in a meeting this week that ..."
             words = 0
             for w in _WORD.finditer(text, pos, min(se, pos + 200)):
                 words += 1
@@ -1004,7 +1007,7 @@ class _Context:
             return False
         word = m.group(1)
         if word in ("according", "citing", "quoting"):
-            return True  # "..., Trend reports citing Mehr."
+            return True  # "..., Delta Wire reports citing Harbour News."
         cue = self.lex.cue(word)
         return cue is not None and cue.tense == "ing"
 

@@ -3,7 +3,7 @@
 The registry holds every person and organisation of the document: the entity mentions
 written by ``facts_entities`` when it ran, otherwise names found by shape (a capitalised
 run that starts with a known given name, "Long Name (ACRONYM)"). Surnames and titled
-names ("Salehinia", "Secretary Perdue") link to the full name; pronouns and roles ("he",
+names ("Okonjo", "Secretary Lindqvist") link to the full name; pronouns and roles ("he",
 "the official", "the minister") go to the speaker in focus with a matching gender or role,
 else to the person named most recently, else (a text that opens with "he said") to the
 first person named after them.
@@ -29,8 +29,14 @@ _CAP_RUN = re.compile(r"[A-Z][\w'\u2019-]*\.?(?:\s+(?:(?:de|al|bin|van|von|da|di
 _FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
 
 
+def load_gender_detector() -> None:
+    """Build the given-name detector now (it reads a large name list) rather than on first use."""
+    _detector()
+
+
 @lru_cache(maxsize=1)
 def _detector():
+    # Imported here so that importing the package stays light.
     try:
         import gender_guesser.detector as gd
     except ImportError:  # optional: without it genders are unknown
