@@ -55,6 +55,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _TENSE_SKIP = frozenset(
     "on in at from by of during the early late mid end beginning start middle and or to through".split())
 _MODALS = frozenset(("will", "shall", "ll", "to"))
+_PLAIN_WORD = re.compile(r"[A-Za-z]+\.?")
 _SPAN_TO = re.compile(r"\s+(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+)?", re.I)
 
 
@@ -154,15 +155,36 @@ class DateRecognizer:
             "MONTH": _alternation(full + abbr), "WEEKDAY": _alternation(weekdays),
             "SH_MONTH": _alternation(sh_all), "HOLIDAY": _alternation(holiday_names),
         }
-        triggers: dict[tuple, re.Pattern] = {}
+        # Triggers made of single words are found together, by one scan for all of them;
+        # the rest ("re:" regexes, names with spaces) each by a scan of their own.
+        names = {"MONTH": full + abbr, "WEEKDAY": weekdays, "SH_MONTH": sh_all, "HOLIDAY": holiday_names}
+        triggers: dict[tuple, int] = {}
+        literals: list[set[str]] = []
+        self._trigger_rest: list[re.Pattern | None] = []
         self._compiled = []
         for i, row in enumerate(rows):
             regex = re.compile(fill(row["pattern"]), re.IGNORECASE)
             check = getattr(self, f"_check_{row['check']}") if row.get("check") else None
             key = tuple(row.get("trigger") or ())
             if key and key not in triggers:
-                triggers[key] = re.compile("|".join(self._trigger_part(t, fast) for t in key))
+                triggers[key] = len(literals)
+                words, rest = set(), []
+                for spec in key:
+                    found = self._trigger_words(spec, names)
+                    if found is None:
+                        rest.append(self._trigger_part(spec, fast))
+                    else:
+                        words |= found
+                literals.append(words)
+                self._trigger_rest.append(re.compile("|".join(rest)) if rest else None)
             self._compiled.append((row["id"], row["kind"], regex, check, i, triggers.get(key)))
+        every = set().union(*literals) if literals else set()
+        # A word found wakes every trigger one of whose words begins it ("Jan" in "January").
+        self._trigger_of = {w: tuple(t for t, ws in enumerate(literals) if any(w.startswith(x) for x in ws))
+                            for w in every}
+        # The look-ahead lets the engine skip non-letters fast ("1,1,1,..." stays cheap).
+        self._trigger_scan = (re.compile(rf"(?=[A-Za-z])(?<![^\W\d_])(?:{_alternation(every)})")
+                              if every else None)
         ctx = lex["iranian_context"]
         self._iran_phrases = ctx["phrases"]
         self._iran_places = set(ctx["dateline_places"])
@@ -184,6 +206,17 @@ class DateRecognizer:
         self._dateline_line = re.compile(fill(
             r"(?:\A|\n)[ \t(]*[A-Z][A-Za-z.'’ -]{1,40}?,[ \t]*(?:[A-Z][A-Za-z.]*,[ \t]*)?"
             r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+
+    @staticmethod
+    def _trigger_words(spec: str, names: dict[str, list[str]]) -> set[str] | None:
+        """The words a trigger spec stands for, when all are single words; else None."""
+        if spec.startswith("re:"):
+            return None
+        if spec.startswith("{") and spec.endswith("}"):
+            words = set(names[spec[1:-1]])
+        else:
+            words = {spec, spec.capitalize(), spec.upper()}
+        return words if all(_PLAIN_WORD.fullmatch(w) for w in words) else None
 
     @staticmethod
     def _trigger_part(spec: str, fast: dict[str, str]) -> str:
@@ -373,25 +406,39 @@ class DateRecognizer:
         doc.spans[DATES] = spans
         return doc
 
-    @staticmethod
-    def _regions(trigger: re.Pattern | None, text: str, cache: dict) -> list[tuple[int, int]]:
+    def _hits(self, trigger: int, text: str, cache: dict) -> list[tuple[int, int]]:
+        """Where the trigger's words occur, in text order; every trigger starts a word:
+        "day" in "Monday" wakes nothing."""
+        words = cache.get("words")
+        if words is None:
+            words = cache["words"] = {}
+            if self._trigger_scan is not None:
+                for m in self._trigger_scan.finditer(text):
+                    for t in self._trigger_of[m.group()]:
+                        words.setdefault(t, []).append(m.span())
+        hits = words.get(trigger, [])
+        rest = self._trigger_rest[trigger]
+        if rest is not None:
+            more = [m.span() for m in rest.finditer(text) if not (m.start() and text[m.start() - 1].isalpha())]
+            hits = sorted(hits + more) if hits else more
+        return hits
+
+    def _regions(self, trigger: int | None, text: str, cache: dict) -> list[tuple[int, int]]:
         """Stretches of text around the trigger's hits, merged; the whole text without one."""
         if trigger is None:
             return [(0, len(text))]
         if trigger not in cache:
             regions: list[list[int]] = []
-            for t in trigger.finditer(text):
-                if t.start() and text[t.start() - 1].isalpha():
-                    continue  # every trigger starts a word: "day" in "Monday" wakes nothing
-                s, e = max(0, t.start() - _WINDOW), min(len(text), t.end() + _WINDOW)
+            for start, end in self._hits(trigger, text, cache):
+                s, e = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
                 if regions and s <= regions[-1][1]:
-                    regions[-1][1] = e
+                    regions[-1][1] = max(regions[-1][1], e)
                 else:
                     regions.append([s, e])
             cache[trigger] = [(s, e) for s, e in regions]
         return cache[trigger]
 
-    def _matches(self, regex: re.Pattern, trigger: re.Pattern | None, text: str, cache: dict):
+    def _matches(self, regex: re.Pattern, trigger: int | None, text: str, cache: dict):
         for s, e in self._regions(trigger, text, cache):
             yield from regex.finditer(text, s, e)
 
