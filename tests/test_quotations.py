@@ -610,3 +610,11 @@ def test_office_is_not_its_spokesman(nlp):
     qs = quotes(nlp, text)
     assert by_text(qs, "the Secretary-General welcomed").speaker == "Luis Marqueta"
     assert by_text(qs, "more aid").speaker == "Secretary-General"
+
+
+def test_role_noun_before_anyone_speaks_goes_to_a_speaker_not_a_passing_name(nlp):
+    text = ("Shipments to Asia grew by a fifth this year, the trade minister said on Sunday. The port was "
+            "built by engineer Tomas Berger in 1990.\n\nExports are rising thanks to new routes, Lina "
+            "Haddad said.")
+    q = by_text(quotes(nlp, text), "Shipments to Asia")
+    assert q.speaker == "Lina Haddad"

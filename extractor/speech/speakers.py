@@ -304,6 +304,16 @@ class SpeakerResolver:
             return self.last_person[1]
         if self.last_person and role is not None:
             return None  # the person in focus holds another office: someone else speaks
+        if role is not None:
+            # Nobody in focus yet: "the minister said" is someone who speaks in the text,
+            # not a name from a headline or a passing mention.
+            before = [ent for p, ent in self.named_speakers if p < pos and ent.label == "PERSON"
+                      and self._fits(ent, gender, role)]
+            if before:
+                return before[-1]
+            ent = self._next_named_speaker(pos, within=None, gender=gender, role=role)
+            if ent is not None and any(p > pos and e is ent for p, e in self.named_speakers):
+                return ent
         best = None
         for ent in self.entities.values():
             if ent.label != "PERSON" or not self._fits(ent, gender, role):
