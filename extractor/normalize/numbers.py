@@ -1,6 +1,6 @@
 """Numbers as news writes them, turned into values.
 
-Digits with any of the separators English and Persian texts use ("43,650", "1 500",
+Digits with any of the separators English and Persian texts use ("27,915", "1 500",
 "12,34,567.89", "۱۴۰۰", "٣٫٥"), vulgar fractions ("1/2", "½", "10 1/2") and spelled-out
 numbers ("twenty-five", "two thousand and ten", "a dozen", "two-thirds"). The word lexicon
 is a data file (``resources/quantities/number_words.jsonl``).
@@ -51,7 +51,7 @@ def tidy(value: float | int, places: int = 6) -> int | float:
 
 
 def parse_digits(text: str) -> int | float | None:
-    """The value of a digit numeral such as "43,650", "1 500", "2.5", "۱۴۰۰" or "1/2".
+    """The value of a digit numeral such as "27,915", "1 500", "2.5", "۱۴۰۰" or "1/2".
 
     Returns None for what is not one well-formed number ("1,1,1", "1.2.3", a 40-digit code).
     """
