@@ -446,3 +446,11 @@ def test_loaded_pipeline_stays_under_300_mb():
     rss_mb = int(out.stdout.split()[-1]) / 1024
     assert rss_mb < 300, rss_mb
     assert time.perf_counter() - started < 30
+
+
+def test_one_word_dateline_is_a_place_even_when_it_is_also_a_word():
+    from extractor import extract
+
+    facts = extract("READING - The borough council said on Monday it would repave 40 streets.")
+    assert [(e.name, e.label) for e in facts.entities if e.mentions[0].start == 0] == [
+        ("Reading", "GPE")]

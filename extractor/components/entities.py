@@ -394,8 +394,9 @@ class EntityRecognizer:
             if span.label_ == "DATELINE":
                 title = " ".join(w.capitalize() for w in span.text.split())
                 entry = self._lookup_tokens(st, [t.text for t in self.nlp.make_doc(title)])
-                if entry is None and any(self.lex.is_common(w) for w in title.split()):
-                    continue  # "CONSUMER PRICE INDEX, WEST REGION -" is a headline
+                words = title.split()
+                if entry is None and len(words) > 1 and any(self.lex.is_common(w) for w in words):
+                    continue  # "CONSUMER PRICE INDEX, WEST REGION -" is a headline; "BOSTON -" is not
                 key = entry.key if entry else f"GPE:{title}"
                 label = entry.label if entry and entry.label in ("GPE", "LOC") else "GPE"
                 self._force(st, Mention(span.start, span.end, label, key))
