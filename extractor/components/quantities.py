@@ -92,6 +92,14 @@ _PRONOUN_NUMBER_BEFORE = frozenset(
 _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
 _DIMENSIONS = frozenset("high tall long wide deep thick old across away apart".split())
 _TIMES_AFTER = re.compile(r"\s+times\b", re.I)
+# "3.5 times higher", "three times the size", "twice ... four times as much": a multiplier,
+# unlike "passed three times" or "called 3 times already", which count occasions.
+_MULTIPLIER_AFTER = re.compile(
+    r"[ \t]+(?:(?:more|less|fewer|as|the|what)\b|(?!(?:after|over|under|never|ever|later|earlier|"
+    r"together|per|other|whether|either|neither|rather|thereafter|hereafter|paper|water|summer|"
+    r"winter|number|member|order|power|center|centre|quarter|october|november|december|"
+    r"september)\b)[a-z]{2,}er\b)", re.I)
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 _FOR_NP = re.compile(r"\s+for\s+(?=[^\W\d_])")
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?(?=\d|[a-z])")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
@@ -211,6 +219,12 @@ class QuantityRecognizer:
             r"(?![^\W\d_])"
         )
         self._per_only_re = re.compile(r"(?:\s?/\s?|\s+per\s+)")
+        durations = [w for w, i in lex.words.items() if i.duration]
+        self._of_rate_re = re.compile(
+            r"\s+of\s+(?:[^\W\d_][\w'’-]*[ \t]+){0,2}?[^\W\d_][\w'’-]*"
+            r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+)"
+            r"(?P<u>(?i:" + alternation(durations) + r"))(?![^\W\d_])"
+        )
         # Before a number, read right to left on the reversed text: sign, currency prefix,
         # "magnitude", qualifier, "between".
         prefixes = list(lex.prefixes)
@@ -649,6 +663,20 @@ class QuantityRecognizer:
                 value = tidy(value * 1_000_000)
                 e = mm.end()
 
+        # A unit that is itself a multiple ("30 mcm", "12 bcm") scales the value into its unit.
+        if unit_info is not None and unit_info.scale != 1:
+            value = tidy(value * unit_info.scale)
+            if value_max is not None:
+                value_max = tidy(value_max * unit_info.scale)
+            scale *= unit_info.scale
+        # Multipliers: "3.5 times higher", "increased by four times".
+        if unit_info is None and not compound and kind_hint is None:
+            tm = _TIMES_AFTER.match(text, e)
+            if tm and (_MULTIPLIER_AFTER.match(text, tm.end())
+                       or (_BY_BEFORE.search(text[max(0, start - 4):start])
+                           and self._change(text, start, e, "ratio") is not None)):
+                e = tm.end()
+                kind_hint = "times"
         kind_hint = kind_hint or ("fraction" if run and "/" in run else None)
         # Ratios: "4 out of every 5", "3 in 10".
         if unit_info is None and value_max is None and not compound and kind_hint is None:
@@ -670,6 +698,8 @@ class QuantityRecognizer:
         unit = unit_info.unit if unit_info else None
         if kind_hint == "fraction" and unit_info is None:
             unit, kind = "fraction", "ratio"
+        elif kind_hint == "times":
+            unit, kind = "times", "ratio"
         else:
             kind = unit_info.kind if unit_info else "count"
         if unit_info is not None and kind in ("money", "measure"):
@@ -682,6 +712,17 @@ class QuantityRecognizer:
                     joined = f"{unit} per {per.unit}"
                     unit = self.lexicon.canonical.get(joined.lower(), joined)
                     e = rt.end()
+            else:
+                # "840 million cubic metres of gas a day": the rate follows what is measured.
+                # The span stays on the amount, so the "of" phrase is still what it counts.
+                ot = self._of_rate_re.match(text, e)
+                if ot:
+                    per = self.lexicon.words.get(" ".join(ot.group("u").lower().split())) \
+                        or self.lexicon.symbols.get(ot.group("u"))
+                    if per is not None and per.duration and per.unit != unit \
+                            and not _RATE_TIME_AFTER.match(text, ot.end()):
+                        joined = f"{unit} per {per.unit}"
+                        unit = self.lexicon.canonical.get(joined.lower(), joined)
 
         # Suffix qualifiers: "one or more", "50,000-odd".
         sq = _SUFFIX_QUAL.match(text, e)
@@ -697,7 +738,7 @@ class QuantityRecognizer:
         # -- filters that need the whole phrase ----------------------------------------------
         if _RANKING.search(text[max(0, start - 20):start]):
             return None  # "the first to five export markets": a ranking
-        has_unit = unit_info is not None or kind_hint == "fraction"
+        has_unit = unit_info is not None or kind_hint in ("fraction", "times")
         if not has_unit and not compound:
             if run.isdigit() and len(run) >= 6 and scale == 1:
                 return None  # "serial 98234701": news writes large counts with separators
@@ -915,6 +956,10 @@ class QuantityRecognizer:
         6.4 percent", "Exports stood at 10 million tons")."""
         end = q["end"]
         kind = q["kind"]
+        if q["unit"] == "times":  # "Prices were 3.5 times higher": what grew, not "higher"
+            words = self._words_before(text, q["start"], 200)
+            return self._noun_of_before(text, q["start"], words) \
+                or self._subject_before(text, q["start"], words)
         if kind == "count":
             if _TIMES_AFTER.match(text, end):
                 return None  # "six times higher": a multiplier

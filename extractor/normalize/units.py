@@ -22,6 +22,7 @@ class UnitInfo:
     unit: str
     kind: str  # percent, percentage_point, money, measure, ratio
     duration: bool = False
+    scale: int = 1  # "mcm" is a million cubic meters: the value is multiplied into the unit
 
 
 def _plural(name: str) -> str:
@@ -49,7 +50,8 @@ class UnitLexicon:
         self.canonical: dict[str, str] = {}  # any name, lower-case -> canonical unit
 
         for row in self.unit_rows:
-            info = UnitInfo(row["unit"], row.get("kind", "measure"), bool(row.get("duration")))
+            info = UnitInfo(row["unit"], row.get("kind", "measure"), bool(row.get("duration")),
+                            int(row.get("scale", 1)))
             self.canonical[info.unit.lower()] = info.unit
             for alias in row.get("aliases", ()):
                 self.canonical[alias.lower()] = info.unit
