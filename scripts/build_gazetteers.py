@@ -38,6 +38,8 @@ import spacy
 OUT = Path(__file__).resolve().parents[1] / "extractor" / "resources" / "entities"
 MIN_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 1_000_000
+KEEP_COMMON_CITY_POPULATION = 500_000
+ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
 COMMON_WORDS = 40_000
 # Persian province names as ISO and gazetteers write them ("Azarbayjan-e Sharqi") and the
 # English order news uses ("East Azarbaijan").
@@ -96,8 +98,9 @@ def first_names(common: set[str]) -> list[str]:
     return sorted(names)
 
 
-def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]:
-    """Surface -> canonical country name, demonyms, provinces per country, capitals."""
+def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str], set[str]]:
+    """Surface -> canonical country name, demonyms, provinces per country, capitals, and the
+    surfaces that are a country's own names rather than alternative spellings."""
     import countryinfo
     import pycountry
 
@@ -113,12 +116,14 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], d
     demonyms: dict[str, str] = {}
     provinces: dict[str, list[str]] = {}
     capitals: dict[str, str] = {}
+    own_names: set[str] = set()
     for c in pycountry.countries:
         info = infos.get(c.alpha_2, {})
         canonical = getattr(c, "common_name", None) or info.get("name") or c.name
         if "," in canonical:
             canonical = canonical.split(",")[0]
         forms = {canonical, c.name, getattr(c, "official_name", None) or "", info.get("name") or ""}
+        own = {f for form in forms for f in (form, fold(form))}
         forms.update(info.get("altSpellings") or [])
         for form in forms:
             for f in {form, fold(form)}:
@@ -126,13 +131,15 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], d
                 if not f or "," in f or len(f) < 4 or not re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", f):
                     continue
                 surfaces.setdefault(f, canonical)
+                if form in own:
+                    own_names.add(f)
         for dem in re.split(r"\s*[,/]\s*|\s+or\s+", info.get("demonym") or ""):
             if dem and dem[0].isupper():
                 demonyms.setdefault(fold(dem), fold(dem))
         provinces[c.alpha_2] = list(info.get("provinces") or [])
         if info.get("capital"):
             capitals[info["capital"]] = c.alpha_2
-    return surfaces, demonyms, provinces, capitals
+    return surfaces, demonyms, provinces, capitals, own_names
 
 
 def plural(dem: str) -> str | None:
@@ -146,10 +153,11 @@ def main() -> int:
     import pycountry
 
     nlp = spacy.blank("en")
-    country_forms, demonyms, provinces, capitals = countries()
+    country_forms, demonyms, provinces, capitals, own_names = countries()
     # web2 lists "russia" (leather) and "china" (porcelain): a country, a nationality or a
-    # capital is never a common word here.
-    proper = {s.lower() for s in (*country_forms, *demonyms, *capitals)}
+    # capital is never a common word here. Only a country's own name counts: a local or
+    # alternative spelling that is an English word ("Island" for Iceland) stays common.
+    proper = {s.lower() for s in (*own_names, *demonyms, *capitals)}
     common = [w for w in common_words() if w not in proper]
     common_set = set(common)
 
@@ -158,9 +166,9 @@ def main() -> int:
 
     places: dict[str, tuple[str, str, int]] = {}
 
-    def add(surface: str, label: str, canonical: str, tier: int) -> None:
+    def add(surface: str, label: str, canonical: str, tier: int, keep_common: bool = False) -> None:
         surface = surface.strip()
-        if len(surface) < 2 or is_common(surface) or not surface[0].isupper():
+        if len(surface) < 2 or (is_common(surface) and not keep_common) or not surface[0].isupper():
             return
         old = places.get(surface)
         if old is None or tier < old[2]:
@@ -199,7 +207,10 @@ def main() -> int:
         pop = int(city.get("population") or 0)
         for form in {city["name"], fold(city["name"])}:
             tier = 1 if pop >= BIG_CITY_POPULATION or form in capital_names else 2
-            add(form, "GPE", fold(city["name"]), tier)
+            # A large city of an English-speaking country is news in its own right even when
+            # its name is an English word ("Boston"); elsewhere such a match is a coincidence.
+            keep = pop >= KEEP_COMMON_CITY_POPULATION and city.get("countrycode") in ENGLISH_SPEAKING
+            add(form, "GPE", fold(city["name"]), tier, keep_common=keep)
             if form.endswith(" City") and tier == 1:
                 add(form[: -len(" City")], "GPE", fold(city["name"]), 2)
     for name in capital_names:

@@ -454,3 +454,68 @@ def test_one_word_dateline_is_a_place_even_when_it_is_also_a_word():
     facts = extract("READING - The borough council said on Monday it would repave 40 streets.")
     assert [(e.name, e.label) for e in facts.entities if e.mentions[0].start == 0] == [
         ("Reading", "GPE")]
+
+
+# -- long names, sites, companies, headlines, big cities --------------------------------------
+
+
+def test_an_office_for_a_task_of_a_task_is_one_name(nlp):
+    found = names(nlp, "The Office for the Promotion of Rural Schools said enrolment rose.")
+    assert found == {"Office for the Promotion of Rural Schools": "ORG"}
+    found = names(nlp, "A note from the Office of the Adviser for the Prime Minister was read out.")
+    assert "Office of the Adviser for the Prime Minister" in found
+
+
+def test_a_place_after_a_second_of_stays_outside_a_name_without_a_unit_word(nlp):
+    found = names(nlp, "The Office for Trade Promotion of Kenya opened in Nairobi.")
+    assert found.get("Kenya") == "GPE"
+
+
+def test_party_members_after_an_assembly_are_a_group(nlp):
+    found = names(nlp, "House of Commons Democrats walked out of the session on Tuesday.")
+    assert found == {"House of Commons": "ORG", "Democrats": "NORP"}
+
+
+def test_a_region_named_after_a_place_and_directions_is_one_region(nlp):
+    found = names(nlp, "Crews in the Atlantic Northeast Region cleared the roads.")
+    assert found == {"Atlantic Northeast Region": "LOC"}
+
+
+def test_a_place_before_an_organisation_word_is_part_of_it(nlp):
+    assert names(nlp, "The West Coast Collaborative will fund new buses.") == {
+        "West Coast Collaborative": "ORG"}
+    assert names(nlp, "India National Steel Corp won the contract in Lagos.") == {
+        "India National Steel Corp": "ORG", "Lagos": "GPE"}
+
+
+def test_islands_and_named_fields_are_places(nlp):
+    found = names(nlp, "Tankers waited off Qeshm Island while crews restarted the North Dome gas "
+                       "field and the Yadavaran field.")
+    assert found == {"Qeshm Island": "LOC", "North Dome": "LOC", "Yadavaran": "LOC"}
+
+
+def test_a_refinery_town_stays_a_town_and_field_words_alone_are_nothing(nlp):
+    found = names(nlp, "Oil field workers near the Abadan refinery went on strike.")
+    assert found == {"Abadan": "GPE"}
+
+
+def test_a_farm_is_an_organisation(nlp):
+    found = names(nlp, "Pickers at Sunny Ridge Farm in Ohio began early, said Carla Mendes.")
+    assert found["Sunny Ridge Farm"] == "ORG"
+    assert found["Carla Mendes"] == "PERSON"
+
+
+def test_a_title_case_headline_alone_yields_no_person(nlp):
+    found = names(nlp, "Kenya Tea Exports Climb Again\n\nNAIROBI - Tea exports rose, officials said.")
+    assert "PERSON" not in found.values()
+    found = names(nlp, "Amina Odhiambo Wins Again\n\nAmina Odhiambo won the race on Sunday.")
+    assert found == {"Amina Odhiambo": "PERSON"}
+
+
+def test_a_large_city_named_like_a_word_is_a_place(nlp):
+    found = names(nlp, "Fans gathered in Boston and Phoenix on Saturday.")
+    assert found == {"Boston": "GPE", "Phoenix": "GPE"}
+
+
+def test_a_country_spelling_that_is_an_english_word_is_no_country(nlp):
+    assert names(nlp, "The island was quiet. Island residents voted.") == {}

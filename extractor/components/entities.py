@@ -59,6 +59,15 @@ _PLACE_HEADS = {"Province", "County", "Prefecture", "Governorate", "Oblast", "Kr
                 "Region"}
 _PLACE_TYPES = {"city", "town", "towns", "village", "villages", "cities", "province", "capital",
                 "county", "port", "district"}
+# Capitalised heads of natural features ("Kharg Island") and lower-case heads of named
+# sites ("the South Pars gas field" is a place; "the Abadan refinery" a facility).
+_FEATURE_HEADS = {"Island", "Islands", "Peninsula", "Strait", "Straits", "Bay", "Gulf", "Lake",
+                  "River", "Mountains", "Mountain", "Desert", "Sea", "Canal", "Field", "Oilfield",
+                  "Gasfield", "Basin", "Valley", "Plateau", "Delta"}
+_SITE_NOUNS = {"field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC",
+               "refinery": "FAC", "terminal": "FAC", "port": "FAC", "plant": "FAC"}
+_SITE_MODIFIERS = {"oil", "gas", "gasfield", "offshore", "onshore", "crude", "petrochemical",
+                   "power", "nuclear", "condensate"}
 _NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
@@ -90,6 +99,22 @@ _PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "i
 _WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
 _COMPANY_SUFFIXES = {"Co.", "Corp.", "Corporation", "Inc.", "Incorporated", "Ltd", "Ltd.",
                      "Limited", "LLC", "PLC", "Plc", "Group", "Holdings", "AG", "SA", "NV", "GmbH"}
+
+
+_TITLE_LINE = re.compile(r"[^\n]{8,200}")
+_MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
+                "with", "from", "vs", "vs.", "is", "are", "but", "over", "into", "after"}
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline in title case: three or more words, mostly capitalised, and no sentence."""
+    line = line.strip()
+    if not line or line[-1] in ".!?:;,\"”’)" or re.search(r"[.!?;][\s\"”]", line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _calendar(words: list[str]) -> bool:
@@ -227,6 +252,20 @@ class _Doc:
                 if self.idx[i] >= b:
                     break
                 self.cap[i] = False
+        # In a title-case headline a capital shows a name only on a word that is no common word.
+        for m in _TITLE_LINE.finditer(self.text):
+            if not _is_title_case(m.group()):
+                continue
+            for i in range(bisect_right(self.idx, m.start() - 1), self.n):
+                if self.idx[i] >= m.end():
+                    break
+                if self.cap[i] and lex.is_common(self.words[i]) and not self._known(lex, i):
+                    self.cap[i] = False
+
+    def _known(self, lex: "Lexicon", i: int) -> bool:
+        """A gazetteer name starts at token ``i``."""
+        return any(tuple(self.words[i : i + len(e.tokens)]) == e.tokens
+                   for e in lex.names.get(self.words[i], ()))
 
     # -- token facts ---------------------------------------------------------------------
     def block_chars(self, start: int, end: int) -> None:
@@ -380,6 +419,7 @@ class EntityRecognizer:
         self._model(st, model_ents)
         self._repeats(st, acronyms)
         self._lead_role(st, acronyms)
+        self._headline_people(st)
         self._write(st)
         return doc
 
@@ -480,6 +520,13 @@ class EntityRecognizer:
                 return
             if label == "GPE" and end < st.n and words[end] in _PLACE_HEADS and st.namey(end):
                 end += 1  # "West Java Province", "Red River County"
+            elif label in ("GPE", "LOC"):
+                j = end
+                while j < st.n and j - end < 2 and words[j] in _DIRECTIONS and st.namey(j):
+                    j += 1
+                if j > end and j < st.n and words[j] == "Region" and st.namey(j):
+                    end, label = j + 1, "LOC"  # "Pacific Southwest Region": one region
+                    key = f"LOC:{st.span_text(i, end)}"
             if label == "GPE" and i > 0 and words[i - 1] in _DIRECTIONS and st.namey(i - 1) \
                     and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
                 start, label = i - 1, "LOC"  # "Southern Chile"
@@ -576,6 +623,8 @@ class EntityRecognizer:
         end = k
         nested = False
         while end < n and end - k < _MAX_NAME:
+            if end > k and self._is_group(st, end):
+                break  # "House of Representatives Republicans": members, not the body
             if st.namey(end) and not self._stops_name(st, end):
                 length += 1
                 end += 1
@@ -584,11 +633,14 @@ class EntityRecognizer:
             if w == "-" and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
                 end += 1
                 continue
-            if w in ("of", "for") and end > k and (words[end - 1] in self.lex.of_heads
-                                                   or words[end - 1] in self.lex.org_heads):
-                # "Court for the Western District of Kentucky": a unit of a unit.
+            if w in ("of", "for") and end > k and st.namey(end - 1):
+                # "Court for the Western District of Kentucky": a unit of a unit; "Office for
+                # the Coordination of Humanitarian Affairs": a task of a task. A place after
+                # the second "of" belongs to it only when a unit word precedes.
+                unit = words[end - 1] in self.lex.of_heads or words[end - 1] in self.lex.org_heads
                 nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1
-                if st.namey(nxt) and not self._stops_name(st, nxt):
+                if st.namey(nxt) and not self._stops_name(st, nxt) and (
+                        unit or not self._starts_place(st, nxt)):
                     end = nxt
                     nested = True
                     continue
@@ -616,6 +668,17 @@ class EntityRecognizer:
         if conjunct_lengths:  # a comma list that never reached its "and"
             return k + conjunct_lengths[0] if conjunct_lengths[0] else k
         return end
+
+    def _is_group(self, st: _Doc, k: int) -> bool:
+        """Token ``k`` alone is a plural nationality or party ("Republicans", "Kurds")."""
+        w = st.words[k]
+        return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
+                                       for e in self.lex.names.get(w, ()))
+
+    def _starts_place(self, st: _Doc, k: int) -> bool:
+        """A gazetteer place or nationality begins at token ``k``."""
+        return any(e.label in ("GPE", "LOC", "NORP") and tuple(st.words[k : k + len(e.tokens)]) == e.tokens
+                   for e in self.lex.names.get(st.words[k], ()))
 
     def _is_place(self, st: _Doc, k: int) -> bool:
         """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
@@ -1070,6 +1133,29 @@ class EntityRecognizer:
                 self._place_after(st, i + 2)
             elif w in _PLACE_HEADS and st.namey(i) and st.taken[i] is None:
                 self._place_before_head(st, i)
+            elif w in _FEATURE_HEADS and st.namey(i) and st.taken[i] is None:
+                self._site_before(st, i, "LOC", with_head=True)
+            elif w.lower() in _SITE_NOUNS and not st.namey(i):
+                self._site_before(st, i, _SITE_NOUNS[w.lower()], with_head=False)
+
+    def _site_before(self, st: _Doc, h: int, label: str, *, with_head: bool) -> None:
+        """ "Kharg Island", "the South Pars gas field", "the Lavan refinery": a name before a
+        geographic or industrial head word names the site itself."""
+        end = h
+        while end > 0 and h - end < 2 and st.words[end - 1].lower() in _SITE_MODIFIERS:
+            end -= 1  # "gas" in "South Pars gas field"; "Oil" in "Azadegan Oil Field"
+        # A small town's name may be a field's ("Azadegan field"), not a refinery's town.
+        start = self._unknown_chain_before(st, end, over_weak=label == "LOC")
+        if start == end or all(self.lex.is_common(w) for w in st.words[start:end]) and (
+                end - start == 1 or st.sent_start(start)):
+            return  # "Oil field workers", "the Gas Field"
+        for k in range(start, end):
+            held = st.taken[k]
+            if held is not None:
+                st.remove(held)
+        stop = h + 1 if with_head else end
+        if not st.add(Mention(start, stop, label, f"{label}:{st.span_text(start, stop)}")):
+            return
 
     def _unknown_chain_before(self, st: _Doc, i: int, *, over_weak: bool = False) -> int:
         start = i
@@ -1444,6 +1530,30 @@ class EntityRecognizer:
         span = st.doc.char_span(m.start(1), m.end(1))
         if span is not None and st.free(span.start, span.end):
             st.add(Mention(span.start, span.end, entry.label, entry.key))
+
+    def _headline_people(self, st: _Doc) -> None:
+        """ "Iran Oil Production Climbs": in a title-case line every word is capitalised, so
+        the line alone is no evidence of a person; the body has to name them too."""
+        heads = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(st.text)
+                 if _is_title_case(m.group())]
+        if not heads:
+            return
+        starts = [a for a, _ in heads]
+
+        def in_headline(m: Mention) -> bool:
+            k = bisect_right(starts, st.idx[m.start]) - 1
+            return k >= 0 and st.idx[m.start] < heads[k][1]
+
+        people = [m for m in st.mentions if m.label == "PERSON"]
+        body_keys, body_words = set(), set()
+        for m in people:
+            if not in_headline(m):
+                body_keys.add(st.key_of(m.key) if m.key else "")
+                body_words.update(st.words[m.start : m.end])
+        for m in people:
+            if in_headline(m) and not (m.key and st.key_of(m.key) in body_keys) \
+                    and not body_words.intersection(st.words[m.start : m.end]):
+                st.remove(m)
 
     def _write(self, st: _Doc) -> None:
         doc = st.doc
