@@ -101,7 +101,7 @@ _COMPANY_SUFFIXES = {"Co.", "Corp.", "Corporation", "Inc.", "Incorporated", "Ltd
                      "Limited", "LLC", "PLC", "Plc", "Group", "Holdings", "AG", "SA", "NV", "GmbH"}
 
 
-_TITLE_LINE = re.compile(r"[^\n]{8,200}")
+_TITLE_LINE = re.compile(r"[^\n]+")
 _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
                 "with", "from", "vs", "vs.", "is", "are", "but", "over", "into", "after"}
 
@@ -109,7 +109,7 @@ _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "an
 def _is_title_case(line: str) -> bool:
     """A headline in title case: three or more words, mostly capitalised, and no sentence."""
     line = line.strip()
-    if not line or line[-1] in ".!?:;,\"”’)" or re.search(r"[.!?;][\s\"”]", line):
+    if not 8 <= len(line) <= 200 or line[-1] in ".!?:;,\"”’)" or re.search(r"[.!?;][\s\"”]", line):
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _MINOR_WORDS]
     if len(words) < 3:
