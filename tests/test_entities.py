@@ -519,3 +519,14 @@ def test_a_large_city_named_like_a_word_is_a_place(nlp):
 
 def test_a_country_spelling_that_is_an_english_word_is_no_country(nlp):
     assert names(nlp, "The island was quiet. Island residents voted.") == {}
+
+
+def test_a_known_organisation_after_a_coordinated_office_name_stays_apart(nlp):
+    found = names(nlp, "The Office of Roads and Bridges for the White House objected.")
+    assert "Office of Roads and Bridges" in found
+
+
+def test_a_capitalised_feature_word_after_a_given_name_is_a_surname(nlp):
+    found = names(nlp, "The actress Sally Field arrived while crews mapped Silicon Valley.")
+    assert found.get("Sally Field") != "LOC"
+    assert found["Silicon Valley"] == "LOC"

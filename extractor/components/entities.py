@@ -622,6 +622,7 @@ class EntityRecognizer:
         length = 0
         end = k
         nested = False
+        coordinated = False
         while end < n and end - k < _MAX_NAME:
             if end > k and self._is_group(st, end):
                 break  # "House of Representatives Republicans": members, not the body
@@ -635,12 +636,13 @@ class EntityRecognizer:
                 continue
             if w in ("of", "for") and end > k and st.namey(end - 1):
                 # "Court for the Western District of Kentucky": a unit of a unit; "Office for
-                # the Coordination of Humanitarian Affairs": a task of a task. A place after
-                # the second "of" belongs to it only when a unit word precedes.
+                # the Coordination of Humanitarian Affairs": a task of a task. A known name
+                # after the second "of" belongs to it only when a unit word precedes.
                 unit = words[end - 1] in self.lex.of_heads or words[end - 1] in self.lex.org_heads
                 nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1
                 if st.namey(nxt) and not self._stops_name(st, nxt) and (
-                        unit or not self._starts_place(st, nxt)):
+                        unit or not conjunct_lengths and not coordinated
+                        and not self._starts_known(st, nxt) and not self._heads_org(st, nxt)):
                     end = nxt
                     nested = True
                     continue
@@ -657,6 +659,7 @@ class EntityRecognizer:
                     tail += 1
                 if any(words[t] in self.lex.org_heads for t in range(end + 1, tail)):
                     break  # "Ministry of Energy and National Grid Company": two names
+                coordinated = True
                 limit = max(conjunct_lengths + [length]) if conjunct_lengths else tail - end - 1
                 conjunct_lengths = []
                 end = min(tail, end + 1 + limit)
@@ -675,9 +678,18 @@ class EntityRecognizer:
         return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
                                        for e in self.lex.names.get(w, ()))
 
-    def _starts_place(self, st: _Doc, k: int) -> bool:
-        """A gazetteer place or nationality begins at token ``k``."""
-        return any(e.label in ("GPE", "LOC", "NORP") and tuple(st.words[k : k + len(e.tokens)]) == e.tokens
+    def _heads_org(self, st: _Doc, k: int) -> bool:
+        """The capitalised words from ``k`` on contain an organisation word ("the White House")."""
+        j = k
+        while j < st.n and j - k < 4 and st.namey(j):
+            if st.words[j] in self.lex.org_heads or st.words[j] in self.lex.of_heads:
+                return True
+            j += 1
+        return False
+
+    def _starts_known(self, st: _Doc, k: int) -> bool:
+        """A gazetteer name (place, nationality, known organisation) begins at token ``k``."""
+        return any(tuple(st.words[k : k + len(e.tokens)]) == e.tokens
                    for e in self.lex.names.get(st.words[k], ()))
 
     def _is_place(self, st: _Doc, k: int) -> bool:
@@ -1147,8 +1159,10 @@ class EntityRecognizer:
         # A small town's name may be a field's ("Azadegan field"), not a refinery's town.
         start = self._unknown_chain_before(st, end, over_weak=label == "LOC")
         if start == end or all(self.lex.is_common(w) for w in st.words[start:end]) and (
-                end - start == 1 or st.sent_start(start)):
+                end - start == 1 and not with_head or st.sent_start(start)):
             return  # "Oil field workers", "the Gas Field"
+        if with_head and end - start == 1 and st.words[start] in self.lex.first_names:
+            return  # "actress Sally Field": a given name and a surname
         for k in range(start, end):
             held = st.taken[k]
             if held is not None:
