@@ -23,6 +23,8 @@ Payload shapes (char offsets are into ``doc.text``):
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Span
 
 QUANTITIES = "facts_quantities"
@@ -42,6 +44,18 @@ def ensure_extensions() -> None:
             Span.set_extension(attr, default=None)
     if not Doc.has_extension("facts_meta"):
         Doc.set_extension("facts_meta", default=None)
+
+
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, and every
+    component reads the whole text. A Doc's text never changes (retokenizing keeps it)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def doc_meta(doc: Doc) -> dict:

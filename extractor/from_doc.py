@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .extensions import DATES, ENTITIES, QUANTITIES, QUOTATIONS, TERMS
+from .extensions import DATES, ENTITIES, QUANTITIES, QUOTATIONS, TERMS, doc_text
 from .records import ArticleFacts, Meta
 
 
@@ -102,7 +102,7 @@ def _quotations(doc: Doc, text: str, by_offsets: dict, by_name: dict) -> list[di
 
 def from_doc(doc: Doc, **meta_overrides: Any) -> ArticleFacts:
     """Build and validate the records of ``doc``; every offset is checked against its text."""
-    text = doc.text  # Doc.text joins every token: build it once, not once per span
+    text = doc_text(doc)
     entities, by_offsets, by_name = _entities(doc, text)
     meta = {k: v for k, v in (doc._.facts_meta or {}).items() if k in Meta.model_fields}
     meta.update({k: v for k, v in meta_overrides.items() if v is not None})

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .. import resources
-from ..extensions import BOILERPLATE, doc_meta, ensure_extensions
+from ..extensions import BOILERPLATE, doc_meta, doc_text, ensure_extensions
 
 META_SPANS = "facts_meta"
 
@@ -81,7 +81,7 @@ class ArticleAnalyzer:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc_meta(doc)
-        text = doc.text
+        text = doc_text(doc)
         meta_spans: list[Span] = []
         boilerplate: list[Span] = []
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .. import resources
-from ..extensions import BOILERPLATE, DATES, doc_meta, ensure_extensions
+from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensions
 from ..normalize.timex import TimexResolver, shift_date
 
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
@@ -397,7 +397,7 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
-        text = doc.text
+        text = doc_text(doc)
         meta = doc_meta(doc)
         try:
             spans = self._find(doc, text, meta)

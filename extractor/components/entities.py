@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .. import resources
-from ..extensions import BOILERPLATE, ENTITIES, ensure_extensions
+from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
 
 META_SPANS = "facts_meta"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
@@ -221,7 +221,7 @@ class _Doc:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.text = doc.text  # built from the tokens on every access: read it once
+        self.text = doc_text(doc)
         # Offsets from the Doc's arrays and texts by slicing: no Token objects per token.
         text = self.text
         idx = doc.to_array(IDX).tolist() if len(doc) else []

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .. import resources
-from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, ensure_extensions
+from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
 from ..normalize.units import UnitInfo, UnitLexicon, alternation
 
@@ -274,7 +274,7 @@ class QuantityRecognizer:
             if key in doc.spans:
                 ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
-        ranges.extend(m.span() for m in _ADDRESS.finditer(doc.text))
+        ranges.extend(m.span() for m in _ADDRESS.finditer(doc_text(doc)))
         ranges.sort()
         starts, ends = [], []
         for s, e in ranges:  # merge, so that a bisect finds the one that may contain a point
@@ -307,7 +307,7 @@ class QuantityRecognizer:
         return anchors
 
     def _find(self, doc: Doc) -> Iterator[dict]:
-        text = doc.text
+        text = doc_text(doc)
         starts, ends = self._blocked_intervals(doc)
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from ..extensions import BOILERPLATE, ENTITIES, QUOTATIONS, TERMS, ensure_extensions
+from ..extensions import BOILERPLATE, ENTITIES, QUOTATIONS, TERMS, doc_text, ensure_extensions
 from ..speech.lexicon import FILES, Cue, SpeechLexicon
 from ..speech.marks import QuotePair, pair_quotes
 from ..speech.phrases import Phrase, PhraseReader
@@ -158,7 +158,7 @@ class QuotationRecognizer:
 
     # -- the work ---------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]]]:
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip():
             return [], []
         paragraphs = self.segmenter.paragraphs(text)
