@@ -46,3 +46,12 @@ def test_unknown_model_is_a_clear_error():
 
     with pytest.raises(ModelNotFound, match="not installed"):
         build_pipeline("no_such_pipeline_xyz")
+
+
+def test_wire_service_dateline_is_found_once_for_every_component():
+    from extractor import extract
+
+    facts = extract("DENVER, Colo., March 3, 2021 /PRNewswire/ -- The company said it hired 40 people.")
+    assert facts.meta.dateline == "DENVER"
+    assert str(facts.meta.published) == "2021-03-03"
+    assert ("Denver", "GPE") in {(e.name, e.label) for e in facts.entities}

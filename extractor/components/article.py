@@ -21,11 +21,13 @@ from ..extensions import BOILERPLATE, doc_meta, doc_text, ensure_extensions
 META_SPANS = "facts_meta"
 
 # A dateline opens the text or a paragraph near its top: an all-caps place, optionally a
-# date or region after a comma and an agency in brackets, then a dash.
+# region and a date after commas ("CHICAGO, Ill., Apr. 14, 2015") and an agency in brackets
+# or slashes ("(MNA)", "/PRNewswire/"), then a dash.
 _DATELINE = re.compile(
     r"(?:\A|\n)[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,[ \t]*(?P<extra>[A-Z][A-Za-z.]*(?:[ \t][A-Za-z0-9.]+){0,2}))?"
-    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{0,30})\))?[ \t]*[-–—]+[ \t]"
+    r"(?:,[ \t]*(?P<extra>[A-Z][A-Za-z.]*(?:,?[ \t][A-Za-z0-9.]+){0,4}))?"
+    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{0,30})\)|/(?P<wire>[A-Za-z][\w. &-]{0,30})/)?"
+    r"[ \t]*[-–—]+[ \t]"
 )
 _DATELINE_WINDOW = 400
 # Desk initials at the foot of wire copy ("EF/MA", "AW/PR"): two or more groups of capitals.

@@ -71,8 +71,6 @@ _SITE_MODIFIERS = {"oil", "gas", "gasfield", "offshore", "onshore", "crude", "pe
 _NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
-_DATELINE_START = re.compile(r"(?:\A|\n)[ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})(?=,| [-–—])")
-_DATELINE_WINDOW = 400
 _LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -409,7 +407,6 @@ class EntityRecognizer:
         st = _Doc(doc, self.lex)
         self._block_boilerplate(st)
         self._meta(st)
-        self._dateline_fallback(st)
         self._user(st)
         self._strong(st)
         acronyms = self._acronym_definitions(st)
@@ -1531,19 +1528,6 @@ class EntityRecognizer:
                 prefix = self._lookup_tokens(st, list(toks[:cut]))
                 if prefix is not None and prefix.label in ("GPE", "NORP"):
                     full.setdefault(toks[cut:], m.key)
-
-    def _dateline_fallback(self, st: _Doc) -> None:
-        """ "CHICAGO, Apr. 14, 2015 /PRNewswire/ --": an all-capital known place opening the text."""
-        m = _DATELINE_START.search(st.text[:_DATELINE_WINDOW])
-        if not m:
-            return
-        title = " ".join(w.capitalize() for w in m.group(1).split())
-        entry = self._lookup_tokens(st, [t.text for t in self.nlp.make_doc(title)])
-        if entry is None or entry.label not in ("GPE", "LOC"):
-            return
-        span = st.doc.char_span(m.start(1), m.end(1))
-        if span is not None and st.free(span.start, span.end):
-            st.add(Mention(span.start, span.end, entry.label, entry.key))
 
     def _headline_people(self, st: _Doc) -> None:
         """ "Iran Oil Production Climbs": in a title-case line every word is capitalised, so
