@@ -171,7 +171,7 @@ def load_html(doc: Document) -> Document:
     page = {"title": found.title, "publisher": found.sitename or None,
             "published": _date_or_none(found.date)}
     if found.license:
-        from .components.article import license_to_spdx
+        from .layout.component import license_to_spdx
 
         page["license"] = license_to_spdx(found.license)
     for k, v in page.items():

@@ -18,7 +18,7 @@ from extractor.pipeline import build_pipeline, make_doc
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_pipeline(components=("facts_article", "facts_dates"))
+    return build_pipeline(components=("facts_layout", "facts_dates"))
 
 
 def dates(nlp, text, published=None):

@@ -25,7 +25,7 @@ CASES = [json.loads(line) for line in
 
 @pytest.fixture(scope="module")
 def qnlp():
-    return build_pipeline(components=("facts_article", "facts_quantities"))
+    return build_pipeline(components=("facts_layout", "facts_quantities"))
 
 
 def quantities(nlp, text):

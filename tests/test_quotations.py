@@ -10,8 +10,8 @@ from spacy.tokens import Span
 
 from extractor import extract_doc
 from extractor.extensions import ENTITIES, QUOTATIONS, TERMS, ensure_extensions
-from extractor.speech.marks import pair_quotes
-from extractor.speech.segment import Segmenter
+from extractor.quotations.marks import pair_quotes
+from extractor.layout.sentences import Segmenter
 
 
 def quotes(nlp, text):

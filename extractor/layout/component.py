@@ -68,7 +68,7 @@ class ArticleAnalyzer:
     def __init__(
         self,
         nlp: Language,
-        name: str = "facts_article",
+        name: str = "facts_layout",
         *,
         credit_patterns: str | None = None,
     ) -> None:
@@ -134,6 +134,13 @@ class ArticleAnalyzer:
         return self
 
 
+@Language.factory("facts_layout", default_config={"credit_patterns": None})
+def make_layout_component(nlp: Language, name: str, *, credit_patterns: str | None) -> ArticleAnalyzer:
+    return ArticleAnalyzer(nlp, name, credit_patterns=credit_patterns)
+
+
+# The component's name before it grew into the layout model; kept so that saved pipelines
+# and user code that add "facts_article" still load.
 @Language.factory("facts_article", default_config={"credit_patterns": None})
 def make_article_component(nlp: Language, name: str, *, credit_patterns: str | None) -> ArticleAnalyzer:
     return ArticleAnalyzer(nlp, name, credit_patterns=credit_patterns)

@@ -1,13 +1,13 @@
 """``facts_quotations``: direct and reported speech, with the speaker resolved.
 
-Direct speech is what stands between paired quotation marks (``extractor.speech.marks``)
+Direct speech is what stands between paired quotation marks (``extractor.quotations.marks``)
 next to a reporting verb ("“...,” he said", "X said: “...”", "according to X, “...”"), a
 quotation continuing the previous one ("“...,” said X. “...”"), or a block quote introduced
 by "X writes:". Reported speech is "X said (that) ...", "..., X said", "according to X,
 ...", "..., adding that ...": ``direct: false``, the content without "that" and without
 the final punctuation. Short quoted words that are not speech (mottos, scare quotes,
 titles) go to ``doc.spans["facts_terms"]``. Speakers are resolved by
-``extractor.speech.speakers`` against the entities of the document.
+``extractor.quotations.speakers`` against the entities of the document.
 
 Spans go to ``doc.spans["facts_quotations"]`` with ``span._.facts_quotation``
 (see :mod:`extractor.extensions`).
@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, ENTITIES, QUOTATIONS, TERMS, doc_text, ensure_extensions
-from ..speech.lexicon import FILES, Cue, SpeechLexicon
-from ..speech.marks import QuotePair, pair_quotes
-from ..speech.phrases import Phrase, PhraseReader
-from ..speech.segment import Segmenter, Units
-from ..speech.speakers import SpeakerResolver, given_name_gender, load_gender_detector
+from .lexicon import FILES, Cue, SpeechLexicon
+from .marks import QuotePair, pair_quotes
+from .phrases import Phrase, PhraseReader
+from ..layout.sentences import Segmenter, Units
+from .speakers import SpeakerResolver, given_name_gender, load_gender_detector
 
 _TERMINAL = ".!?\u2026"
 _WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")

@@ -1,1 +1,0 @@
-"""One spaCy component per fact kind; importing a module registers its factory."""

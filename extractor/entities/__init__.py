@@ -1,0 +1,1 @@
+"""People, organisations, places and nationalities: the ``facts_entities`` component."""

@@ -1,0 +1,1 @@
+"""Counts, percentages, money and measures: the ``facts_quantities`` component."""
