@@ -96,7 +96,7 @@ def time_workers(texts: list[dict[str, Any]], workers: int, rounds: int) -> tupl
     """Best wall time of the local engine over ``texts`` with pipelines already loaded, the
     workers' CPU time in that round, and the peak resident memory of a worker."""
     from extractor.batch import LocalEngine, make_shards
-    from extractor.readers import Document
+    from extractor.io.readers import Document
 
     docs = [Document(text=t["text"], id=str(i), source="bench", key=str(i),
                      meta={"published": t["published"]} if t["published"] else {})

@@ -1,6 +1,6 @@
 """Batch runs: many documents in, JSON Lines shards of ArticleFacts out, resumable.
 
-The main process streams the inputs (:mod:`extractor.readers`), groups documents into
+The main process streams the inputs (:mod:`extractor.io.readers`), groups documents into
 shards and hands each shard to an engine; workers build the pipeline once and send back
 compact JSON lines, never Docs. The output directory holds:
 
@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from .atomic import atomic_open
+from .io.atomic import atomic_open
 from .errors import InputError
-from .readers import MAX_BYTES, Document, Failure, Unreadable, count_documents, expand_inputs, iter_documents, load_html
+from .io.readers import MAX_BYTES, Document, Failure, Unreadable, count_documents, expand_inputs, iter_documents, load_html
 
 SHARD_DOCS = 200
 SHARD_BYTES = 8 * 1024 * 1024

@@ -33,9 +33,9 @@ def extract(
 ) -> None:
     """Extract the facts of one article and print them as JSON."""
     from . import extract_doc
-    from .atomic import write_text_atomic
+    from .io.atomic import write_text_atomic
     from .pipeline import ModelNotFound, build_pipeline, parse_date
-    from .readers import read_document
+    from .io.readers import read_document
 
     try:
         when = parse_date(published) if published else None
@@ -70,7 +70,7 @@ def extract(
 @app.command()
 def schema(out: Optional[Path] = typer.Option(None, help="Write the schema here")) -> None:
     """Print the JSON Schema of the records."""
-    from .atomic import write_text_atomic
+    from .io.atomic import write_text_atomic
     from .records import json_schema
 
     payload = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -9,7 +9,7 @@ from io import BytesIO
 import pytest
 
 from extractor.errors import InputError
-from extractor.readers import (
+from extractor.io.readers import (
     Document, Failure, count_documents, expand_inputs, iter_documents, load_html, read_document,
     sniff_format,
 )

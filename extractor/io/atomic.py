@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import IO, Iterator
 
 

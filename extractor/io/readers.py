@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Container, Iterable, Iterator
 
-from .errors import InputError
+from ..errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024
 FORMATS = ("text", "html", "jsonl", "warc")
@@ -156,6 +156,7 @@ def load_html(doc: Document) -> Document:
     if b"\x00" in data[:8192]:
         raise Unreadable("binary data, not HTML")
     import trafilatura  # slow to import; only HTML needs it
+    from trafilatura.settings import Document as ExtractedPage
 
     try:
         found = trafilatura.bare_extraction(
@@ -164,14 +165,15 @@ def load_html(doc: Document) -> Document:
         )
     except Exception as exc:  # trafilatura and lxml raise a zoo of types on broken markup
         raise Unreadable(f"cannot parse HTML ({type(exc).__name__})") from None
-    text = (getattr(found, "text", None) or "") if found is not None else ""
-    if not text.strip():
+    # Without as_dict, trafilatura returns its Document, or None when it finds nothing.
+    text = (found.text or "") if isinstance(found, ExtractedPage) else ""
+    if not isinstance(found, ExtractedPage) or not text.strip():
         raise Unreadable("no main text found in the HTML")
     doc.text = text
     page = {"title": found.title, "publisher": found.sitename or None,
             "published": _date_or_none(found.date)}
     if found.license:
-        from .layout.component import license_to_spdx
+        from ..layout.component import license_to_spdx
 
         page["license"] = license_to_spdx(found.license)
     for k, v in page.items():
