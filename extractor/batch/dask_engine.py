@@ -9,12 +9,12 @@ they do not need to see the input or output files.
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable, Iterator
+from typing import Any, Hashable, Iterable, Iterator
 
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .batch import BatchError, Shard, _empty_result, default_workers, load_worker_pipeline, process_items
+from .engine import BatchError, Shard, default_workers, empty_result, load_worker_pipeline, process_items
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -58,11 +58,11 @@ class DaskEngine:
     def run(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, dict[str, Any]]]:
         assert self.client is not None
         window = 2 * max(1, sum(self.client.nthreads().values()))
-        pending: dict[str, Shard] = {}
+        pending: dict[Hashable, Shard] = {}
         running = as_completed()
         for shard in shards:
             if not shard.items:
-                yield shard, _empty_result()
+                yield shard, empty_result()
                 continue
             future = self.client.submit(process_items, shard.items, self.model, pure=False)
             pending[future.key] = shard
@@ -73,7 +73,7 @@ class DaskEngine:
             yield self._collect(future, pending)
 
     @staticmethod
-    def _collect(future: Any, pending: dict[str, Shard]) -> tuple[Shard, dict[str, Any]]:
+    def _collect(future: Any, pending: dict[Hashable, Shard]) -> tuple[Shard, dict[str, Any]]:
         from distributed import KilledWorker
 
         try:

@@ -1,0 +1,114 @@
+"""The local engine: shards run by worker processes on this machine.
+
+Each worker builds the pipeline in its initializer and reports its process id, so the engine
+knows its workers without looking inside the process pool, and can stop them at once when a
+run is aborted.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Iterable, Iterator
+
+from .engine import BatchError, Shard, default_workers, empty_result, load_worker_pipeline, process_items
+
+
+def _init_local_worker(model: str | None, ready: Any) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_worker_pipeline(model)
+    ready.put(os.getpid())
+
+
+def _next_pid(ready: Any, timeout: float) -> int | None:
+    """The process id the next started worker reports, or None if none does in ``timeout`` s."""
+    try:
+        return int(ready.get(timeout=timeout))
+    except queue.Empty:
+        return None
+
+
+class LocalEngine:
+    """Worker processes on this machine (``workers=0``: in this process, for debugging)."""
+
+    def __init__(self, workers: int | None = None, *, model: str | None = None, startup_timeout: float = 300) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self.model = model
+        self.startup_timeout = startup_timeout
+        self._pool: ProcessPoolExecutor | None = None
+        self._worker_pids: set[int] = set()
+
+    def __enter__(self) -> "LocalEngine":
+        if self.workers > 0:
+            ctx = multiprocessing.get_context("spawn")
+            ready = ctx.Queue()
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_local_worker,
+                                             initargs=(self.model, ready))
+            self._wait_ready(self._pool, ready)
+        return self
+
+    def _wait_ready(self, pool: ProcessPoolExecutor, ready: Any) -> None:
+        """Start every worker and wait until each has built its pipeline."""
+        pings = [pool.submit(os.getpid) for _ in range(self.workers)]
+        deadline = time.monotonic() + self.startup_timeout
+        while len(self._worker_pids) < self.workers:
+            pid = _next_pid(ready, timeout=0.5)
+            if pid is not None:
+                self._worker_pids.add(pid)
+                continue
+            for p in pings:
+                if p.done() and p.exception() is not None:
+                    raise BatchError(f"a worker could not start: {p.exception()}")
+            if time.monotonic() > deadline:
+                raise BatchError("workers did not start in time")
+        for p in pings:
+            p.result()
+
+    def run(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, dict[str, Any]]]:
+        if self._pool is None:
+            for shard in shards:
+                yield shard, process_items(shard.items, self.model) if shard.items else empty_result()
+            return
+        window = 2 * self.workers  # enough to keep workers busy; bounds memory whatever the input
+        pending: dict[Future[dict[str, Any]], Shard] = {}
+        try:
+            for shard in shards:
+                if not shard.items:
+                    yield shard, empty_result()
+                    continue
+                pending[self._pool.submit(process_items, shard.items, self.model)] = shard
+                while len(pending) >= window:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        yield pending.pop(fut), fut.result()
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    yield pending.pop(fut), fut.result()
+        except BrokenProcessPool:
+            raise BatchError("a worker process died (out of memory?); the finished shards are kept, "
+                             "rerun with --resume") from None
+
+    def abort(self) -> None:
+        """Stop now: cancel the queued shards and terminate the workers mid-shard."""
+        if self._pool is not None:
+            # Only live children can be terminated, so a worker that already exited is skipped
+            # and its process id, possibly reused since, is never signalled.
+            workers = [p for p in multiprocessing.active_children() if p.pid in self._worker_pids]
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for p in workers:
+                p.terminate()
+            self._pool = None
+            self._worker_pids.clear()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+            self._worker_pids.clear()
