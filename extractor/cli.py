@@ -34,8 +34,8 @@ def extract(
     """Extract the facts of one article and print them as JSON."""
     from . import extract_doc
     from .io.atomic import write_text_atomic
-    from .pipeline import ModelNotFound, build_pipeline, parse_date
     from .io.readers import read_document
+    from .pipeline import ModelNotFound, build_pipeline, parse_date
 
     try:
         when = parse_date(published) if published else None
