@@ -187,6 +187,28 @@ def test_local_engine_keeps_a_bounded_number_of_shards_in_flight():
     assert all(r["preloaded"] and len(r["records"]) == 1 for _, r in results)
 
 
+def test_an_aborted_run_stops_its_workers_mid_shard(tmp_path):
+    import multiprocessing
+
+    archive = tmp_path / "a.jsonl"
+    # A quick first shard, then one long enough to keep a worker busy for many seconds.
+    write_jsonl(archive, [{"id": "quick", "text": story(0)},
+                          {"id": "long", "text": " ".join(story(i) for i in range(4000))}])
+    pids = []
+
+    def stop_after_first(shard, result):
+        pids.append(result["pid"])
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        run_batch([str(archive)], tmp_path / "out", workers=1, shard_docs=1, progress=False,
+                  on_shard=stop_after_first)
+    deadline = time.monotonic() + 3
+    while pids[0] in {p.pid for p in multiprocessing.active_children()}:
+        assert time.monotonic() < deadline, "the worker went on with the long shard"
+        time.sleep(0.05)
+
+
 def test_batch_reads_standard_input(tmp_path):
     from typer.testing import CliRunner
 
