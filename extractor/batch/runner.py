@@ -120,11 +120,12 @@ class OutputDir:
         self._errors.close()
 
 
-# --------------------------------------------------------------------------- engines
+# --------------------------------------------------------------------------- choosing the engine
 
 
 def make_engine(engine: str, *, workers: int | None = None, scheduler: str | None = None,
                 model: str | None = None) -> Engine:
+    """The engine named on the command line; Dask is imported only when it is chosen."""
     if engine == "local":
         if scheduler:
             raise BatchError("--scheduler needs --engine dask")
