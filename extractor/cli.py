@@ -40,7 +40,7 @@ def extract(
     try:
         when = parse_date(published) if published else None
     except ValueError as exc:
-        raise fail(f"--published: {exc}", 2)
+        raise fail(f"--published: {exc}", 2) from None
     try:
         doc = read_document(source, format=format)
         entity_options = {}
@@ -52,11 +52,11 @@ def extract(
         try:
             nlp = build_pipeline(model, config={"facts_entities": entity_options} if entity_options else None)
         except (ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise fail(f"--rules/--gazetteer: {exc}", 2)
+            raise fail(f"--rules/--gazetteer: {exc}", 2) from None
         facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
                             meta=doc.record_meta())
     except (InputError, ModelNotFound) as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     payload = facts.model_dump_json(indent=2, exclude_none=False) + "\n"
     if out is None:
         sys.stdout.write(payload)
@@ -64,7 +64,7 @@ def extract(
         try:
             write_text_atomic(out, payload)
         except OSError as exc:
-            raise fail(f"{out}: cannot write ({exc.strerror or exc})")
+            raise fail(f"{out}: cannot write ({exc.strerror or exc})") from None
 
 
 @app.command()
@@ -100,11 +100,11 @@ def evaluate(
     try:
         wanted = parse_kinds(kinds)
     except ValueError as exc:
-        raise fail(f"--kinds: {exc}", 2)
+        raise fail(f"--kinds: {exc}", 2) from None
     try:
         reports = evaluate_files(data, kinds=wanted, model=model, progress=progress)
     except (InputError, ModelNotFound) as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     if as_json:
         sys.stdout.write(format_json(reports, errors))
     elif markdown:
@@ -135,9 +135,9 @@ def batch(
         summary = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, resume=resume,
                             format=format, model=model, shard_docs=shard_size, progress=progress)
     except (InputError, BatchError) as exc:
-        raise fail(str(exc), 2)
+        raise fail(str(exc), 2) from None
     except KeyboardInterrupt:
-        raise fail(f"interrupted; rerun with --resume to finish the run in {out}", 130)
+        raise fail(f"interrupted; rerun with --resume to finish the run in {out}", 130) from None
     skipped = f", {summary.skipped} already done before" if summary.skipped else ""
     failed = f", {summary.failed} failed (see {out / 'errors.jsonl'})" if summary.failed else ""
     typer.echo(f"{summary.written} documents written to {out}{failed}{skipped} "

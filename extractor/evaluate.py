@@ -273,7 +273,7 @@ def _augment(root: int, adjacency: Mapping[int, list[int]], gold_to_pred: dict[i
                     previous = gold_to_pred.get(g)
                     gold_to_pred[g] = p
                     pred_to_gold[p] = g
-                    if g == root:
+                    if g == root or previous is None:
                         return True
                     p = previous
             queue.append(pred_to_gold[p])
@@ -323,7 +323,10 @@ def values_equal(gold: Any, pred: Any) -> bool:
     if not math.isfinite(gold) or not math.isfinite(pred):
         return False
     try:
-        decimals = max(0, -Decimal(repr(gold)).as_tuple().exponent)
+        exponent = Decimal(repr(gold)).as_tuple().exponent
+        if not isinstance(exponent, int):  # "n", "N", "F": NaN or infinity
+            return False
+        decimals = max(0, -exponent)
     except (InvalidOperation, TypeError):
         return False
     return math.isclose(round(pred, decimals), gold, rel_tol=1e-9, abs_tol=1e-12)
@@ -435,8 +438,8 @@ def score_quantities(gold: Sequence[Mapping], pred: Sequence[Mapping],
 def _counted_agrees(g: Mapping, p: Mapping) -> bool:
     offsets = (g.get("counted_start"), g.get("counted_end"), p.get("counted_start"),
                p.get("counted_end"))
-    if None not in offsets:
-        gs, ge, ps, pe = offsets
+    gs, ge, ps, pe = offsets
+    if gs is not None and ge is not None and ps is not None and pe is not None:
         return min(ge, pe) > max(gs, ps)
     return bool(p.get("counted")) and name_key(g.get("counted")) == name_key(p.get("counted"))
 

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 # installed (the spacy_factories entry points cover the installed case).
 from .dates import component as dates_component  # noqa: F401
 from .entities import component as entities_component  # noqa: F401
+from .extensions import doc_meta
 from .layout import component as layout_component  # noqa: F401
 from .quantities import component as quantities_component  # noqa: F401
 from .quotations import component as quotations_component  # noqa: F401
-from .extensions import doc_meta
 
 FACT_COMPONENTS = ("facts_layout", "facts_entities", "facts_dates", "facts_quantities",
                    "facts_quotations")
