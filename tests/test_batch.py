@@ -209,6 +209,21 @@ def test_an_aborted_run_stops_its_workers_mid_shard(tmp_path):
         time.sleep(0.05)
 
 
+def test_a_failed_start_leaves_no_worker_behind():
+    import multiprocessing
+
+    before = {p.pid for p in multiprocessing.active_children()}
+    # Building the pipeline takes far longer than this, so start-up times out while the
+    # workers are still loading.
+    with pytest.raises(BatchError, match="did not start in time"):
+        with LocalEngine(workers=2, startup_timeout=0.05):
+            pass
+    deadline = time.monotonic() + 5
+    while {p.pid for p in multiprocessing.active_children()} - before:
+        assert time.monotonic() < deadline, "a worker that was loading was left running"
+        time.sleep(0.05)
+
+
 def test_batch_reads_standard_input(tmp_path):
     from typer.testing import CliRunner
 

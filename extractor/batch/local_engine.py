@@ -22,16 +22,20 @@ from .engine import BatchError, Shard, default_workers, empty_result, load_worke
 def _init_local_worker(model: str | None, ready: Any) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Reported before the (slow) pipeline load, so that an engine whose start-up fails or is
+    # interrupted can still stop a worker that is loading.
+    ready.put(("started", os.getpid()))
     load_worker_pipeline(model)
-    ready.put(os.getpid())
+    ready.put(("ready", os.getpid()))
 
 
-def _next_pid(ready: Any, timeout: float) -> int | None:
-    """The process id the next started worker reports, or None if none does in ``timeout`` s."""
+def _next_report(ready: Any, timeout: float) -> tuple[str, int] | None:
+    """The next (state, process id) a worker reports, or None if none does in ``timeout`` s."""
     try:
-        return int(ready.get(timeout=timeout))
+        state, pid = ready.get(timeout=timeout)
     except queue.Empty:
         return None
+    return str(state), int(pid)
 
 
 class LocalEngine:
@@ -50,17 +54,25 @@ class LocalEngine:
             ready = ctx.Queue()
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_local_worker,
                                              initargs=(self.model, ready))
-            self._wait_ready(self._pool, ready)
+            try:
+                self._wait_ready(self._pool, ready)
+            except BaseException:
+                self.abort()  # a failed or interrupted start leaves no worker behind
+                raise
         return self
 
     def _wait_ready(self, pool: ProcessPoolExecutor, ready: Any) -> None:
         """Start every worker and wait until each has built its pipeline."""
         pings = [pool.submit(os.getpid) for _ in range(self.workers)]
         deadline = time.monotonic() + self.startup_timeout
-        while len(self._worker_pids) < self.workers:
-            pid = _next_pid(ready, timeout=0.5)
-            if pid is not None:
+        loaded: set[int] = set()
+        while len(loaded) < self.workers:
+            report = _next_report(ready, timeout=0.5)
+            if report is not None:
+                state, pid = report
                 self._worker_pids.add(pid)
+                if state == "ready":
+                    loaded.add(pid)
                 continue
             for p in pings:
                 if p.done() and p.exception() is not None:
