@@ -37,6 +37,7 @@ from spacy.util import ensure_path
 
 from .. import resources
 from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
+from ..names import name_model
 
 META_SPANS = "facts_meta"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
@@ -48,8 +49,6 @@ _MAX_NAME = 12  # tokens; names run longer only in pathological input
 _SENT_END = {".", "!", "?"}
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
 _DETERMINERS = {"the", "a", "an"}
-_PARTICLES = {"al", "al-", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "del",
-              "la", "le", "el", "dos", "das", "ben"}
 # "Republic of Korea Navy": a state name inside an organisation name.
 _STATE_WORDS = {"Republic", "Kingdom", "Emirate", "Federation", "States", "Commonwealth"}
 _DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
@@ -72,8 +71,6 @@ _NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
 _ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
 # Words that end a role phrase: a relative clause or a verb follows the role itself.
@@ -95,8 +92,6 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
                         "outside", "towards", "toward"}
 _WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
-_COMPANY_SUFFIXES = {"Co.", "Corp.", "Corporation", "Inc.", "Incorporated", "Ltd", "Ltd.",
-                     "Limited", "LLC", "PLC", "Plc", "Group", "Holdings", "AG", "SA", "NV", "GmbH"}
 
 
 _TITLE_LINE = re.compile(r"[^\n]+")
@@ -175,15 +170,19 @@ class Lexicon:
         self.subdivision_names = sorted({
             e.key.split(":", 1)[1] for entries in self.names.values() for e in entries
             if e.label == "GPE" and e.tier == 1})
-        self.first_names = _words("first_names.txt")
+        # People's and organisations' name words come from the shared name model.
+        self.people = people = name_model()
+        self.first_names = people.given_names
+        self.org_heads = people.org_heads
+        self.name_tails = people.name_tails
+        self.of_heads = people.of_heads
+        self.titles = people.titles
+        self.org_nouns = people.org_nouns
+        self.honorifics = people.honorifics
+        self.legal_forms = people.legal_forms
+        self.particles = people.particles
         self.common = _words("common_words.txt")
-        self.org_heads = _words("org_heads.txt")
-        self.name_tails = _words("name_tails.txt")
-        self.of_heads = _words("org_of_heads.txt")
         self.non_entity_heads = _words("non_entity_heads.txt")
-        self.titles = _words("titles.txt")
-        self.org_nouns = _words("org_nouns.txt")
-        self.honorifics = _words("honorifics.txt")
         self.reporting = _words("reporting_verbs.txt")
         self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
 
@@ -197,7 +196,7 @@ class Lexicon:
         bucket.append(Entry(tokens, label, f"{label}:{canonical}", tier))
 
     def is_title(self, word: str) -> bool:
-        return word.lower() in self.titles or word in self.honorifics
+        return self.people.is_title(word)
 
     def is_common(self, word: str) -> bool:
         return word.lower() in self.common or word.lower() in STOP_WORDS
@@ -717,7 +716,7 @@ class EntityRecognizer:
         low = w.lower()
         if low in STOP_WORDS or low in _CALENDAR or low.endswith(("ly", "ing")) or low in _SENTENCE_ADVERBS:
             return False
-        if i - j >= 2 or st.words[i] in _COMPANY_SUFFIXES:
+        if i - j >= 2 or st.words[i] in self.lex.legal_forms:
             return True
         return end < st.n and st.words[end] in self.lex.reporting
 
@@ -800,14 +799,14 @@ class EntityRecognizer:
                 end += 1
                 count += 1
                 continue
-            if w.lower() in _PARTICLES and end > k and st.namey(end + 1):
+            if w.lower() in self.lex.particles and end > k and st.namey(end + 1):
                 end += 1
                 continue
             if w == "-" and end > k and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
                 end += 1
                 continue
             break
-        while end > k and (words[end - 1].lower() in _PARTICLES or words[end - 1] == "-"):
+        while end > k and (words[end - 1].lower() in self.lex.particles or words[end - 1] == "-"):
             end -= 1
         return end
 
@@ -960,7 +959,7 @@ class EntityRecognizer:
 
     # -- passes B and C: acronyms ---------------------------------------------------------------
     def _is_acronym(self, w: str) -> bool:
-        return bool(_ACRONYM.match(w)) and not _ROMAN.match(w)
+        return self.lex.people.is_acronym(w)
 
     def _acronym_definitions(self, st: _Doc) -> dict[str, Mention | None]:
         """ "Coastal Freight Authority (CFA)": the acronym is an alias from here on."""
@@ -1394,7 +1393,7 @@ class EntityRecognizer:
             for a in range(1, len(toks)):
                 for b in range(len(toks), a, -1):
                     part = tuple(toks[a:b])
-                    if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in _PARTICLES:
+                    if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in self.lex.particles:
                         continue
                     exact.setdefault(part[0], {}).setdefault(part, m)
         for m in st.mentions:
@@ -1519,7 +1518,7 @@ class EntityRecognizer:
                 m.key = full[toks]
                 continue
             full[toks] = m.key
-            bare = toks[:-1] if toks[-1] in _COMPANY_SUFFIXES else toks
+            bare = toks[:-1] if toks[-1] in self.lex.legal_forms else toks
             while len(bare) > 1 and bare[-1] in ("&", "and", ","):
                 bare = bare[:-1]  # "Dow Jones" after "Dow Jones & Co."
             if bare != toks:

@@ -29,7 +29,8 @@ from .lexicon import FILES, Cue, SpeechLexicon
 from .marks import QuotePair, pair_quotes
 from .phrases import Phrase, PhraseReader
 from ..layout.sentences import Segmenter, Units
-from .speakers import SpeakerResolver, given_name_gender, load_gender_detector
+from ..names import given_name_gender, load_gender_detector
+from .speakers import SpeakerResolver
 
 _TERMINAL = ".!?\u2026"
 _WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")

@@ -18,45 +18,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..names import given_name_gender
 from .phrases import Name, Phrase, PhraseReader
 
-_GIVEN = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female",
-          "andy": None}
 _ACRONYM = re.compile(
     r"((?:[A-Z][\w.'\u2019&-]*)(?:\s+(?:(?:of|and|for|on|in|the|&)\s+)*[A-Z][\w.'\u2019&-]*)+)"
     r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'\u2019-]*\.?(?:\s+(?:(?:de|al|bin|van|von|da|di|el)\s+)?[A-Z][\w'\u2019-]*\.?){1,4}")
 _FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
-
-
-def load_gender_detector() -> None:
-    """Build the given-name detector now (it reads a large name list) rather than on first use."""
-    _detector()
-
-
-@lru_cache(maxsize=1)
-def _detector():
-    # Imported here so that importing the package stays light.
-    try:
-        import gender_guesser.detector as gd
-    except ImportError:  # optional: without it genders are unknown
-        return None
-    return gd.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=4096)
-def given_name_gender(word: str) -> str | None:
-    """'male', 'female', 'any' (a known given name of either sex) or None (not a given name)."""
-    word = word.strip(".,")
-    if len(word) < 2 or not word[0].isupper() or not word.isalpha() or word.isupper():
-        return None
-    det = _detector()
-    if det is None:
-        return None
-    g = det.get_gender(word)
-    if g == "unknown":
-        return None
-    return _GIVEN.get(g) or "any"
 
 
 @dataclass

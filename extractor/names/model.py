@@ -1,0 +1,58 @@
+"""The word lists and shapes that say a capitalised word is part of a person's or an
+organisation's name, loaded once per process."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import resources
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+class NameModel:
+    """Given names, titles, honorifics, organisation heads and legal forms.
+
+    - ``given_names``: words that open a person's name ("Marta Ruiz");
+    - ``titles`` (lower case) and ``honorifics`` ("Dr.", "Mrs"): words before a name;
+    - ``org_heads`` ("Ministry", "Council"), ``of_heads`` (heads that take "of": "Bank of
+      X"), ``name_tails`` (words that end a name: "Partners") and ``org_nouns`` (a
+      kind of organisation in lower case: "agency");
+    - ``legal_forms`` ("Inc.", "GmbH"): the company suffixes;
+    - ``particles`` ("van", "bin"): lower-case words inside a person's name.
+    """
+
+    def __init__(self) -> None:
+        words = resources.word_list
+        self.given_names = words("entities/first_names.txt")
+        self.titles = words("entities/titles.txt")
+        self.honorifics = words("entities/honorifics.txt")
+        self.org_heads = words("entities/org_heads.txt")
+        self.of_heads = words("entities/org_of_heads.txt")
+        self.name_tails = words("entities/name_tails.txt")
+        self.org_nouns = words("entities/org_nouns.txt")
+        self.legal_forms = words("entities/legal_forms.txt")
+        self.particles = words("entities/name_particles.txt")
+
+    def is_title(self, word: str) -> bool:
+        return word.lower() in self.titles or word in self.honorifics
+
+    def is_given_name(self, word: str) -> bool:
+        return word in self.given_names
+
+    def heads_org(self, word: str) -> bool:
+        """A word that makes the name around it an organisation's."""
+        return word in self.org_heads or word in self.of_heads or word in self.name_tails
+
+    @staticmethod
+    def is_acronym(word: str) -> bool:
+        """"NWRC", "AT&T": two to eight capitals, not a Roman numeral."""
+        return bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+
+
+@lru_cache(maxsize=1)
+def name_model() -> NameModel:
+    """The process-wide model: the lists are read-only."""
+    return NameModel()
