@@ -88,6 +88,8 @@ _SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next"
                      "officials", "analysts", "several", "senior", "local", "both", "each"}
 _LEGAL_HEADS = {"Act", "Law", "Bill", "Agreement", "Accord", "Accords", "Treaty", "Protocol",
                 "Convention", "Declaration", "Doctrine"}
+# Adverbs between a speaker and the reporting verb ("Ruiz also said").
+_SPEECH_ADVERBS = {"also", "further", "then", "later", "again", "has", "had"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
                         "outside", "towards", "toward"}
@@ -483,7 +485,7 @@ class EntityRecognizer:
                     if org:
                         cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
                                                                  "ORG:" + st.span_text(*org))))
-                if w in lex.first_names:
+                if w in lex.first_names or self._may_open_person(w):
                     person = self._person_from_first_name(st, i)
                     if person:
                         cands.append((person.start, person.end, 3, person))
@@ -831,6 +833,10 @@ class EntityRecognizer:
         if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads):
             return None  # "George Washington University"
         surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
+        if words[i] not in lex.first_names and any(
+                lex.is_common(w) or self._lookup_tokens(st, [w]) is not None or self._glued_verb(w)
+                for w in surname):
+            return None  # "Mark" is also a word: "Will Power", "Grant Park" are no people
         if all(lex.is_common(w) and w not in lex.first_names for w in surname):
             # "Rose Oil", "Holly Berries": a common word needs a title or a speech verb.
             before = words[i - 1] if i > 0 else ""
@@ -843,6 +849,17 @@ class EntityRecognizer:
                for w in words[i:end]):
             return None
         return Mention(i, end, "PERSON", "")
+
+    def _may_open_person(self, word: str) -> bool:
+        """A given name that is also a word ("Mark", "Will"), but never a function word or a
+        month ("May", "June")."""
+        low = word.lower()
+        return low not in STOP_WORDS and low not in _CALENDAR and self.lex.people.may_be_given_name(word)
+
+    def _glued_verb(self, word: str) -> bool:
+        """"Okafortold": a surname run into the reporting verb after it (a missing space)."""
+        return any(len(word) - len(v) >= 3 and word.endswith(v) for v in self.lex.reporting
+                   if len(v) >= 4 and v.islower())
 
     def _person_after_title(self, st: _Doc, t: int) -> Mention | None:
         lex, words = self.lex, st.words
@@ -1235,7 +1252,8 @@ class EntityRecognizer:
             return  # but ", Trend reports": an outlet
         if _calendar(chain):
             return
-        if tuple(chain) in self._found_names(st):
+        if tuple(chain) in self._found_names(st) and not all(
+                st.taken[k] is not None and st.taken[k].weak for k in range(start, end)):
             return  # a later mention of a name found already: pass F links it
         before = words[start - 1].lower() if start > 0 else ""
         has_first = chain[0] in lex.first_names and len(chain) > 1
@@ -1370,10 +1388,13 @@ class EntityRecognizer:
         words, lex = st.words, self.lex
         # A short name found by its own evidence ("Okonjo said") joins the full name.
         people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
-        surnames = {words[m.end - 1] for m in people if m.end - m.start >= 2}
+        surnames = {words[m.end - 1] for m in people}
         for m in st.mentions:
             if m.weak and words[m.start] in surnames:
                 st.remove(m)  # "Shelton" after "Mackie Shelton": the person, not the town
+            elif m.label in ("GPE", "LOC") and m.end - m.start == 1 and words[m.start] in surnames \
+                    and self._speaks(st, m.end):
+                st.remove(m)  # "Paris said" after "Ada Paris": the person, not the city
         parts: dict[tuple[str, ...], str] = {}
         for m in people:
             toks = tuple(words[m.start : m.end])
@@ -1424,8 +1445,8 @@ class EntityRecognizer:
                 end = i + len(part)
                 if tuple(words[i:end]) == part and st.free(i, end):
                     if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
-                            and lex.is_common(w):
-                        continue
+                            and lex.is_common(w) and not self._speaks(st, end):
+                        continue  # but "Wilkins said": a surname that speaks
                     hit = Mention(i, end, m.label, m.key)
                     break
             if hit is None and w.lower() in folded_lists:
@@ -1451,6 +1472,13 @@ class EntityRecognizer:
                     hit.key = full
             st.add(hit)
             i = hit.end
+
+    def _speaks(self, st: _Doc, k: int) -> bool:
+        """A reporting verb stands at token ``k``, or after one adverb ("Ruiz also said")."""
+        words, reporting = st.words, self.lex.reporting
+        if k < st.n and words[k] in reporting:
+            return True
+        return k + 1 < st.n and words[k] in _SPEECH_ADVERBS and words[k + 1] in reporting
 
     # -- pass G: roles and the lead's unnamed subject ----------------------------------------------
     def _lead_role(self, st: _Doc, defined: dict[str, Mention | None]) -> None:

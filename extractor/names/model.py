@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import resources
+from .given import given_name_gender
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -40,7 +41,13 @@ class NameModel:
         return word.lower() in self.titles or word in self.honorifics
 
     def is_given_name(self, word: str) -> bool:
+        """A word of the given-name list: it opens a person's name by itself."""
         return word in self.given_names
+
+    def may_be_given_name(self, word: str) -> bool:
+        """A given name the list leaves out because it is also a word ("Mark", "Will"):
+        it opens a person's name only before a surname that is no common word."""
+        return word not in self.given_names and given_name_gender(word) is not None
 
     def heads_org(self, word: str) -> bool:
         """A word that makes the name around it an organisation's."""

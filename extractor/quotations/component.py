@@ -24,12 +24,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from ..extensions import BOILERPLATE, ENTITIES, QUOTATIONS, TERMS, doc_text, ensure_extensions
+from ..extensions import BOILERPLATE, QUOTATIONS, TERMS, doc_text, ensure_extensions
 from .lexicon import FILES, Cue, SpeechLexicon
 from .marks import QuotePair, pair_quotes
+from .mentions import EntityMentions
 from .phrases import Phrase, PhraseReader
 from ..layout.sentences import Segmenter, Units
-from ..names import given_name_gender, load_gender_detector
+from ..names import load_gender_detector
 from .speakers import SpeakerResolver
 
 _TERMINAL = ".!?\u2026"
@@ -120,7 +121,7 @@ class QuotationRecognizer:
     def _load(self, directory: str | Path | None) -> None:
         self.lex = SpeechLexicon(directory)
         self.segmenter = Segmenter(self.lex.abbreviations)
-        self.reader = PhraseReader(self.lex, first_name=lambda w: given_name_gender(w) is not None)
+        self.reader = PhraseReader(self.lex)
         docs = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in self.lex.documents),
                                key=len, reverse=True))
         # Who issued a document named before: "X's complaint", "a report published by X".
@@ -175,7 +176,9 @@ class QuotationRecognizer:
         cues = _with_quoted_by(cues, [CueMatch(m.start(), m.end(), self.lex.quoted_by_cue)
                                       for m in self.lex.quoted_by_re.finditer(text)
                                       if not any(a <= m.start() < b for a, b in boiler)])
-        ctx = _Context(self, text, units, pairs, cues)
+        mentions = EntityMentions.of_doc(doc)
+        reader = self.reader.for_mentions(mentions)
+        ctx = _Context(self, reader, text, units, pairs, cues)
         direct, terms = ctx.direct_quotes()
         direct += ctx.block_quotes(direct)
         reported, embedded = ctx.reported_speech(direct)
@@ -186,7 +189,7 @@ class QuotationRecognizer:
             terms = sorted(terms + [(embedded[k].start, embedded[k].end) for k in embedded])
         found = _nest(sorted(direct + reported, key=lambda a: (a.start, -a.end)))
         if found:
-            self._resolve(SpeakerResolver(self.reader, text, _entity_mentions(doc)), found, text)
+            self._resolve(SpeakerResolver(reader, text, mentions), found, text)
         return found, terms
 
     def _noun_use(self, text: str, c: "CueMatch") -> bool:
@@ -210,8 +213,9 @@ class QuotationRecognizer:
         named = []
         for a in found:
             if a.phrase is not None and a.phrase.kind == "name" and a.phrase.name is not None:
-                ent, _ = resolver.link_name(a.phrase.name)
-                named.append((a.phrase.start, ent))
+                linked = resolver.link_name(a.phrase.name)
+                if linked is not None:
+                    named.append((a.phrase.start, linked[0]))
         resolver.named_speakers = sorted(named, key=lambda x: x[0])
         for a in sorted(found, key=lambda a: (a.anchor, a.start)):
             if a.source is not None:
@@ -244,28 +248,14 @@ class QuotationRecognizer:
                     last = m
             if last is not None:
                 key = "owner" if last.group("owner") else "owner2"
-                toks = self.reader.tokens(text, last.start(key), last.end(key))
-                owner = self.reader.classify(text, toks) if toks else None
+                toks = resolver.reader.tokens(text, last.start(key), last.end(key))
+                owner = resolver.reader.classify(text, toks) if toks else None
                 if owner is not None and owner.kind in ("name", "org"):
                     name = owner.name
         if name is None:
             return resolver.resolve(None, phrase.start)
         kind = "name" if name.label == "PERSON" else "org"
         return resolver.resolve(Phrase(name.start, name.end, kind, name=name), phrase.start)
-
-
-def _entity_mentions(doc: Doc) -> list[tuple[int, int, str, str, list[str]]]:
-    """(start, end, label, canonical, roles) of the PERSON and ORG mentions facts_entities wrote."""
-    out = []
-    if ENTITIES in doc.spans:
-        for s in doc.spans[ENTITIES]:
-            label = s.label_
-            if label not in ("PERSON", "ORG"):
-                continue
-            payload = s._.facts_entity or {}
-            out.append((s.start_char, s.end_char, label, payload.get("canonical") or s.text,
-                        payload.get("roles") or []))
-    return out
 
 
 def _with_quoted_by(cues: list[CueMatch], quoted_by: list[CueMatch]) -> list[CueMatch]:
@@ -305,9 +295,9 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
 class _Context:
     """One document's working state."""
 
-    def __init__(self, rec: QuotationRecognizer, text: str, units: Units,
+    def __init__(self, rec: QuotationRecognizer, reader: PhraseReader, text: str, units: Units,
                  pairs: list[QuotePair], cues: list[CueMatch]) -> None:
-        self.rec, self.lex, self.reader = rec, rec.lex, rec.reader
+        self.rec, self.lex, self.reader = rec, rec.lex, reader
         self.text, self.units = text, units
         self.pairs = pairs
         self.top = [p for p in pairs if p.depth == 0]

@@ -8,27 +8,22 @@ unnamed plural ("officials", "reports"). Everything works on a bounded window of
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .lexicon import SpeechLexicon
+from .mentions import EntityMentions
 
 _TOKEN = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*|[(),;:\[\]\u2014\u2013\"\u201c\u201d]")
 _CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "del", "da", "di", "al", "el",
                          "bin", "ibn", "van", "von", "der", "den", "la", "le", "du", "y", "&",
                          "the", "from", "to"})
-_NAME_CONNECTORS = frozenset({"de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
-                              "der", "den", "la", "le", "du", "y", "al-", "abu"})
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "at", "on", "in", "from", "to", "with", "by", "as",
                              "but", "or", "if", "so", "not", "no", "is", "are", "was", "were"})
 _CLAUSE_WORDS = frozenset({"which", "who", "whom", "whose", "what", "that", "where", "when", "while",
                            "as", "if", "because", "although", "though", "since", "than", "but", "or"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
-_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"})
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
 _WINDOW = 260
@@ -57,7 +52,6 @@ class Name:
     end: int
     label: str  # "PERSON" or "ORG"
     roles: list[str] = field(default_factory=list)
-    whole: bool = False  # the full phrase is the name (a pseudonym in lower case)
 
 
 @dataclass
@@ -72,11 +66,19 @@ class Phrase:
 
 
 class PhraseReader:
-    def __init__(self, lex: SpeechLexicon, first_name: Callable[[str], bool]) -> None:
+    """Reads speaker phrases; the people in them are the entities of ``mentions``."""
+
+    def __init__(self, lex: SpeechLexicon, mentions: EntityMentions | None = None) -> None:
         self.lex = lex
-        self.first_name = first_name
+        self.mentions = mentions if mentions is not None else EntityMentions()
         self._title_low = frozenset(t.rstrip(".").lower() for t in lex.titles)
         self._org_cache: dict[str, bool] = {}
+
+    def for_mentions(self, mentions: EntityMentions) -> "PhraseReader":
+        """The same reader over one document's entity mentions (word caches shared)."""
+        reader = copy.copy(self)
+        reader.mentions = mentions
+        return reader
 
     # -- tokens -----------------------------------------------------------------------
     @staticmethod
@@ -413,47 +415,21 @@ class PhraseReader:
         return runs
 
     def _person_in_run(self, run: list[Token]) -> Name | None:
-        """The person's name inside a capitalised run, titles and organisations cut off."""
-        if any(self.is_org_token(t) for t in run):
-            # Organisation words may precede the name: "Water Bureau Director Anna Pike".
-            last_org = max(k for k, t in enumerate(run) if self.is_org_token(t))
-            tail = run[last_org + 1:]
-            if not tail or tail[0].low in _CONNECTORS and tail[0].low not in _NAME_CONNECTORS:
-                return None  # "Bureau of Water Statistics": the rest of the organisation's name
-            return self._person_in_run(tail)
-        # A known given name starts the name ("Congressman Dan Reyes of Ohio"); otherwise
-        # the name follows the last title or connector ("... and Transport Marta Ruiz").
-        first = next((k for k, t in enumerate(run[:-1]) if self.first_name(t.text)
-                      and not self.is_title(t) and t.low not in _CONNECTORS
-                      and not run[k + 1].low in _CONNECTORS), None)
-        if first is not None:
-            end = first
-            while end + 1 < len(run) and not (run[end + 1].low in _CONNECTORS
-                                               and run[end + 1].low not in _NAME_CONNECTORS):
-                end += 1
-            name = run[first:end + 1]
-        else:
-            cut = 0
-            for k, t in enumerate(run):
-                if self.is_title(t) or (t.low in _CONNECTORS and t.low not in _NAME_CONNECTORS):
-                    cut = k + 1
-            name = run[cut:]
-            while name and name[-1].low in _CONNECTORS:
-                name = name[:-1]
-            if len(name) > 3:
-                name = name[-3:]
-        name = [t for t in name]
-        while name and (self.is_title(name[0]) or name[0].low in _CONNECTORS):
-            name = name[1:]
-        if not name or not name[-1].text[0].isupper():
-            return None
-        if all(len(t.text) <= 2 for t in name) or any(t.low in _CALENDAR for t in name):
-            return None
-        end = name[-1].end
-        if name[-1].text.endswith((".", ",")) and not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", name[-1].text):
-            end -= 1
+        """The person ``facts_entities`` found inside a capitalised run; the run's titles
+        are the person's roles. A run with no such person names nobody."""
         roles = [t.low for t in run if self.is_title(t)]
-        return Name(name[0].start, end, "PERSON", roles=roles)
+        person = next(iter(self.mentions.overlapping(run[0].start, run[-1].end, "PERSON")), None)
+        if person is not None:
+            return Name(person.start, person.end, "PERSON", roles=roles)
+        last = run[-1]
+        if last.low in self.mentions.surnames and not self.is_org_token(last):
+            # "Secretary Okoro": the surname of a person the entities named in full
+            k = len(run) - 1
+            while k > 0 and run[k - 1].low in self.mentions.surnames:
+                k -= 1
+            return Name(run[k].start, last.end - (1 if last.text.endswith((".", ",")) else 0),
+                        "PERSON", roles=roles)
+        return None
 
     def _org_in_run(self, run: list[Token]) -> Name | None:
         # "Head of the Trade Council": the organisation starts after the role.

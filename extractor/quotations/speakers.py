@@ -19,12 +19,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..names import given_name_gender
+from .mentions import EntityMentions
 from .phrases import Name, Phrase, PhraseReader
 
-_ACRONYM = re.compile(
-    r"((?:[A-Z][\w.'\u2019&-]*)(?:\s+(?:(?:of|and|for|on|in|the|&)\s+)*[A-Z][\w.'\u2019&-]*)+)"
-    r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
-_CAP_RUN = re.compile(r"[A-Z][\w'\u2019-]*\.?(?:\s+(?:(?:de|al|bin|van|von|da|di|el)\s+)?[A-Z][\w'\u2019-]*\.?){1,4}")
 _FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
 
 
@@ -59,30 +56,21 @@ class Resolution:
 
 
 class SpeakerResolver:
-    def __init__(self, reader: PhraseReader, text: str,
-                 entity_mentions: list[tuple[int, int, str, str, list[str]]]) -> None:
-        """``entity_mentions``: (start, end, label, canonical, roles) from facts_entities."""
+    """Resolves the speaker phrases of one document to the entities ``facts_entities`` found."""
+
+    def __init__(self, reader: PhraseReader, text: str, mentions: EntityMentions) -> None:
         self.reader = reader
         self.text = text
         self.entities: dict[str, Entity] = {}
         self._spans: list[tuple[int, int, Entity]] = []
-        self.acronyms: dict[str, str] = {}
-        for s, e, label, canonical, roles in entity_mentions:
-            if label not in ("PERSON", "ORG"):
-                continue
-            ent = self._entity(canonical, label)
-            ent.roles.update(r.lower() for r in roles)
-            past = _PAST_TITLE.search(text, max(0, s - 60), s) if label == "PERSON" else None
+        for m in mentions:
+            ent = self._entity(m.canonical, m.label)
+            ent.roles.update(r.lower() for r in m.roles)
+            past = _PAST_TITLE.search(text, max(0, m.start - 60), m.start) if m.label == "PERSON" else None
             if past:
                 ent.roles.add(past.group().strip().lower())  # "Former oil minister X"
-            ent.add((s, e))
-            self._spans.append((s, e, ent))
-        self._has_people = any(ent.label == "PERSON" for _, _, ent in self._spans)
-        for m in _ACRONYM.finditer(text):
-            long = re.sub(r"^(?:the|The)\s+", "", m.group(1))
-            self.acronyms.setdefault(m.group(2), long)
-        if not self._has_people:
-            self._scan_people()
+            ent.add((m.start, m.end))
+            self._spans.append((m.start, m.end, ent))
         self._spans.sort(key=lambda x: (x[0], x[1]))
         self._starts = [s for s, _, _ in self._spans]
         self.last_person: tuple[int, Entity] | None = None
@@ -101,83 +89,63 @@ class SpeakerResolver:
             self.entities[name] = ent
         return ent
 
-    def _scan_people(self) -> None:
-        """Names by shape when no entity component has run: a given name and a surname."""
-        reader = self.reader
-        for m in _CAP_RUN.finditer(self.text):
-            toks = reader.tokens(self.text, m.start(), m.end())
-            name = reader._person_in_run(toks)
-            if name is None or name.start == toks[0].start and len(toks) == 1:
-                continue
-            words = self.text[name.start:name.end].split()
-            if len(words) < 2 or not given_name_gender(words[0]):
-                continue
-            ent = self._entity(self.text[name.start:name.end], "PERSON")
-            ent.roles.update(name.roles)
-            ent.add((name.start, name.end))
-            self._spans.append((name.start, name.end, ent))
-
     def entity_at(self, start: int, end: int, label: str | None = None) -> tuple[tuple[int, int], Entity] | None:
         k = bisect_left(self._starts, start)
         best = None
         for s, e, ent in self._spans[max(0, k - 4):k + 8]:
             if s < end and start < e and (label is None or ent.label == label):
-                if best is None or (e - s) > (best[0][1] - best[0][0]):
-                    best = ((s, e), ent)
-        return best
+                # "the Energy Ministry's Planning Office": an organisation named inside
+                # another's name is not the one the phrase names; the last one is.
+                key = (e, e - s) if ent.label == "ORG" and label == "ORG" else (e - s, 0)
+                if best is None or key > best[0]:
+                    best = (key, ((s, e), ent))
+        return best[1] if best else None
 
-    def link_name(self, name: Name) -> tuple[Entity, tuple[int, int]]:
-        """The entity a name in place refers to, and the span that names it."""
+    def link_name(self, name: Name) -> tuple[Entity, tuple[int, int]] | None:
+        """The entity a name in place refers to and the mention that names it; None when
+        ``facts_entities`` found no such person or organisation."""
         hit = self.entity_at(name.start, name.end, name.label)
         if hit is None and name.label == "PERSON":
             hit = self.entity_at(name.start, name.end, "ORG")
-        surface = self.text[name.start:name.end]
-        surface = re.sub(r"^(?:the|The)\s+", "", surface)
         if hit is not None:
             (s, e), ent = hit
-            if (name.label == "ORG" or name.whole) and name.start <= s and e <= name.end \
-                    and (e - s) < len(surface) and ent.name != surface:
-                # The phrase names it more fully than the entity mention ("Department of X on
-                # Y of Z" around "Department of X"): keep the fuller name, link the mention.
-                fuller = self._entity(surface, ent.label)
-                fuller.roles |= ent.roles
-                fuller.add((s, e))
-                return fuller, (s, e)
             return ent, (s, e)
-        if name.label == "ORG":
-            full = self.acronyms.get(surface)
-            ent = self._entity(full or surface, "ORG")
-            ent.add((name.start, name.end))
-            return ent, (name.start, name.end)
-        tokens = [t.lower().strip(".") for t in surface.split()
-                  if not self.reader.is_title(self.reader.tokens(t, 0, len(t))[0])] if surface else []
+        surface = re.sub(r"^(?:the|The)\s+", "", self.text[name.start:name.end])
+        ent = self.entities.get(surface)
+        if ent is None and name.label == "PERSON":
+            ent = self._person_by_surname(surface, name.start)
+        if ent is not None and ent.label == name.label:
+            return ent, (name.start, name.end)  # an untagged repeat of an entity's name
+        return None
+
+    def _person_by_surname(self, surface: str, pos: int) -> Entity | None:
+        """The person whose full name ends with the words of ``surface`` ("Okoro", "Ruiz
+        Olmedo"), the one named last before ``pos`` first."""
+        tokens = [t.lower().strip(".") for t in surface.split()]
         best = None
-        if tokens:
-            for ent in self.entities.values():
-                if ent.label != "PERSON" or len(ent.tokens) < len(tokens) or ent.name == surface:
-                    continue
-                if fuzz.ratio(ent.tokens[-1], tokens[-1]) < 90 and not (
-                        len(tokens) == 1 and any(fuzz.ratio(t, tokens[0]) >= 90 for t in ent.tokens[1:])):
-                    continue
-                if not all(any(fuzz.ratio(t, et) >= 90 for et in ent.tokens) for t in tokens):
-                    continue
-                before = ent.mention_before(name.start)
-                after = ent.mention_after(name.start)
-                key = (before is not None, before[0] if before else -(after[0] if after else 0))
-                if best is None or key > best[0]:
-                    best = (key, ent)
-        ent = best[1] if best else self._entity(surface, "PERSON")
-        ent.add((name.start, name.end))
-        if name.roles:
-            ent.roles.update(name.roles)
-        return ent, (name.start, name.end)
+        for ent in self.entities.values():
+            if ent.label != "PERSON" or len(ent.tokens) <= len(tokens) or not tokens:
+                continue
+            if fuzz.ratio(ent.tokens[-1], tokens[-1]) < 90 and not (
+                    len(tokens) == 1 and any(fuzz.ratio(t, tokens[0]) >= 90 for t in ent.tokens[1:])):
+                continue
+            if not all(any(fuzz.ratio(t, et) >= 90 for et in ent.tokens) for t in tokens):
+                continue
+            before, after = ent.mention_before(pos), ent.mention_after(pos)
+            key = (before is not None, before[0] if before else -(after[0] if after else 0))
+            if best is None or key > best[0]:
+                best = (key, ent)
+        return best[1] if best else None
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, phrase: Phrase | None, pos: int) -> Resolution:
         if phrase is None:
             return Resolution(None, None)
         if phrase.kind in ("name", "org") and phrase.name is not None:
-            ent, span = self.link_name(phrase.name)
+            linked = self.link_name(phrase.name)
+            if linked is None:
+                return Resolution(None, None)  # a name facts_entities does not know: unnamed
+            ent, span = linked
             ent.roles.update(phrase.roles)
             self._focus(pos, ent)
             return Resolution(ent.name, span, ent)

@@ -1,0 +1,62 @@
+"""The people and organisations ``facts_entities`` found, as the quotations read them.
+
+Speakers are resolved only to these mentions: the quotations recognise no names of their
+own. A mention carries its cluster's canonical name and roles.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from ..extensions import ENTITIES
+
+SPEAKER_LABELS = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    label: str  # PERSON or ORG
+    canonical: str
+    roles: tuple[str, ...] = ()
+
+
+class EntityMentions:
+    """PERSON and ORG mentions sorted by offset, searchable by a character range."""
+
+    def __init__(self, mentions: Iterable[EntityMention] = ()) -> None:
+        self.items = sorted((m for m in mentions if m.label in SPEAKER_LABELS),
+                            key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.items]
+        # Words after the given name of each person ("okoro" of "Nadia Okoro"): a later
+        # "Okoro" the entities left untagged still names that person.
+        self.surnames = frozenset(w.lower().strip(".,") for m in self.items if m.label == "PERSON"
+                                  for w in m.canonical.split()[1:])
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> "EntityMentions":
+        """The mentions ``facts_entities`` wrote to ``doc.spans["facts_entities"]``."""
+        found = []
+        for span in doc.spans[ENTITIES] if ENTITIES in doc.spans else ():
+            payload = span._.facts_entity or {}
+            found.append(EntityMention(span.start_char, span.end_char, span.label_,
+                                       payload.get("canonical") or span.text,
+                                       tuple(payload.get("roles") or ())))
+        return cls(found)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def overlapping(self, start: int, end: int, label: str | None = None) -> list[EntityMention]:
+        """Mentions that share a character with ``[start, end)``, in text order."""
+        k = bisect_left(self._starts, end)
+        out = []
+        for m in reversed(self.items[max(0, k - 8):k]):
+            if m.end > start and (label is None or m.label == label):
+                out.append(m)
+        return out[::-1]
