@@ -766,110 +766,163 @@ class _Context:
 
     def _plan(self, c: CueMatch, cs: int, floor: int, se: int):
         """How a cue reports speech: ("pre", cue, content_start, phrase), ("post", cue,
-        comma, phrase) or ("participle", cue, content_start, phrase, comma)."""
-        text = self.text
+        comma, phrase), ("whole", cue, clause_start, phrase) or ("participle", cue,
+        content_start, phrase, comma); None when it reports nothing here."""
         if c.according:
-            phrase, after = self._according_phrase(c.end, se)
-            if phrase is None:
-                return None
-            lead = text[cs:c.start].strip()
-            if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
-                if self._attributed_clause(after, se):
-                    return None  # "According to IRNA, Askari said that ...": IRNA is the channel
-                return ("pre", c, after, phrase)
-            if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
-                if self.cues_between(cs, c.start):
-                    return None  # "he said, according to Nordic Wire": the source of a quotation
-                return ("post", c, text.rindex(",", cs, c.start), phrase)
+            return self._plan_according(c, cs, se)
+        if c.cue.tense == "ing":
+            return self._plan_participle(c, cs, se)
+        return self._plan_finite(c, cs, floor, se)
+
+    def _plan_according(self, c: CueMatch, cs: int, se: int):
+        """"According to X, CLAUSE" (pre) or "CLAUSE, according to X." (post)."""
+        text = self.text
+        phrase, after = self._according_phrase(c.end, se)
+        if phrase is None:
             return None
-        cue = c.cue
+        lead = text[cs:c.start].strip()
+        if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
+            if self._attributed_clause(after, se):
+                return None  # "According to IRNA, Askari said that ...": IRNA is the channel
+            return ("pre", c, after, phrase)
+        if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
+            if self.cues_between(cs, c.start):
+                return None  # "he said, according to Nordic Wire": the source of a quotation
+            return ("post", c, text.rindex(",", cs, c.start), phrase)
+        return None
+
+    def _plan_participle(self, c: CueMatch, cs: int, se: int):
+        """"..., adding that CLAUSE": the clause belongs to the main clause's speaker."""
+        text = self.text
         lead = text[cs:c.start]
-        if cue.tense == "ing":
-            if not lead.strip() or not lead.rstrip().endswith(","):
-                return None
-            m = re.compile(r"\s+that\s+").match(text, c.end)
-            if not m and cue.frame == "bare":
-                m = self._bare_clause(c.end, se)  # "..., saying the country had exported ..."
-            if not m:
-                return None
-            phrase = self.main_subject(c.start, cs)
-            if phrase is None:
-                return None
-            return ("participle", c, m.end(), phrase, text.rindex(",", cs, c.start))
-        pos = c.end
-        m = self.lex.adverbial_re.match(text, pos, se)
-        if m:
-            pos = m.end()
-        rest = text[pos:se]
+        if not lead.strip() or not lead.rstrip().endswith(","):
+            return None
+        m = re.compile(r"\s+that\s+").match(text, c.end)
+        if not m and c.cue.frame == "bare":
+            m = self._bare_clause(c.end, se)  # "..., saying the country had exported ..."
+        if not m:
+            return None
+        phrase = self.main_subject(c.start, cs)
+        if phrase is None:
+            return None
+        return ("participle", c, m.end(), phrase, text.rindex(",", cs, c.start))
+
+    def _plan_finite(self, c: CueMatch, cs: int, floor: int, se: int):
+        """A finite reporting verb: its subject, then where the reported clause stands."""
+        text, cue = self.text, c.cue
+        verb_end = pos = self._after_adverbial(c.end, se)
         told = cue.lemma == "tell" and _TOLD_OBJECT.match(text, pos, se)
         if told:
             pos = told.end()  # "told Reuters the talks had collapsed": a clause after the object
-        if cue.frame != "bare" and not told and " that " not in text[pos - 1:min(se, pos + 200)] \
-                and not lead.rstrip().endswith(",") and not _POSTPOSED_TAIL.match(rest) \
-                and not rest.lstrip().startswith(","):
+        if not told and not self._may_report_clause(c, cs, pos, se):
             return None  # no clause this verb could report: spare the phrase reading
-        phrase = self.reader.subject_before(text, max(floor, cs), c.start, cs)
-        if phrase is None and floor <= cs:
-            phrase = self._noun_subject(cs, c.start)
-        if phrase is not None and cue.tense == "base" and not (
-                phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))
-                or self._plural_head(phrase)):
-            return None  # "the payroll report that showed": a noun, not a verb
+        phrase = self._finite_subject(c, cs, floor)
         if phrase is None:
-            # "..., said the minister."  (inverted after the clause)
-            if (cue.tense == "past" or (cue.tense == "s" and cue.frame == "bare")) and \
-                    lead.rstrip().endswith(",") and lead.strip() != ",":
-                after = self.reader.phrase_after(text, c.end, se)
-                if after is not None and text[after.end:se].strip(" .,\n\u201d\"") == "":
-                    return ("post", c, text.rindex(",", cs, c.start), after)
-            return None
-        if phrase.kind == "generic" and phrase.head in ("reports",) and False:
-            return None
-        # postposed: "CLAUSE, X said (on Sunday)."
-        tail = rest.strip()
+            return self._plan_inverted(c, cs, se)
+        placed = self._plan_postposed(c, cs, verb_end, pos, se, phrase)
+        if placed is not None:
+            return placed
         pre_comma = text[cs:phrase.start].rstrip()
-        if pre_comma.endswith(",") and phrase.start > cs and (
-                tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail)
-                and self._participle_or_according(tail) or self._relay_after(pos, se)):
-            return ("post", c, text.rindex(",", cs, phrase.start), phrase)
-        if pre_comma.endswith(",") and phrase.start > cs and tail.startswith(",") and \
-                self.words(cs, phrase.start) <= 6 and self.words(pos, se) >= 3:
-            # "The plan, officials said, will cost $2 billion": the whole sentence is reported.
-            return ("whole", c, cs, phrase)
         if phrase.start > cs and not pre_comma.endswith((",", ";", ":")) and not self._subject_ok(phrase, cs):
             return None
-        # pre-posed: "X said (that) CLAUSE"
+        return self._plan_preposed(c, pos, se, phrase, bool(told))
+
+    def _after_adverbial(self, pos: int, se: int) -> int:
+        m = self.lex.adverbial_re.match(self.text, pos, se)
+        return m.end() if m else pos
+
+    def _may_report_clause(self, c: CueMatch, cs: int, pos: int, se: int) -> bool:
+        """Whether a clause this verb could report may follow or precede it (cheap test)."""
+        text, lead, rest = self.text, self.text[cs:c.start], self.text[pos:se]
+        return c.cue.frame == "bare" or " that " in text[pos - 1:min(se, pos + 200)] \
+            or lead.rstrip().endswith(",") or bool(_POSTPOSED_TAIL.match(rest)) or rest.lstrip().startswith(",")
+
+    def _finite_subject(self, c: CueMatch, cs: int, floor: int) -> Phrase | None:
+        """The subject before a finite cue; None when there is none or the verb form is a noun
+        ("the payroll report that showed")."""
+        phrase = self.reader.subject_before(self.text, max(floor, cs), c.start, cs)
+        if phrase is None and floor <= cs:
+            phrase = self._noun_subject(cs, c.start)
+        if phrase is not None and c.cue.tense == "base" and not (
+                phrase.kind == "generic" or (phrase.kind == "pronoun" and phrase.head in ("they", "we", "i"))
+                or self._plural_head(phrase)):
+            return None
+        return phrase
+
+    def _plan_inverted(self, c: CueMatch, cs: int, se: int):
+        """"CLAUSE, said the minister.": the speaker after the verb."""
+        text, cue = self.text, c.cue
+        lead = text[cs:c.start]
+        if (cue.tense == "past" or (cue.tense == "s" and cue.frame == "bare")) and \
+                lead.rstrip().endswith(",") and lead.strip() != ",":
+            after = self.reader.phrase_after(text, c.end, se)
+            if after is not None and text[after.end:se].strip(" .,\n\u201d\"") == "":
+                return ("post", c, text.rindex(",", cs, c.start), after)
+        return None
+
+    def _plan_postposed(self, c: CueMatch, cs: int, verb_end: int, pos: int, se: int, phrase: Phrase):
+        """"CLAUSE, X said (on Sunday)." (post) or "The plan, officials said, will cost $2
+        billion" (whole: the whole sentence is reported). ``verb_end``: after the verb and its
+        adverbials; ``pos``: after the hearer of "told" too."""
+        text = self.text
+        tail = text[verb_end:se].strip()
+        pre_comma = text[cs:phrase.start].rstrip()
+        if not pre_comma.endswith(",") or phrase.start <= cs:
+            return None
+        if tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail) \
+                and self._participle_or_according(tail) or self._relay_after(pos, se):
+            return ("post", c, text.rindex(",", cs, phrase.start), phrase)
+        if tail.startswith(",") and self.words(cs, phrase.start) <= 6 and self.words(pos, se) >= 3:
+            return ("whole", c, cs, phrase)
+        return None
+
+    def _plan_preposed(self, c: CueMatch, pos: int, se: int, phrase: Phrase, told: bool):
+        """"X said (that) CLAUSE": the clause after the verb, after "that" or bare."""
+        text, cue = self.text, c.cue
         m = re.compile(r"\s*that\s+").match(text, pos, se)
         if m:
             return ("pre", c, m.end(), phrase)
+        if cue.frame in ("that", "bare") or cue.lemma == "tell":
+            start = self._distant_that(c, pos, se)
+            if start is not None:
+                return ("pre", c, start, phrase)
+        if cue.frame != "bare" and not told:
+            return None
+        start = self._bare_reported_clause(c, pos, se, told)
+        return None if start is None else ("pre", c, start, phrase)
+
+    def _distant_that(self, c: CueMatch, pos: int, se: int) -> int | None:
+        """Start of the clause after a "that" a few words on ("pointed out to central bank
+        governor X in a meeting this week that ..."), when only an adjunct or the hearer
+        stands between the verb and "that"."""
+        text = self.text
         first = _WORD.search(text, pos, min(se, pos + 40))
-        if first is not None and cue.lemma not in _OBJECT_THAT and not (
+        if first is not None and c.cue.lemma not in _OBJECT_THAT and not (
                 first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith("ly")):
             # "reported quarterly profit that missed estimates": an object with a relative
             # clause, not a that-clause (only an adjunct may stand between verb and "that").
-            first = None
-        else:
-            first = True
-        if first and (cue.frame in ("that", "bare") or cue.lemma == "tell"):
-            # "pointed out to central bank governor X in a meeting this week that ..."
-            words = 0
-            for w in _WORD.finditer(text, pos, min(se, pos + 200)):
-                words += 1
-                if words > _THAT_REACH:
-                    break
-                if text[pos:w.start()].count(",") or any(ch in text[pos:w.start()] for ch in ";:\"\u201c"):
-                    break
-                if w.group() == "that" and words > 1:
-                    if cue.lemma == "tell" or words <= _THAT_REACH:
-                        return ("pre", c, w.end() + (1 if w.end() < se and text[w.end()].isspace() else 0), phrase)
-        if cue.frame != "bare" and not told:
             return None
+        words = 0
+        for w in _WORD.finditer(text, pos, min(se, pos + 200)):
+            words += 1
+            if words > _THAT_REACH:
+                break
+            if text[pos:w.start()].count(",") or any(ch in text[pos:w.start()] for ch in ";:\"\u201c"):
+                break
+            if w.group() == "that" and words > 1:
+                return w.end() + (1 if w.end() < se and text[w.end()].isspace() else 0)
+        return None
+
+    def _bare_reported_clause(self, c: CueMatch, pos: int, se: int, told: bool) -> int | None:
+        """Start of a clause right after the verb without "that" ("said, the plant ...",
+        "said the plant was closed"); None when what follows is no clause."""
+        text = self.text
         m = re.compile(r"\s*,\s*").match(text, pos, se)
         if m:
             w = _WORD.match(text, m.end())
             if w and w.group().lower() not in _NOT_CLAUSE and self.lex.cue(w.group()) is None \
                     and w.group().lower() != "according" and text[m.end()] not in _QUOTE_CHARS:
-                return ("pre", c, m.end(), phrase)
+                return m.end()
             return None
         m = re.compile(r"\s+").match(text, pos, se)
         if not m:
@@ -883,9 +936,9 @@ class _Context:
             return None
         if self.lex.cue(w.group()) is not None:
             return None
-        if (cue.lemma != "say" or told) and not _FINITE.search(text, m.end(), min(se, m.end() + 120)):
+        if (c.cue.lemma != "say" or told) and not _FINITE.search(text, m.end(), min(se, m.end() + 120)):
             return None  # "shares added 2 percent": an object, not a reported clause
-        return ("pre", c, m.end(), phrase)
+        return m.end()
 
     def _bare_clause(self, pos: int, se: int):
         """A clause right after a participle without "that": it opens with a word that can
