@@ -14,20 +14,20 @@ from spacy.tokens import Doc
 
 from ..extensions import ENTITIES
 
-SPEAKER_LABELS = ("PERSON", "ORG")
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE")
 
 
 @dataclass(frozen=True)
 class EntityMention:
     start: int
     end: int
-    label: str  # PERSON or ORG
+    label: str  # PERSON, ORG or GPE (a country or city that speaks: "Norway said")
     canonical: str
     roles: tuple[str, ...] = ()
 
 
 class EntityMentions:
-    """PERSON and ORG mentions sorted by offset, searchable by a character range."""
+    """PERSON, ORG and GPE mentions sorted by offset, searchable by a character range."""
 
     def __init__(self, mentions: Iterable[EntityMention] = ()) -> None:
         self.items = sorted((m for m in mentions if m.label in SPEAKER_LABELS),

@@ -107,6 +107,8 @@ class SpeakerResolver:
         hit = self.entity_at(name.start, name.end, name.label)
         if hit is None and name.label == "PERSON":
             hit = self.entity_at(name.start, name.end, "ORG")
+        if hit is None:
+            hit = self.entity_at(name.start, name.end, "GPE")  # "Norway said"
         if hit is not None:
             (s, e), ent = hit
             return ent, (s, e)
@@ -229,7 +231,7 @@ class SpeakerResolver:
     def _focus(self, pos: int, ent: Entity) -> None:
         if ent.label == "PERSON":
             self.last_person = (pos, ent)
-        else:
+        elif ent.label == "ORG":
             self.last_org = (pos, ent)
 
     @staticmethod
