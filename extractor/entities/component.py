@@ -474,7 +474,8 @@ class EntityRecognizer:
         cands: list[tuple[int, int, int, Mention]] = []  # (start, end, priority, mention)
         lex = self.lex
         titles = lex.titles
-        for i in [i for i, w in enumerate(st.words) if st.cap[i] or w in titles]:
+        roles = lex.people.roles
+        for i in [i for i, w in enumerate(st.words) if st.cap[i] or w in titles or w in roles]:
             if st.blocked[i]:
                 continue
             w = st.words[i]
@@ -494,7 +495,8 @@ class EntityRecognizer:
                 person = self._person_by_apposition(st, i)
                 if person:
                     cands.append((person.start, person.end, 5, person))
-            if lex.is_title(w):
+            if lex.is_title(w) or (w in roles and w.islower()):
+                # "Minister Ana Ruiz", "farmer Tuan Vo": a role noun before a name
                 person = self._person_after_title(st, i)
                 if person:
                     cands.append((person.start, person.end, 2, person))

@@ -18,6 +18,7 @@ class NameModel:
 
     - ``given_names``: words that open a person's name ("Marta Ruiz");
     - ``titles`` (lower case) and ``honorifics`` ("Dr.", "Mrs"): words before a name;
+    - ``roles`` (lower case): nouns naming a person by function ("farmer", "the official");
     - ``org_heads`` ("Ministry", "Council"), ``of_heads`` (heads that take "of": "Bank of
       X"), ``name_tails`` (words that end a name: "Partners") and ``org_nouns`` (a
       kind of organisation in lower case: "agency");
@@ -36,6 +37,7 @@ class NameModel:
         self.org_nouns = words("entities/org_nouns.txt")
         self.legal_forms = words("entities/legal_forms.txt")
         self.particles = words("entities/name_particles.txt")
+        self.roles = frozenset(w.lower() for w in words("quotations/roles.txt"))
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles or word in self.honorifics
