@@ -955,6 +955,8 @@ class EntityRecognizer:
         k = end + 1
         if words[k] in ("Ph.D.", "Jr.", "Sr.", "PhD", "M.D.") and k + 1 < st.n and words[k + 1] == ",":
             k += 2
+        if self._age_apposition(st, k) and end - i >= 2 and self._lookup_tokens(st, words[i:end]) is None:
+            return Mention(i, end, "PERSON", "")  # "Tuan Vo, 57, said": news gives a person's age
         role_start = k
         if k < st.n and words[k].lower() in _DETERMINERS:
             k += 1
@@ -975,6 +977,12 @@ class EntityRecognizer:
                 return Mention(i, end, "PERSON", "", [st.span_text(role_start, role_end)])
             k += 1
         return None
+
+    @staticmethod
+    def _age_apposition(st: _Doc, k: int) -> bool:
+        """Tokens from ``k`` are an age set off by commas (", 57,")."""
+        return k + 1 < st.n and st.words[k].isdigit() and len(st.words[k]) <= 3 \
+            and 0 < int(st.words[k]) < 120 and st.words[k + 1] in (",", ")")
 
     # -- passes B and C: acronyms ---------------------------------------------------------------
     def _is_acronym(self, w: str) -> bool:
