@@ -531,3 +531,36 @@ def test_a_capitalised_feature_word_after_a_given_name_is_a_surname(nlp):
     found = names(nlp, "The actress Sally Field arrived while crews mapped Silicon Valley.")
     assert found.get("Sally Field") != "LOC"
     assert found["Silicon Valley"] == "LOC"
+
+
+# -- people who speak ---------------------------------------------------------------------------
+
+
+def test_a_surname_that_speaks_is_the_person_even_when_it_is_a_word(nlp):
+    ents = entities(nlp, "Rita Holm chairs the panel.\n\nHolm observed that the program works for most students.")
+    assert ents["Rita Holm"]["mentions"] == ["Rita Holm", "Holm"]
+
+
+def test_a_surname_that_is_also_a_city_speaks_as_the_person(nlp):
+    ents = entities(nlp, "Composer Irina Berlin led the orchestra on Friday. Berlin said the hall was too small.")
+    assert ents["Irina Berlin"]["mentions"] == ["Irina Berlin", "Berlin"]
+    assert "Berlin" not in ents
+
+
+def test_a_small_town_name_that_speaks_is_a_person(nlp):
+    assert names(nlp, "The plant closed in May. Carlton said the repairs would take a year.") == {
+        "Carlton": "PERSON"}
+
+
+def test_a_given_name_that_is_also_a_word_opens_a_name(nlp):
+    assert names(nlp, "Mark Brannigan runs the water board.") == {"Mark Brannigan": "PERSON"}
+    assert "PERSON" not in names(nlp, "The Turning Point Fund and May Fair reopened.").values()
+
+
+def test_a_role_noun_in_lower_case_introduces_a_person(nlp):
+    ents = entities(nlp, "\u201cWe have no seed,\u201d said village farmer Duc Thanh Vo, who has four children.")
+    assert ents["Duc Thanh Vo"]["label"] == "PERSON"
+
+
+def test_an_age_in_apposition_marks_a_person(nlp):
+    assert names(nlp, "Tuan Vo, 57, said the river rose overnight.") == {"Tuan Vo": "PERSON"}

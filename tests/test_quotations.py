@@ -618,3 +618,57 @@ def test_role_noun_before_anyone_speaks_goes_to_a_speaker_not_a_passing_name(nlp
             "Haddad said.")
     q = by_text(quotes(nlp, text), "Shipments to Asia")
     assert q.speaker == "Lina Haddad"
+
+
+# -- speakers are the entities of facts_entities ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters at a press conference in the capital, the transport minister praised the new "
+    "rail line and said the project would be finished by spring.",
+    "During his speech, Okafor defended the budget and was quoted as saying he was protecting the "
+    "poorest families.",
+    "Turning to prices, the report said inflation would ease.",
+])
+def test_sentence_initial_participle_or_preposition_is_never_a_speaker(nlp, text):
+    qs = quotes(nlp, text)
+    assert qs
+    for q in qs:
+        assert q.speaker not in ("Speaking", "During", "Turning")
+        assert q.speaker is None and q.speaker_id is None
+
+
+def test_every_speaker_is_an_entity_of_the_document(nlp):
+    text = ("Port director Henrik Dahl opened the new terminal on Monday. \u201cCargo will double,\u201d Dahl "
+            "said. The Harbour Authority said in a statement that dredging would start in May. Turning to "
+            "fees, the director said they would not rise. Norway said it welcomed the plan.")
+    facts = extract_doc(nlp, text)
+    by_id = {e.id: e for e in facts.entities}
+    named = [q for q in facts.quotations if q.speaker is not None]
+    assert {q.speaker for q in named} == {"Henrik Dahl", "Harbour Authority", "Norway"}
+    for q in named:
+        assert q.speaker_id in by_id and by_id[q.speaker_id].name == q.speaker
+
+
+def test_pronoun_resolves_to_the_entity_in_focus(nlp):
+    text = ("Mayor Ines Carvalho opened the bridge on Friday with engineer Tomas Reyes. Carvalho said the "
+            "bridge had cost less than planned. \u201cIt will carry 20,000 cars a day,\u201d she said.")
+    facts = extract_doc(nlp, text)
+    q = by_text(facts.quotations, "It will carry")
+    assert q.speaker == "Ines Carvalho" and q.speaker_mention.text == "she"
+    assert next(e for e in facts.entities if e.id == q.speaker_id).name == "Ines Carvalho"
+
+
+def test_role_noun_with_no_named_person_is_unnamed(nlp):
+    text = "The ministry published new export figures on Monday. Exports will rise next year, the official said."
+    q = by_text(quotes(nlp, text), "Exports will rise")
+    assert q.speaker is None and q.speaker_id is None
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the official"
+
+
+def test_a_name_the_entities_do_not_know_leaves_the_speaker_unnamed():
+    """Without facts_entities upstream, a capitalised subject is nobody the pipeline knows."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("facts_quotations")
+    doc = nlp("Brolex said the new tablets would cost less next year.")
+    (span,) = doc.spans[QUOTATIONS]
+    assert span._.facts_quotation["speaker"] is None
