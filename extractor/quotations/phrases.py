@@ -4,6 +4,8 @@ A speaker phrase is a pronoun ("he"), a name with its titles ("Deputy Transport 
 Petra Halloran", "Secretary Lindqvist"), an organisation ("the National Office of Water
 Statistics", "NOWS"), a role ("the official", "a senior official at the ministry") or an
 unnamed plural ("officials", "reports"). Everything works on a bounded window of text.
+Which words are a person's name is not read here: a person is a PERSON mention of
+``facts_entities`` (``extractor.quotations.mentions``) inside the phrase.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""Resolves speaker phrases to the people and organisations a text names.
+"""Resolves speaker phrases to the people and organisations ``facts_entities`` found.
 
-The registry holds every person and organisation of the document: the entity mentions
-written by ``facts_entities`` when it ran, otherwise names found by shape (a capitalised
-run that starts with a known given name, "Long Name (ACRONYM)"). Surnames and titled
-names ("Okonjo", "Secretary Lindqvist") link to the full name; pronouns and roles ("he",
-"the official", "the minister") go to the speaker in focus with a matching gender or role,
-else to the person named most recently, else (a text that opens with "he said") to the
-first person named after them.
+The registry holds the PERSON, ORG and GPE mentions of ``doc.spans["facts_entities"]`` with
+their clusters' canonical names and roles; nothing else can be a speaker. A name phrase
+links to the entity mention inside it, or to the person whose full name ends with its words
+("Okonjo", "Secretary Lindqvist"); a name the entities do not know leaves the speaker
+unnamed. Pronouns and roles ("he", "the official", "the minister") go to the speaker in
+focus with a matching gender or role, else to the person named most recently, else (a text
+that opens with "he said") to the first person named after them. A capitalised office held
+by no one the text names ("the Secretary-General said") is kept as the role it is.
 """
 
 from __future__ import annotations
