@@ -1263,7 +1263,7 @@ class EntityRecognizer:
         if _calendar(chain):
             return
         if tuple(chain) in self._found_names(st) and not all(
-                st.taken[k] is not None and st.taken[k].weak for k in range(start, end)):
+                (held := st.taken[k]) is not None and held.weak for k in range(start, end)):
             return  # a later mention of a name found already: pass F links it
         before = words[start - 1].lower() if start > 0 else ""
         has_first = chain[0] in lex.first_names and len(chain) > 1

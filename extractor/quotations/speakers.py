@@ -111,8 +111,7 @@ class SpeakerResolver:
         if hit is None:
             hit = self.entity_at(name.start, name.end, "GPE")  # "Norway said"
         if hit is not None:
-            (s, e), ent = hit
-            return ent, (s, e)
+            return hit[1], hit[0]
         surface = re.sub(r"^(?:the|The)\s+", "", self.text[name.start:name.end])
         ent = self.entities.get(surface)
         if ent is None and name.label == "PERSON":
@@ -148,10 +147,11 @@ class SpeakerResolver:
             linked = self.link_name(phrase.name)
             if linked is None:
                 return Resolution(None, None)  # a name facts_entities does not know: unnamed
-            ent, span = linked
-            ent.roles.update(phrase.roles)
-            self._focus(pos, ent)
-            return Resolution(ent.name, span, ent)
+            named, span = linked
+            named.roles.update(phrase.roles)
+            self._focus(pos, named)
+            return Resolution(named.name, span, named)
+        ent: Entity | None
         if phrase.kind == "pronoun":
             head = phrase.head
             if head in ("he", "she"):
