@@ -19,6 +19,9 @@ Payload shapes (char offsets are into ``doc.text``):
 - ``facts_entity`` (on every mention in ``doc.spans["facts_entities"]``, label on
   ``span.label_``): {"key": cluster key, "canonical": name, "roles": [str, ...]}
 - ``Doc._.facts_meta``: keys of :class:`extractor.records.Meta`.
+- ``Doc._.facts_layout``: a :class:`extractor.layout.model.Layout` (paragraphs, sentences,
+  headline, dateline, bylines, credit lines, sign-off codes), written by ``facts_layout`` and
+  read by every other component.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ QUOTATIONS = "facts_quotations"
 TERMS = "facts_terms"
 ENTITIES = "facts_entities"
 BOILERPLATE = "facts_boilerplate"
+LAYOUT = "facts_layout"  # Doc._.facts_layout: the Layout object
+LAYOUT_SPANS = "facts_layout"  # doc.spans["facts_layout"]: HEADLINE, DATELINE, CREDIT, SIGN_OFF
 
 SPAN_ATTRS = ("facts_quantity", "facts_date", "facts_quotation", "facts_entity")
 
@@ -44,6 +49,8 @@ def ensure_extensions() -> None:
             Span.set_extension(attr, default=None)
     if not Doc.has_extension("facts_meta"):
         Doc.set_extension("facts_meta", default=None)
+    if not Doc.has_extension(LAYOUT):
+        Doc.set_extension(LAYOUT, default=None)
 
 
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()

@@ -1,37 +1,56 @@
-"""``facts_article``: article furniture — dateline, credit line, licence, byline initials.
+"""``facts_layout``: the one model of the document that every later component reads.
 
-Runs first so that the fact components can skip boilerplate (``doc.spans["facts_boilerplate"]``)
-and the entities component can turn the dateline place and the publisher into entities
-(``doc.spans["facts_meta"]``, labelled DATELINE / PUBLISHER / BYLINE / LICENSE).
+It finds the paragraphs and sentences (:mod:`.sentences`), the dateline (:mod:`.datelines`),
+the headline, credit and licence lines, desk initials and sign-off codes, and stores them as
+one :class:`~extractor.layout.model.Layout` on ``doc._.facts_layout``. Spans go where spaCy
+users look for them:
+
+- ``doc.spans["facts_layout"]``: HEADLINE, DATELINE (the whole dateline), CREDIT, SIGN_OFF;
+- ``doc.spans["facts_meta"]``: the dateline place, the publisher and desk initials, labelled
+  DATELINE / PUBLISHER / BYLINE (the entities component turns places and publishers into
+  entities), with ``doc._.facts_meta`` filled from them;
+- ``doc.spans["facts_boilerplate"]``: credit lines and desk initials, which the fact
+  components skip;
+- sentence starts on the tokens, so ``doc.sents`` works on ``spacy.blank("en")``.
+
+Sentence boundaries: when a component that runs before (a trained parser or senter, a
+sentencizer) has already set sentence starts (``doc.has_annotation("SENT_START")``), the
+tokens keep them and ``doc.sents`` shows that pipeline's sentences. The fact components
+always read the layout's own sentences (``doc._.facts_layout.sentences``), so their output
+does not change with the model underneath: the rules were written against this segmentation
+and its treatment of news furniture (a dateline never ends a sentence, a paragraph always does).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .. import resources
-from ..extensions import BOILERPLATE, doc_meta, doc_text, ensure_extensions
+from ..extensions import BOILERPLATE, LAYOUT, LAYOUT_SPANS, doc_meta, doc_text, ensure_extensions
+from .datelines import DatelineFinder
+from .model import Dateline, Layout, Range
+from .sentences import Segmenter
 
 META_SPANS = "facts_meta"
+REQUIRES: list[str] = []
+# spaCy names span groups only as a whole: "doc.spans" stands for facts_layout, facts_meta and
+# facts_boilerplate.
+ASSIGNS = [f"doc._.{LAYOUT}", f"doc._.{META_SPANS}", "doc.spans", "token.is_sent_start"]
 
-# A dateline opens the text or a paragraph near its top: an all-caps place, optionally a
-# region and a date after commas ("CHICAGO, Ill., Apr. 14, 2015") and an agency in brackets
-# or slashes ("(MNA)", "/PRNewswire/"), then a dash.
-_DATELINE = re.compile(
-    r"(?:\A|\n)[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,[ \t]*(?P<extra>[A-Z][A-Za-z.]*(?:,?[ \t][A-Za-z0-9.]+){0,4}))?"
-    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{0,30})\)|/(?P<wire>[A-Za-z][\w. &-]{0,30})/)?"
-    r"[ \t]*[-–—]+[ \t]"
-)
-_DATELINE_WINDOW = 400
 # Desk initials at the foot of wire copy ("EF/MA", "AW/PR"): two or more groups of capitals.
 _BYLINE = re.compile(r"(?:(?<=\s)|\A)(?P<initials>[A-Z]{1,4}(?:/[A-Z]{1,4})+)(?=\s|\Z)")
+# A line of desk codes alone ("AB/CD", "XY/1234"): no words of the story.
+_SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
+_HEADLINE_MAX = 200
 _CC_PARTS = {
     "noncommercial": "NC",
     "sharealike": "SA",
@@ -62,85 +81,237 @@ def license_to_spdx(name: str) -> str | None:
     return None
 
 
-class ArticleAnalyzer:
-    """Finds the dateline, the credit and licence line and desk initials of a news text."""
+def _calendar_words(lexicon: str) -> tuple[list[str], list[str]]:
+    """Month names and abbreviations, and weekday names, from the dates lexicon."""
+    path = Path(lexicon)
+    data = srsly.read_json(path if path.is_file() else resources.path(lexicon))
+    months = [n for m in data["months"] for n in (*m["names"], *m["abbr"])]
+    weekdays = [n for w in data["weekdays"] for n in w["names"]]
+    return months, weekdays
+
+
+class LayoutAnalyzer:
+    """Builds the :class:`Layout` of a document and writes it to the Doc."""
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Language | None = None,
         name: str = "facts_layout",
         *,
         credit_patterns: str | None = None,
+        abbreviations: str | None = None,
+        calendar: str | None = None,
     ) -> None:
         self.name = name
         self.credit_patterns_file = credit_patterns or "article/credit_lines.jsonl"
-        self._load(list(resources.read_jsonl(self.credit_patterns_file)))
+        # The abbreviations whose full stop ends no sentence stay with the quotations
+        # resources until the shared lexicon layer takes them.
+        self.abbreviations_file = abbreviations or "quotations/abbreviations.txt"
+        self.calendar_file = calendar or "dates/lexicon.json"
+        self._load(list(resources.read_jsonl(self.credit_patterns_file)),
+                   _read_words(self.abbreviations_file), _calendar_words(self.calendar_file))
         ensure_extensions()
 
-    def _load(self, rows: list[dict]) -> None:
-        self._credit_rows = rows
-        self._credit = [re.compile(r["pattern"]) for r in rows]
+    def _load(self, credit_rows: list[dict], abbreviations: list[str],
+              calendar: tuple[list[str], list[str]]) -> None:
+        self._credit_rows = credit_rows
+        self._credit = [re.compile(r["pattern"]) for r in credit_rows]
+        self._abbreviations = abbreviations
+        self._calendar = calendar
+        self.segmenter = Segmenter(abbreviations)
+        self.datelines = DatelineFinder(*calendar)
 
-    def __call__(self, doc: Doc) -> Doc:
-        meta = doc_meta(doc)
-        text = doc_text(doc)
-        meta_spans: list[Span] = []
-        boilerplate: list[Span] = []
+    # -- the model ---------------------------------------------------------------------------
+    def layout(self, text: str) -> Layout:
+        """The layout of a text (no Doc needed)."""
+        return self._layout(text, self._credit_lines(text))
 
-        match = _DATELINE.search(text[:_DATELINE_WINDOW])
-        if match:
-            span = doc.char_span(*match.span("place"), label="DATELINE", alignment_mode="contract")
-            if span is not None:
-                meta.setdefault("dateline", span.text)
-                meta_spans.append(span)
+    def _layout(self, text: str, credits: list[tuple[re.Match, list[Range]]]) -> Layout:
+        paragraphs = self.segmenter.paragraphs(text)
+        dateline = self.datelines.find(text, paragraphs)
+        sentences = self.segmenter.sentences(text, paragraphs)
+        if dateline is not None:
+            sentences = _whole_dateline(sentences, dateline)
+        return Layout(
+            paragraphs=paragraphs,
+            sentences=sentences,
+            headline=_headline(text, paragraphs, dateline),
+            dateline=dateline,
+            bylines=[b for _m, bylines in credits for b in bylines],
+            credits=[m.span() for m, _b in credits],
+            sign_offs=[m.span() for m in _SIGN_OFF_LINE.finditer(text)],
+        )
 
+    def _credit_lines(self, text: str) -> list[tuple[re.Match, list[Range]]]:
+        """Credit and licence lines, each with the desk initials just before it."""
+        out = []
         for pattern in self._credit:
             for m in pattern.finditer(text):
-                line = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if line is None:
-                    continue
-                boilerplate.append(line)
-                if "publisher" in pattern.groupindex and m.group("publisher"):
-                    pub = doc.char_span(*m.span("publisher"), label="PUBLISHER", alignment_mode="contract")
-                    if pub is not None:
-                        meta.setdefault("publisher", pub.text)
-                        meta_spans.append(pub)
-                if "license" in pattern.groupindex and m.group("license"):
-                    spdx = license_to_spdx(m.group("license"))
-                    if spdx:
-                        meta.setdefault("license", spdx)
-                # Desk initials sit just before the credit line.
-                tail = text[max(0, m.start() - 40) : m.start()]
-                for b in _BYLINE.finditer(tail):
-                    offset = max(0, m.start() - 40)
-                    by = doc.char_span(offset + b.start(), offset + b.end(), label="BYLINE",
-                                       alignment_mode="expand")
-                    if by is not None:
-                        meta.setdefault("byline", b.group("initials"))
-                        meta_spans.append(by)
-                        boilerplate.append(by)
+                offset = max(0, m.start() - 40)
+                out.append((m, [(offset + b.start(), offset + b.end())
+                                for b in _BYLINE.finditer(text[offset : m.start()])]))
+        return out
 
-        doc.spans[META_SPANS] = meta_spans
-        doc.spans[BOILERPLATE] = boilerplate
+    # -- spaCy -------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        credits = self._credit_lines(text)
+        layout = self._layout(text, credits)
+        doc._.facts_layout = layout
+        _write_meta(doc, text, layout, credits)
+        doc.spans[LAYOUT_SPANS] = _layout_spans(doc, layout)
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            set_sentence_starts(doc, layout.sentences)
         return doc
 
+    # -- serialisation -----------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "credit_lines.jsonl", self._credit_rows)
+        srsly.write_json(path / "layout_words.json",
+                         {"abbreviations": self._abbreviations, "months": self._calendar[0],
+                          "weekdays": self._calendar[1]})
 
-    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "ArticleAnalyzer":
-        self._load(list(srsly.read_jsonl(ensure_path(path) / "credit_lines.jsonl")))
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "LayoutAnalyzer":
+        path = ensure_path(path)
+        words = srsly.read_json(path / "layout_words.json") if (path / "layout_words.json").exists() \
+            else {"abbreviations": self._abbreviations, "months": self._calendar[0],
+                  "weekdays": self._calendar[1]}
+        self._load(list(srsly.read_jsonl(path / "credit_lines.jsonl")), words["abbreviations"],
+                   (words["months"], words["weekdays"]))
         return self
 
 
-@Language.factory("facts_layout", default_config={"credit_patterns": None})
-def make_layout_component(nlp: Language, name: str, *, credit_patterns: str | None) -> ArticleAnalyzer:
-    return ArticleAnalyzer(nlp, name, credit_patterns=credit_patterns)
+# The class's name before the component grew into the layout model.
+ArticleAnalyzer = LayoutAnalyzer
+
+
+def _read_words(name: str) -> list[str]:
+    path = Path(name)
+    if not path.is_file():
+        path = resources.path(name)
+    with path.open(encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _write_meta(doc: Doc, text: str, layout: Layout, credits: list[tuple[re.Match, list[Range]]]) -> None:
+    """``facts_meta`` and ``facts_boilerplate`` spans, and ``doc._.facts_meta``."""
+    meta = doc_meta(doc)
+    meta_spans: list[Span] = []
+    boilerplate: list[Span] = []
+    d = layout.dateline
+    # Only a place in capitals ("ANYTOWN -") is named for the entities: capitals carry no
+    # evidence of a name, while "(Anytown, Ore., ...)" is found as a name like any other.
+    if d is not None and d.place is not None and text[d.place[0] : d.place[1]].isupper():
+        span = doc.char_span(*d.place, label="DATELINE", alignment_mode="contract")
+        if span is not None:
+            meta.setdefault("dateline", span.text)
+            meta_spans.append(span)
+    for m, bylines in credits:
+        line = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if line is None:
+            continue
+        boilerplate.append(line)
+        if "publisher" in m.re.groupindex and m.group("publisher"):
+            pub = doc.char_span(*m.span("publisher"), label="PUBLISHER", alignment_mode="contract")
+            if pub is not None:
+                meta.setdefault("publisher", pub.text)
+                meta_spans.append(pub)
+        if "license" in m.re.groupindex and m.group("license"):
+            spdx = license_to_spdx(m.group("license"))
+            if spdx:
+                meta.setdefault("license", spdx)
+        for b in bylines:
+            by = doc.char_span(*b, label="BYLINE", alignment_mode="expand")
+            if by is not None:
+                meta.setdefault("byline", text[b[0] : b[1]])
+                meta_spans.append(by)
+                boilerplate.append(by)
+    doc.spans[META_SPANS] = meta_spans
+    doc.spans[BOILERPLATE] = boilerplate
+
+
+def _whole_dateline(sentences: list[Range], dateline: Dateline) -> list[Range]:
+    """A full stop inside the dateline ("ANYTOWN, Ore., May 2 -") ends no sentence."""
+    out: list[Range] = []
+    for s, e in sentences:
+        if out and dateline.start < s < dateline.end and out[-1][0] >= dateline.start:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _headline(text: str, paragraphs: list[Range], dateline: Dateline | None) -> Range | None:
+    """A first paragraph of one short line, without a full stop, above the story."""
+    if len(paragraphs) < 2:
+        return None
+    s, e = paragraphs[0]
+    line = text[s:e]
+    if "\n" in line or len(line) > _HEADLINE_MAX or line[-1] in ".!?:;,\"”’" \
+            or (dateline is not None and dateline.start < e):
+        return None
+    return (s, e)
+
+
+def _layout_spans(doc: Doc, layout: Layout) -> list[Span]:
+    ranges: list[tuple[Range, str]] = []
+    if layout.headline:
+        ranges.append((layout.headline, "HEADLINE"))
+    if layout.dateline:
+        d = layout.dateline
+        ranges.append(((d.start, d.end), "DATELINE"))
+    ranges += [(c, "CREDIT") for c in layout.credits]
+    ranges += [(c, "SIGN_OFF") for c in layout.sign_offs]
+    spans = []
+    for (s, e), label in ranges:
+        span = doc.char_span(s, e, label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
+def set_sentence_starts(doc: Doc, sentences: list[Range]) -> None:
+    """Mark the first token of every sentence, and every other token as inside one."""
+    starts = doc.to_array([IDX])
+    flags = numpy.full(len(doc), -1, dtype="int32")
+    flags[0] = 1
+    for s, _e in sentences:
+        k = int(numpy.searchsorted(starts, s, side="left"))
+        if 0 <= k < len(doc):
+            flags[k] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
+
+
+@lru_cache(maxsize=1)
+def _default_analyzer() -> LayoutAnalyzer:
+    return LayoutAnalyzer()
+
+
+def layout_of(doc: Doc) -> Layout:
+    """The layout ``facts_layout`` wrote; computed with the default settings (and kept on the
+    Doc) when a component runs without ``facts_layout`` before it."""
+    ensure_extensions()
+    layout = doc._.facts_layout
+    if layout is None:
+        layout = doc._.facts_layout = _default_analyzer().layout(doc_text(doc))
+    return layout
+
+
+@Language.factory("facts_layout", requires=REQUIRES, assigns=ASSIGNS,
+                  default_config={"credit_patterns": None, "abbreviations": None, "calendar": None})
+def make_layout_component(nlp: Language, name: str, *, credit_patterns: str | None,
+                          abbreviations: str | None, calendar: str | None) -> LayoutAnalyzer:
+    return LayoutAnalyzer(nlp, name, credit_patterns=credit_patterns, abbreviations=abbreviations,
+                          calendar=calendar)
 
 
 # The component's name before it grew into the layout model; kept so that saved pipelines
 # and user code that add "facts_article" still load.
-@Language.factory("facts_article", default_config={"credit_patterns": None})
-def make_article_component(nlp: Language, name: str, *, credit_patterns: str | None) -> ArticleAnalyzer:
-    return ArticleAnalyzer(nlp, name, credit_patterns=credit_patterns)
+@Language.factory("facts_article", requires=REQUIRES, assigns=ASSIGNS,
+                  default_config={"credit_patterns": None, "abbreviations": None, "calendar": None})
+def make_article_component(nlp: Language, name: str, *, credit_patterns: str | None,
+                           abbreviations: str | None, calendar: str | None) -> LayoutAnalyzer:
+    return LayoutAnalyzer(nlp, name, credit_patterns=credit_patterns, abbreviations=abbreviations,
+                          calendar=calendar)

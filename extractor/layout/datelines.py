@@ -1,0 +1,104 @@
+"""The dateline that opens a news text, found once for every component.
+
+Two shapes, tried at each paragraph start near the top of the text:
+
+- a place with a dash: an all-caps place, optionally a region and a date after commas, an
+  agency in brackets or a wire service in slashes, then a dash ("CAPE TOWN, March 3, 2021 --",
+  "ANYTOWN, Texas, May 2 /PRNewswire/ --", "SOMEWHERE (XNA) -", "SOMEWHERE (Oct. 20, 2021) -",
+  "(Anytown, Ore., May 2, 2021) -");
+- a date line: a place or weekday, then a date, without a dash ("Friday, May 2, 2021" under a
+  headline, "(Anytown, Ore., May 2, 2021)").
+
+Month and weekday names come from the caller, so a date is told from a place by name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .model import Dateline, Range
+
+WINDOW = 400  # a dateline ends within the first characters of the text
+
+_CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+# What follows the place after a comma: a region, a date or both ("Ore., May 2, 2021").
+_EXTRA = r"[A-Z][A-Za-z.]*(?:,?[ \t][A-Za-z0-9.]+){0,4}"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEAR = r"\d{4}(?!\d)"
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+class DatelineFinder:
+    def __init__(self, months: Iterable[str], weekdays: Iterable[str]) -> None:
+        month_forms = set()
+        for m in months:
+            month_forms |= {m, m.upper(), m + ".", m.upper() + "."}
+        weekday_forms = {w for d in weekdays for w in (d, d.upper())}
+        self._weekdays = frozenset(weekday_forms)
+        month = rf"(?:{_alternation(month_forms)})(?!\w)"
+        weekday = rf"(?:{_alternation(weekday_forms)})(?!\w)"
+        date = rf"(?:{weekday},?[ \t]+)?{month}[ \t]+{_DAY}(?:,[ \t]*{_YEAR})?"
+        self._date = re.compile(date)
+        self._with_dash = re.compile(
+            rf"(?:(?P<place>{_CAPS_PLACE})(?:,[ \t]*(?P<extra>{_EXTRA}))?"
+            rf"|\((?P<bplace>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?P<bextra>[^()\n]{{1,50}})\))"
+            rf"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{{0,30}})\)|\((?P<pdate>{date})\)"
+            rf"|/(?P<wire>[A-Za-z][\w. &-]{{0,30}})/)?"
+            r"[ \t]*[-–—]+[ \t]+"
+        )
+        self._date_line = re.compile(
+            rf"\(?(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?:(?P<region>[A-Z][A-Za-z.]*),[ \t]*)?"
+            rf"(?P<date>{date})"
+        )
+
+    def find(self, text: str, paragraphs: list[Range]) -> Dateline | None:
+        """The first paragraph start near the top that opens with a dateline."""
+        window = min(len(text), WINDOW)
+        starts = [ps for ps, _ in paragraphs if ps < window]
+        for ps in starts:
+            m = self._with_dash.match(text, ps, window)
+            if m:
+                return self._dash_form(m)
+        for ps in starts:
+            m = self._date_line.match(text, ps, window)
+            if m:
+                return self._line_form(m)
+        return None
+
+    def _dash_form(self, m: re.Match) -> Dateline:
+        which = "place" if m.group("place") else "bplace"
+        extra = "extra" if which == "place" else "bextra"
+        region = date = None
+        if m.group(extra):
+            region, date = self._split_extra(m, extra)
+        if m.group("pdate"):
+            date = m.span("pdate")
+        return Dateline(m.start(), m.end(), place=m.span(which), region=region, date=date,
+                        agency=_span(m, "agency"), wire=_span(m, "wire"))
+
+    def _split_extra(self, m: re.Match, group: str) -> tuple[Range | None, Range | None]:
+        """ "Ore., May 2, 2021" -> the region "Ore." and the date "May 2, 2021"."""
+        start, end = m.span(group)
+        text = m.string
+        d = self._date.search(text, start, end)
+        if d is None:
+            return (start, end), None
+        region_end = d.start()
+        while region_end > start and text[region_end - 1] in ", \t":
+            region_end -= 1
+        return ((start, region_end) if region_end > start else None), d.span()
+
+    def _line_form(self, m: re.Match) -> Dateline:
+        place = m.span("place")
+        date = m.span("date")
+        if m.group("place") in self._weekdays:  # "Friday, May 2, 2021": no place, a longer date
+            place, date = None, (m.start("place"), m.end("date"))
+        return Dateline(m.start(), m.end(), place=place, region=_span(m, "region"), date=date)
+
+
+def _span(m: re.Match, group: str) -> Range | None:
+    return m.span(group) if m.group(group) else None
