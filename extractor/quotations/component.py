@@ -29,7 +29,8 @@ from .lexicon import FILES, Cue, SpeechLexicon
 from .marks import QuotePair, pair_quotes
 from .mentions import EntityMentions
 from .phrases import Phrase, PhraseReader
-from ..layout.sentences import Segmenter, Units
+from ..layout.component import layout_of
+from ..layout.model import Layout
 from ..names import load_gender_detector
 from .speakers import SpeakerResolver
 
@@ -120,7 +121,6 @@ class QuotationRecognizer:
 
     def _load(self, directory: str | Path | None) -> None:
         self.lex = SpeechLexicon(directory)
-        self.segmenter = Segmenter(self.lex.abbreviations)
         self.reader = PhraseReader(self.lex)
         docs = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in self.lex.documents),
                                key=len, reverse=True))
@@ -163,8 +163,8 @@ class QuotationRecognizer:
         text = doc_text(doc)
         if not text.strip():
             return [], []
-        paragraphs = self.segmenter.paragraphs(text)
-        units = Units(paragraphs, self.segmenter.sentences(text, paragraphs))
+        layout = layout_of(doc)
+        paragraphs = layout.paragraphs
         boiler = [(s.start_char, s.end_char) for s in doc.spans[BOILERPLATE]] \
             if BOILERPLATE in doc.spans else []
         pairs = [p for p in pair_quotes(text, paragraphs)
@@ -178,7 +178,7 @@ class QuotationRecognizer:
                                       if not any(a <= m.start() < b for a, b in boiler)])
         mentions = EntityMentions.of_doc(doc)
         reader = self.reader.for_mentions(mentions)
-        ctx = _Context(self, reader, text, units, pairs, cues)
+        ctx = _Context(self, reader, text, layout, pairs, cues)
         direct, terms = ctx.direct_quotes()
         direct += ctx.block_quotes(direct)
         reported, embedded = ctx.reported_speech(direct)
@@ -295,10 +295,10 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
 class _Context:
     """One document's working state."""
 
-    def __init__(self, rec: QuotationRecognizer, reader: PhraseReader, text: str, units: Units,
+    def __init__(self, rec: QuotationRecognizer, reader: PhraseReader, text: str, layout: Layout,
                  pairs: list[QuotePair], cues: list[CueMatch]) -> None:
         self.rec, self.lex, self.reader = rec, rec.lex, reader
-        self.text, self.units = text, units
+        self.text, self.layout = text, layout
         self.pairs = pairs
         self.top = [p for p in pairs if p.depth == 0]
         self.cues = cues
@@ -324,22 +324,20 @@ class _Context:
         """Where a sentence's own words begin: after a dateline and leading space."""
         text = self.text
         pos = sentence_start
-        para = self.units.paragraph(sentence_start)
-        if pos == para[0] and pos < 600:
-            m = self.lex.dateline_re.match(text, pos, limit)
-            if m:
-                pos = m.end()
+        dateline = self.layout.dateline
+        if dateline is not None and dateline.start == pos and dateline.end <= limit:
+            pos = dateline.end
         while pos < limit and text[pos].isspace():
             pos += 1
         return pos
 
     def subject(self, cue: CueMatch, floor: int) -> Phrase | None:
-        ss, _ = self.units.sentence(cue.start)
+        ss, _ = self.layout.sentence(cue.start)
         return self.reader.subject_before(self.text, max(floor, ss), cue.start, self.clause_start(ss, cue.start))
 
     def main_subject(self, before: int, floor: int) -> Phrase | None:
         """The speaker of the clause a participle ("adding", "noting") hangs on."""
-        ss, _ = self.units.sentence(before)
+        ss, _ = self.layout.sentence(before)
         floor = max(ss, floor)
         for c in reversed(self.cues_between(floor, before)):
             if c.cue is not None and c.cue.tense != "ing":
@@ -442,11 +440,11 @@ class _Context:
             return None
         if pair.prev is not None:
             return prev
-        pi = self.units.paragraph_index(pair.open)
-        qi = self.units.paragraph_index(prev_pair.start)
+        pi = self.layout.paragraph_index(pair.open)
+        qi = self.layout.paragraph_index(prev_pair.start)
         if pi == qi:
             return prev
-        if pi == qi + 1 and pair.open == self.units.paragraphs[pi][0]:
+        if pi == qi + 1 and pair.open == self.layout.paragraphs[pi][0]:
             return prev
         return None
 
@@ -462,7 +460,7 @@ class _Context:
     def _post_attribution(self, pair: QuotePair) -> Attribution | None:
         text = self.text
         pos = pair.close + 1
-        ss, se = self.units.sentence(pair.close)
+        ss, se = self.layout.sentence(pair.close)
         if se <= pos:
             return None
         limit = min(se, pos + 240)
@@ -490,7 +488,7 @@ class _Context:
 
     def _pre_attribution(self, pair: QuotePair, prev_pair: QuotePair | None) -> Attribution | None:
         text = self.text
-        ss, _ = self.units.sentence(pair.open)
+        ss, _ = self.layout.sentence(pair.open)
         floor = ss
         if prev_pair is not None and prev_pair.close is not None and prev_pair.close < pair.open:
             floor = max(floor, prev_pair.close + 1)
@@ -600,7 +598,7 @@ class _Context:
     def block_quotes(self, direct: list[Attribution]) -> list[Attribution]:
         text = self.text
         out = []
-        paras = self.units.paragraphs
+        paras = self.layout.paragraphs
         covered = [(a.start, a.end) for a in direct]
         for k, (ps, pe) in enumerate(paras[:-1]):
             if text[pe - 1] != ":":
@@ -643,7 +641,7 @@ class _Context:
         for c in self.cues:
             if (c.start, c.end) in used or in_quote(c.start):
                 continue
-            sent = self.units.sentence(c.start)
+            sent = self.layout.sentence(c.start)
             lst = by_sentence.setdefault(sent, [])
             if len(lst) < _MAX_CUES_PER_SENTENCE:
                 lst.append(c)

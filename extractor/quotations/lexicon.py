@@ -77,7 +77,6 @@ class SpeechLexicon:
             + trie_pattern(forms) + r"))(?![\w-])"
         )
         self.adverbial_re = re.compile(r"(?:[\s,]*(?:" + patterns["adverbial"] + r"))+")
-        self.dateline_re = re.compile(patterns["dateline"])
         # "X was quoted by <agency> as saying": one cue from "was" to "saying", read like "said".
         self.quoted_by_re = re.compile(patterns["quoted_by"])
         self.quoted_by_cue = Cue("say", "bare", "past")
