@@ -29,6 +29,8 @@ from spacy.util import ensure_path
 
 from .. import resources
 from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensions
+from ..layout.component import layout_of
+from ..layout.model import Layout
 from ..normalize.timex import TimexResolver, shift_date
 
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
@@ -44,11 +46,8 @@ _WORD_EDGE = re.compile(r"\w")
 _BEFORE_A_DURATION = frozenset(
     "in for within over during after before by take takes took taking last lasts lasted lasting "
     "spend spends spent spending wait waited half nearly almost just only".split())
-_DATELINE_WINDOW = 400
 _WINDOW = 45  # characters searched either side of a pattern's trigger word (the longest patterns reach ~40)
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
-_WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]{1,5})$")
 _CLAUSE_WORDS = re.compile(r"[^.;:()\[\]\n\"“”]*\Z")
 _WORDS = re.compile(r"[A-Za-z]+")
 # Words between a verb and its date: "ended on the", "will start in early".
@@ -192,20 +191,14 @@ class DateRecognizer:
         self._sh_safe = re.compile(rf"(?<!\w)(?:{_alternation(safe_sh)})(?!\w)")
         self._year_before = {w.lower() for w in lex["year_before_words"]}
         self._change_words = {w.lower() for w in lex.get("range_change_words", ())}
-        self._abbreviations = set(lex.get("abbreviations", ())) | {
-            a for m in lex["months"] for a in m["abbr"]}
         self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
         self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
         self._approximators = {w.lower() for w in lex["approximators"]}
         self._future_words = {w.lower() for w in lex.get("tense_future_words", ())}
         self._past_words = {w.lower() for w in lex.get("tense_past_words", ())}
         self._future_after = {w.lower() for w in lex.get("future_month_after_words", ())}
-        self._dateline_date = re.compile(
-            fill(r",?[ \t]*(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
-        # "CHICAGO, Apr. 14, 2015 -" or "(Portland, Ore., March 3, 2021)" opening a text.
-        self._dateline_line = re.compile(fill(
-            r"(?:\A|\n)[ \t(]*[A-Z][A-Za-z.'’ -]{1,40}?,[ \t]*(?:[A-Z][A-Za-z.]*,[ \t]*)?"
-            r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
+        # The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2".
+        self._dateline_date = re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
 
     @staticmethod
     def _trigger_words(spec: str, names: dict[str, list[str]]) -> set[str] | None:
@@ -511,18 +504,18 @@ class DateRecognizer:
         published = meta.get("published")
         if isinstance(published, dt.datetime):
             published = published.date()
+        layout = layout_of(doc)
         if not isinstance(published, dt.date):
-            published = self._published_from_dateline(doc, text, meta)
+            published = self._published_from_dateline(text, layout, meta)
             if published is not None:
                 meta["published"] = published
-        breaks = self._sentence_breaks(text)
-        iranian = self._is_iranian(doc, text)
+        iranian = self._is_iranian(text, layout)
         resolver = TimexResolver(
             published,
             narrative=self._is_narrative(items, published, iranian),
             iranian=iranian,
             number_words=self._numbers,
-            sentence_of=lambda pos: bisect.bisect_right(breaks, pos),
+            sentence_of=layout.sentence_index,
         )
         resolver.month_names = self._month_names
         resolver.weekday_names = self._weekday_names
@@ -634,18 +627,6 @@ class DateRecognizer:
         infos[first] = {**infos[first], "range": (start, end, lo, hi)}
         infos[second] = {**infos[second], "range": (start, end, lo, hi)}
 
-    def _sentence_breaks(self, text: str) -> list[int]:
-        """Where sentences end; the full stop of "Jan. 19" or "Mr. Rao" ends none."""
-        breaks = []
-        for m in _SENTENCE_BREAK.finditer(text):
-            s = m.start()
-            if text[s] == ".":
-                w = _WORD_BEFORE_STOP.search(text, max(0, s - 6), s)
-                if w and w.group(1) in self._abbreviations:
-                    continue
-            breaks.append(m.end())
-        return breaks
-
     def _partner_year(self, text: str, items: list, i: int) -> int | None:
         """The year of the other end of a range: "March 20 to August 20, 2017"."""
         s, e, _kind, g = items[i]
@@ -692,32 +673,29 @@ class DateRecognizer:
             return True
         return len(years) >= 8 and median < published.year - 1
 
-    def _is_iranian(self, doc: Doc, text: str) -> bool:
+    def _is_iranian(self, text: str, layout: Layout) -> bool:
         if any(p in text for p in self._iran_phrases):
             return True
         if self._sh_safe.search(text):
             return True
-        places = [s.text for s in doc.spans.get("facts_meta", []) if s.label_ == "DATELINE"]
-        return any(p in self._iran_places for p in places)
+        place = layout.dateline.place if layout.dateline else None
+        return place is not None and text[place[0] : place[1]] in self._iran_places
 
-    def _published_from_dateline(self, doc: Doc, text: str, meta: dict) -> dt.date | None:
-        """A publication date from "PLACE, Mon. DD[, YYYY] ..." near the top of the text."""
-        datelines = [s for s in doc.spans.get("facts_meta", []) if s.label_ == "DATELINE"]
-        found = [self._dateline_date.match(text, s.end_char, min(len(text), s.end_char + 40))
-                 for s in datelines]
-        found.append(self._dateline_line.search(text, 0, min(len(text), _DATELINE_WINDOW)))
-        for m in found:
-            if not m:
-                continue
-            month = self._month_names.get(m.group("m").rstrip(".").lower())
-            year = int(m.group("y")) if m.group("y") else self._year_from_meta(meta)
-            if month is None or year is None:
-                continue
-            try:
-                return dt.date(year, month, int(m.group("d")))
-            except ValueError:
-                continue
-        return None
+    def _published_from_dateline(self, text: str, layout: Layout, meta: dict) -> dt.date | None:
+        """A publication date from the dateline's date ("Apr. 14, 2015", or "Jul. 3" with a
+        year from the metadata)."""
+        date = layout.dateline.date if layout.dateline else None
+        m = self._dateline_date.fullmatch(text, *date) if date else None
+        if not m:
+            return None
+        month = self._month_names.get(m.group("m").rstrip(".").lower())
+        year = int(m.group("y")) if m.group("y") else self._year_from_meta(meta)
+        if month is None or year is None:
+            return None
+        try:
+            return dt.date(year, month, int(m.group("d")))
+        except ValueError:
+            return None
 
     @staticmethod
     def _year_from_meta(meta: dict) -> int | None:
