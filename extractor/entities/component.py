@@ -21,7 +21,7 @@ E. the trained model's entities; F. later mentions (surnames, acronyms, lower-ca
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -37,6 +37,7 @@ from spacy.util import ensure_path
 
 from .. import resources
 from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
+from ..layout.component import layout_of
 from ..names import name_model
 
 META_SPANS = "facts_meta"
@@ -46,7 +47,6 @@ MODEL_LABELS = {"PER": "PERSON", "MISC": None, **{label: label for label in LABE
 
 _DIR = "entities/"
 _MAX_NAME = 12  # tokens; names run longer only in pathological input
-_SENT_END = {".", "!", "?"}
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
 _DETERMINERS = {"the", "a", "an"}
 # "Republic of Korea Navy": a state name inside an organisation name.
@@ -71,7 +71,6 @@ _NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
-_SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
 _ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
 # Words that end a role phrase: a relative clause or a verb follows the role itself.
 _ROLE_END = {"who", "which", "that", "whose", "whom", "where", "when", "while", "since", "after",
@@ -242,8 +241,14 @@ class _Doc:
             if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
                 self.shout_starts.append(m.start())
                 self.shout_ends.append(m.end())
-        for m in _SIGN_OFF_LINE.finditer(self.text):
-            self.block_chars(m.start(), m.end())
+        self.layout = layout_of(doc)
+        for start, end in self.layout.sign_offs:
+            self.block_chars(start, end)
+        # The first token of each of the layout's sentences.
+        self.sentence_starts = [bisect_left(idx, s) for s, _e in self.layout.sentences]
+        self.starts_sentence = bytearray(self.n + 1)
+        for k in self.sentence_starts:
+            self.starts_sentence[k] = 1
         # Capitalised name-like words, computed once; lines in capitals do not count.
         self.cap = [w[:1].isupper() and w[:1].isalpha() and w not in _NOT_NAMES for w in self.words]
         for a, b in zip(self.shout_starts, self.shout_ends):
@@ -286,10 +291,12 @@ class _Doc:
         return i > 0 and self.idx[i - 1] + len(self.words[i - 1]) == self.idx[i]
 
     def sent_start(self, i: int) -> bool:
-        if i <= 0:
+        """Token ``i`` opens a sentence, a line or a clause after an opening mark or dash:
+        a place where a capital is no evidence of a name."""
+        if i <= 0 or self.starts_sentence[i]:
             return True
         prev = self.words[i - 1]
-        if prev in _SENT_END or prev.isspace():
+        if prev.isspace():
             return True
         if prev in _OPENERS:
             return not (prev == "-" and self.glued(i))  # "Wilkes-Barre" is one name
@@ -1532,17 +1539,11 @@ class EntityRecognizer:
                         m.roles.append(role)
                     break
 
-    def _sentences(self, st: _Doc) -> list[tuple[int, int]]:
-        out, start = [], 0
-        for i in range(st.n):
-            w = st.words[i]
-            if (w in _SENT_END and i + 1 < st.n and (st.words[i + 1][:1].isupper() or st.words[i + 1] in _OPENERS
-                                                    or st.words[i + 1].isspace())) or "\n" in w:
-                out.append((start, i + 1))
-                start = i + 1
-        if start < st.n:
-            out.append((start, st.n))
-        return out
+    @staticmethod
+    def _sentences(st: _Doc) -> list[tuple[int, int]]:
+        """The layout's sentences as token ranges; the space after a sentence belongs to it."""
+        starts = sorted({0, *(k for k in st.sentence_starts if 0 < k < st.n)})
+        return [(a, b) for a, b in zip(starts, starts[1:] + [st.n]) if a < b]
 
     # -- output --------------------------------------------------------------------------------
     def _short_org_names(self, st: _Doc) -> None:
