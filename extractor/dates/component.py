@@ -722,7 +722,9 @@ class DateRecognizer:
         return self
 
 
-@Language.factory("facts_dates", default_config={"patterns": None, "lexicon": None})
+@Language.factory("facts_dates", default_config={"patterns": None, "lexicon": None},
+                  requires=["doc._.facts_layout", "doc._.facts_meta", "doc.spans"],
+                  assigns=["doc.spans", "span._.facts_date", "doc._.facts_meta"])
 def make_dates_component(nlp: Language, name: str, *, patterns: str | None,
                          lexicon: str | None) -> DateRecognizer:
     return DateRecognizer(nlp, name, patterns=patterns, lexicon=lexicon)

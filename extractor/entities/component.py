@@ -1654,6 +1654,8 @@ def read_gazetteer(path: str | Path) -> Iterable[dict[str, str]]:
 
 @Language.factory(
     "facts_entities",
+    requires=["doc._.facts_layout", "doc.spans"],
+    assigns=["doc.spans", "doc.ents", "span._.facts_entity"],
     default_config={"gazetteer": None, "rules": None, "merge_model": True, "fuzzy_threshold": 86.0},
 )
 def make_entities_component(

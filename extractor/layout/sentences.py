@@ -1,9 +1,12 @@
-"""Paragraphs and sentences of a news text, found by shape in linear time (no model)."""
+"""Paragraphs and sentences of a news text, found by shape in linear time (no model).
+
+The one segmentation of the pipeline: ``facts_layout`` runs it once per document and every
+component reads the result from ``doc._.facts_layout``.
+"""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Iterable
 
 # A line break ends a paragraph unless the text is hard-wrapped: a long line that does not
@@ -18,6 +21,9 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 
 
 class Segmenter:
+    """Splits a text into paragraphs, and paragraphs into sentences; a full stop after a known
+    abbreviation ("Gen.", "Jan.") or an initial ("J.", "U.S.") ends no sentence."""
+
     def __init__(self, abbreviations: Iterable[str]) -> None:
         self.abbreviations = frozenset(a.rstrip(".").lower() for a in abbreviations)
 
@@ -80,29 +86,3 @@ class Segmenter:
         if _INITIALS.match(word) and len(word.replace(".", "")) <= 3 and word[0].isupper():
             return True
         return word.rstrip(".").lower() in self.abbreviations
-
-
-class Units:
-    """Paragraph and sentence lookups by char offset (binary search)."""
-
-    def __init__(self, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> None:
-        self.paragraphs = paragraphs
-        self.sentences = sentences
-        self._pstarts = [p[0] for p in paragraphs]
-        self._sstarts = [s[0] for s in sentences]
-
-    def paragraph_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._pstarts, pos) - 1)
-
-    def paragraph(self, pos: int) -> tuple[int, int]:
-        if not self.paragraphs:
-            return (0, 0)
-        return self.paragraphs[self.paragraph_index(pos)]
-
-    def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._sstarts, pos) - 1)
-
-    def sentence(self, pos: int) -> tuple[int, int]:
-        if not self.sentences:
-            return (0, 0)
-        return self.sentences[self.sentence_index(pos)]

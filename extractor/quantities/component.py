@@ -1276,6 +1276,8 @@ class QuantityRecognizer:
 
 @Language.factory(
     "facts_quantities",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.facts_quantity"],
     default_config={"tables": {}, "counted": True},
 )
 def make_quantities_component(nlp: Language, name: str, *, tables: dict[str, str],

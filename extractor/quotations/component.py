@@ -1065,6 +1065,8 @@ _PHRASE_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "on
 
 @Language.factory(
     "facts_quotations",
+    requires=["doc._.facts_layout", "doc.spans"],
+    assigns=["doc.spans", "span._.facts_quotation"],
     default_config={"lexicon": None, "min_quote_words": 5},
 )
 def make_quotations_component(nlp: Language, name: str, *, lexicon: str | None,
