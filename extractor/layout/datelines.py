@@ -5,7 +5,7 @@ Two shapes, tried at each paragraph start near the top of the text:
 - a place with a dash: an all-caps place, optionally a region and a date after commas, an
   agency in brackets or a wire service in slashes, then a dash ("CAPE TOWN, March 3, 2021 --",
   "ANYTOWN, Texas, May 2 /PRNewswire/ --", "SOMEWHERE (XNA) -", "SOMEWHERE (Oct. 20, 2021) -",
-  "(Anytown, Ore., May 2, 2021) -");
+  "(Anytown, Ore., May 2, 2021) -"), or a date with its agency ("Oct. 20 (XNA) --");
 - a date line: a place or weekday, then a date, without a dash ("Friday, May 2, 2021" under a
   headline, "(Anytown, Ore., May 2, 2021)").
 
@@ -45,7 +45,8 @@ class DatelineFinder:
         self._date = re.compile(date)
         self._with_dash = re.compile(
             rf"(?:(?P<place>{_CAPS_PLACE})(?:,[ \t]*(?P<extra>{_EXTRA}))?"
-            rf"|\((?P<bplace>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?P<bextra>[^()\n]{{1,50}})\))"
+            rf"|\((?P<bplace>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?P<bextra>[^()\n]{{1,50}})\)"
+            rf"|(?P<ldate>{date}))"
             rf"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{{0,30}})\)|\((?P<pdate>{date})\)"
             rf"|/(?P<wire>[A-Za-z][\w. &-]{{0,30}})/)?"
             r"[ \t]*[-–—]+[ \t]+"
@@ -61,7 +62,8 @@ class DatelineFinder:
         starts = [ps for ps, _ in paragraphs if ps < window]
         for ps in starts:
             m = self._with_dash.match(text, ps, window)
-            if m:
+            # A date alone before the dash is a dateline only with its agency: "Oct. 20 (XNA) -".
+            if m and not (m.group("ldate") and not (m.group("agency") or m.group("wire"))):
                 return self._dash_form(m)
         for ps in starts:
             m = self._date_line.match(text, ps, window)
@@ -70,6 +72,9 @@ class DatelineFinder:
         return None
 
     def _dash_form(self, m: re.Match) -> Dateline:
+        if m.group("ldate"):
+            return Dateline(m.start(), m.end(), date=m.span("ldate"), agency=_span(m, "agency"),
+                            wire=_span(m, "wire"))
         which = "place" if m.group("place") else "bplace"
         extra = "extra" if which == "place" else "bextra"
         region = date = None
