@@ -1543,7 +1543,7 @@ class EntityRecognizer:
     def _sentences(st: _Doc) -> list[tuple[int, int]]:
         """The layout's sentences as token ranges; the space after a sentence belongs to it."""
         starts = sorted({0, *(k for k in st.sentence_starts if 0 < k < st.n)})
-        return [(a, b) for a, b in zip(starts, starts[1:] + [st.n]) if a < b]
+        return [(a, b) for a, b in zip(starts, starts[1:] + [st.n], strict=True) if a < b]
 
     # -- output --------------------------------------------------------------------------------
     def _short_org_names(self, st: _Doc) -> None:

@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy
 import srsly
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+from thinc.types import Ints2d
 
 from .. import resources
 from ..extensions import BOILERPLATE, LAYOUT, LAYOUT_SPANS, doc_meta, doc_text, ensure_extensions
@@ -166,7 +167,7 @@ class LayoutAnalyzer:
 
     # -- serialisation -----------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "credit_lines.jsonl", self._credit_rows)
         srsly.write_json(path / "layout_words.json",
@@ -174,7 +175,7 @@ class LayoutAnalyzer:
                           "weekdays": self._calendar[1]})
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "LayoutAnalyzer":
-        path = ensure_path(path)
+        path = Path(path)
         words = srsly.read_json(path / "layout_words.json") if (path / "layout_words.json").exists() \
             else {"abbreviations": self._abbreviations, "months": self._calendar[0],
                   "weekdays": self._calendar[1]}
@@ -274,14 +275,12 @@ def _layout_spans(doc: Doc, layout: Layout) -> list[Span]:
 
 def set_sentence_starts(doc: Doc, sentences: list[Range]) -> None:
     """Mark the first token of every sentence, and every other token as inside one."""
-    starts = doc.to_array([IDX])
+    token_starts = doc.to_array(IDX)
+    first_tokens = numpy.searchsorted(token_starts, [s for s, _e in sentences], side="left")
     flags = numpy.full(len(doc), -1, dtype="int32")
+    flags[first_tokens[first_tokens < len(doc)]] = 1
     flags[0] = 1
-    for s, _e in sentences:
-        k = int(numpy.searchsorted(starts, s, side="left"))
-        if 0 <= k < len(doc):
-            flags[k] = 1
-    doc.from_array([SENT_START], flags.astype("uint64"))
+    doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
 
 
 @lru_cache(maxsize=1)

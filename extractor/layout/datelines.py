@@ -98,8 +98,8 @@ class DatelineFinder:
         return ((start, region_end) if region_end > start else None), d.span()
 
     def _line_form(self, m: re.Match) -> Dateline:
-        place = m.span("place")
-        date = m.span("date")
+        place: Range | None = m.span("place")
+        date: Range = m.span("date")
         if m.group("place") in self._weekdays:  # "Friday, May 2, 2021": no place, a longer date
             place, date = None, (m.start("place"), m.end("date"))
         return Dateline(m.start(), m.end(), place=place, region=_span(m, "region"), date=date)

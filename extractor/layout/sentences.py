@@ -34,7 +34,8 @@ class Segmenter:
     def paragraphs(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each non-blank paragraph, surrounding whitespace trimmed."""
         out: list[tuple[int, int]] = []
-        cur_start = cur_end = None
+        cur_start: int | None = None
+        cur_end = 0
         prev_line = ""
         for m in _LINE.finditer(text):
             line = m.group()
