@@ -50,7 +50,7 @@ ASSIGNS = [f"doc._.{LAYOUT}", f"doc._.{META_SPANS}", "doc.spans", "token.is_sent
 # Desk initials at the foot of wire copy ("EF/MA", "AW/PR"): two or more groups of capitals.
 _BYLINE = re.compile(r"(?:(?<=\s)|\A)(?P<initials>[A-Z]{1,4}(?:/[A-Z]{1,4})+)(?=\s|\Z)")
 # A line of desk codes alone ("AB/CD", "XY/1234"): no words of the story.
-_SIGN_OFF_LINE = re.compile(r"^[ \t]*[A-Z]{1,5}(?:/[A-Za-z]+\d*)+[ \t]*$", re.M)
+_SIGN_OFF = re.compile(r"[A-Z]{1,5}(?:/[A-Za-z]+\d*)+")
 _HEADLINE_MAX = 200
 _CC_PARTS = {
     "noncommercial": "NC",
@@ -140,7 +140,7 @@ class LayoutAnalyzer:
             dateline=dateline,
             bylines=[b for _m, bylines in credits for b in bylines],
             credits=[m.span() for m, _b in credits],
-            sign_offs=[m.span() for m in _SIGN_OFF_LINE.finditer(text)],
+            sign_offs=[(s, e) for s, e in paragraphs if _SIGN_OFF.fullmatch(text, s, e)],
         )
 
     def _credit_lines(self, text: str) -> list[tuple[re.Match, list[Range]]]:
