@@ -193,3 +193,12 @@ def test_layout_component_round_trips_through_disk(tmp_path):
     loaded = spacy.load(tmp_path / "p")
     text = "ANYTOWN, Texas, May 2 -- Gen. Ana Ruiz spoke. Crowds cheered."
     assert loaded(text)._.facts_layout == nlp(text)._.facts_layout
+
+
+def test_a_speaker_is_never_read_into_the_dateline():
+    from extractor import extract
+
+    facts = extract('ANYTOWN (May 2, 2021) - The Harbour Authority announced a "long overdue renewal '
+                    'of the old pier" on Monday.', published="2021-05-02")
+    (q,) = facts.quotations
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The Harbour Authority"

@@ -333,7 +333,9 @@ class _Context:
 
     def subject(self, cue: CueMatch, floor: int) -> Phrase | None:
         ss, _ = self.layout.sentence(cue.start)
-        return self.reader.subject_before(self.text, max(floor, ss), cue.start, self.clause_start(ss, cue.start))
+        cs = self.clause_start(ss, cue.start)
+        # The dateline is no part of the subject: "PLACE (date) - The agency announced".
+        return self.reader.subject_before(self.text, max(floor, cs), cue.start, cs)
 
     def main_subject(self, before: int, floor: int) -> Phrase | None:
         """The speaker of the clause a participle ("adding", "noting") hangs on."""
