@@ -5,23 +5,14 @@ payload on ``Span._.<attr>``, and article metadata on ``Doc._.facts_meta``. Exte
 registered lazily by the component factories (never at import time), so importing the
 package leaves spaCy's global state untouched.
 
-Payload shapes (char offsets are into ``doc.text``):
-
-- ``facts_quantity``: {"value", "value_max", "unit", "kind", "counted": (start, end) | None,
-  "approximate", "bound", "change"}
-- ``facts_date``: {"value", "type", "calendar", "interval": (iso_start, iso_end) | None,
-  "range"?: (start, end, iso_start | None, iso_end | None) of the whole range expression
-  this date is one end of}
-- ``facts_quotation``: {"direct", "speaker": canonical name | None,
-  "speaker_mention": (start, end) of the words naming the speaker in place ("he") | None,
-  "speaker_ref": (start, end) of the entity mention they resolve to | None,
-  "cue": (start, end) | None}
-- ``facts_entity`` (on every mention in ``doc.spans["facts_entities"]``, label on
-  ``span.label_``): {"key": cluster key, "canonical": name, "roles": [str, ...]}
-- ``Doc._.facts_meta``: keys of :class:`extractor.records.Meta`.
-- ``Doc._.facts_layout``: a :class:`extractor.layout.model.Layout` (paragraphs, sentences,
-  headline, dateline, bylines, credit lines, sign-off codes), written by ``facts_layout`` and
-  read by every other component.
+The payloads are typed dataclasses, all described in :mod:`extractor.payloads`:
+``facts_quantity`` (:class:`~extractor.payloads.QuantityPayload`), ``facts_date``
+(:class:`~extractor.payloads.DatePayload`), ``facts_quotation``
+(:class:`~extractor.payloads.QuotationPayload`), ``facts_entity``
+(:class:`~extractor.payloads.EntityPayload`) and ``Doc._.facts_meta``
+(:class:`~extractor.payloads.DocMeta`). ``Doc._.facts_layout`` is a
+:class:`extractor.layout.model.Layout` (paragraphs, sentences, headline, dateline, bylines,
+credit lines, sign-off codes), written by ``facts_layout`` and read by every other component.
 """
 
 from __future__ import annotations
@@ -29,6 +20,8 @@ from __future__ import annotations
 import weakref
 
 from spacy.tokens import Doc, Span
+
+from .payloads import DocMeta, register_msgpack
 
 QUANTITIES = "facts_quantities"
 DATES = "facts_dates"
@@ -43,7 +36,8 @@ SPAN_ATTRS = ("facts_quantity", "facts_date", "facts_quotation", "facts_entity")
 
 
 def ensure_extensions() -> None:
-    """Register the ``._`` attributes the components use; safe to call repeatedly."""
+    """Register the ``._`` attributes the components use, and the msgpack form of their
+    payloads; safe to call repeatedly."""
     for attr in SPAN_ATTRS:
         if not Span.has_extension(attr):
             Span.set_extension(attr, default=None)
@@ -51,6 +45,7 @@ def ensure_extensions() -> None:
         Doc.set_extension("facts_meta", default=None)
     if not Doc.has_extension(LAYOUT):
         Doc.set_extension(LAYOUT, default=None)
+    register_msgpack()
 
 
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
@@ -65,11 +60,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def doc_meta(doc: Doc) -> dict:
-    """The document's metadata dict, created on first use."""
+def doc_meta(doc: Doc) -> DocMeta:
+    """The document's metadata, created on first use."""
     ensure_extensions()
     if doc._.facts_meta is None:
-        doc._.facts_meta = {}
+        doc._.facts_meta = DocMeta()
     return doc._.facts_meta
 
 

@@ -1,4 +1,7 @@
-"""The one place that turns an annotated Doc into the public records."""
+"""The one place that turns an annotated Doc into the public records.
+
+It reads the span groups and the typed payloads of :mod:`extractor.payloads`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .extensions import DATES, ENTITIES, QUANTITIES, QUOTATIONS, TERMS, doc_text
-from .records import ArticleFacts, Meta
+from .payloads import DatePayload, EntityPayload, QuantityPayload, QuotationPayload
+from .records import ArticleFacts
 
 
 def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
@@ -23,18 +27,20 @@ def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], st
     """Entity records, a map from mention offsets to entity id, and from name to id."""
     clusters: dict[str, dict[str, Any]] = {}
     for span in _group(doc, ENTITIES):
-        payload = span._.facts_entity or {}
-        key = payload.get("key") or span.text
+        payload: EntityPayload | None = span._.facts_entity
+        key = payload and payload.key or span.text
         cluster = clusters.setdefault(
             key,
-            {"name": payload.get("canonical") or span.text, "label": span.label_,
+            {"name": payload and payload.canonical or span.text, "label": span.label_,
              "roles": [], "mentions": []},
         )
         cluster["mentions"].append(_span_dict(text, span.start_char, span.end_char))
-        for role in payload.get("roles") or ():
+        for role in payload.roles if payload else ():
             if role not in cluster["roles"]:
                 cluster["roles"].append(role)
-    records, by_offsets, by_name = [], {}, {}
+    records: list[dict] = []
+    by_offsets: dict[tuple[int, int], str] = {}
+    by_name: dict[str, str] = {}
     for i, cluster in enumerate(clusters.values(), 1):
         eid = f"e{i}"
         seen = {cluster["name"]}
@@ -52,9 +58,11 @@ def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], st
 def _quantities(doc: Doc, text: str) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, QUANTITIES), 1):
-        p = dict(span._.facts_quantity or {})
-        counted = p.pop("counted", None)
-        rec = {"id": f"q{i}", **_span_dict(text, span.start_char, span.end_char), **p}
+        p: QuantityPayload = span._.facts_quantity
+        rec = {"id": f"q{i}", **_span_dict(text, span.start_char, span.end_char),
+               "value": p.value, "value_max": p.value_max, "unit": p.unit, "kind": p.kind,
+               "approximate": p.approximate, "bound": p.bound, "change": p.change}
+        counted = p.counted
         if counted:
             rec.update(counted=text[counted[0]:counted[1]], counted_start=counted[0],
                        counted_end=counted[1])
@@ -65,10 +73,10 @@ def _quantities(doc: Doc, text: str) -> list[dict]:
 def _dates(doc: Doc, text: str) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, DATES), 1):
-        p = dict(span._.facts_date or {})
-        interval = p.pop("interval", None)
-        whole = p.pop("range", None)
-        rec = {"id": f"d{i}", **_span_dict(text, span.start_char, span.end_char), **p}
+        p: DatePayload = span._.facts_date
+        interval, whole = p.interval, p.range
+        rec = {"id": f"d{i}", **_span_dict(text, span.start_char, span.end_char),
+               "value": p.value, "type": p.type, "calendar": p.calendar}
         if interval:
             rec["interval"] = {"start": interval[0], "end": interval[1]}
         if whole:
@@ -81,12 +89,10 @@ def _dates(doc: Doc, text: str) -> list[dict]:
 def _quotations(doc: Doc, text: str, by_offsets: dict, by_name: dict) -> list[dict]:
     out = []
     for i, span in enumerate(_group(doc, QUOTATIONS), 1):
-        p = dict(span._.facts_quotation or {})
-        mention = p.pop("speaker_mention", None)
-        ref = p.pop("speaker_ref", None)
-        cue = p.pop("cue", None)
+        p: QuotationPayload | None = span._.facts_quotation
+        mention, ref, cue = (p.speaker_mention, p.speaker_ref, p.cue) if p else (None, None, None)
         rec = {"id": f"s{i}", **_span_dict(text, span.start_char, span.end_char),
-               "direct": bool(p.pop("direct", True)), "speaker": p.pop("speaker", None)}
+               "direct": p.direct if p else True, "speaker": p.speaker if p else None}
         if mention:
             rec["speaker_mention"] = _span_dict(text, *mention)
         rec["speaker_id"] = (
@@ -104,7 +110,7 @@ def from_doc(doc: Doc, **meta_overrides: Any) -> ArticleFacts:
     """Build and validate the records of ``doc``; every offset is checked against its text."""
     text = doc_text(doc)
     entities, by_offsets, by_name = _entities(doc, text)
-    meta = {k: v for k, v in (doc._.facts_meta or {}).items() if k in Meta.model_fields}
+    meta = doc._.facts_meta.record_fields() if doc._.facts_meta is not None else {}
     meta.update({k: v for k, v in meta_overrides.items() if v is not None})
     if isinstance(meta.get("published"), dt.datetime):
         meta["published"] = meta["published"].date()

@@ -66,9 +66,9 @@ def make_doc(nlp: Language, text: str, *, published: dt.date | str | None = None
     doc = nlp.make_doc(text)
     info = doc_meta(doc)
     if meta:
-        info.update({k: v for k, v in meta.items() if v is not None})
+        info.update(meta)
     if published is not None:
-        info["published"] = parse_date(published)
+        info.published = parse_date(published)
     return doc
 
 

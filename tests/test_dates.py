@@ -6,6 +6,7 @@ jdatetime rather than against hand-computed dates.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import jdatetime
@@ -26,7 +27,7 @@ def dates(nlp, text, published=None):
     out = []
     for span in doc.spans["facts_dates"]:
         assert text[span.start_char:span.end_char] == span.text
-        out.append((span.text, span._.facts_date))
+        out.append((span.text, dataclasses.asdict(span._.facts_date)))
     return out
 
 
@@ -234,7 +235,7 @@ def test_current_iranian_year(nlp):
     p = one(nlp, "Exports will rise in the current Iranian calendar year, he said.",
             "the current Iranian calendar year", "2020-06-01")
     assert p == {"value": None, "type": "DATE", "calendar": "solar_hijri",
-                 "interval": jalali_year(1399)}
+                 "interval": jalali_year(1399), "range": None}
     assert one(nlp, "Exports will rise in the current Iranian year.", "the current Iranian year")[
         "interval"] is None
 
@@ -289,22 +290,22 @@ def test_this_year_in_iranian_news_is_the_iranian_year(nlp):
 
 def test_published_from_a_full_dateline(nlp):
     doc = nlp(make_doc(nlp, "CHICAGO, Apr. 14, 2015 - The agency said today that ..."))
-    assert doc._.facts_meta["published"] == dt.date(2015, 4, 14)
+    assert doc._.facts_meta.published == dt.date(2015, 4, 14)
     today = [s for s in doc.spans["facts_dates"] if s.text == "today"][0]
-    assert today._.facts_date["value"] == "2015-04-14"
+    assert today._.facts_date.value == "2015-04-14"
 
 
 def test_published_from_dateline_with_year_from_metadata(nlp):
     doc = nlp(make_doc(nlp, "TEHRAN, Jul. 03 (MNA) – Output rose on Sunday, the ministry said.",
                        meta={"url": "https://example.org/2021/07/03/output"}))
-    assert doc._.facts_meta["published"] == dt.date(2021, 7, 3)
+    assert doc._.facts_meta.published == dt.date(2021, 7, 3)
     doc = nlp(make_doc(nlp, "TEHRAN, Jul. 03 (MNA) – Output rose, the ministry said."))
-    assert doc._.facts_meta.get("published") is None
+    assert doc._.facts_meta.published is None
 
 
 def test_explicit_publication_date_wins_over_dateline(nlp):
     doc = nlp(make_doc(nlp, "CHICAGO, Apr. 14, 2015 - Said today.", published="2015-04-15"))
-    assert doc._.facts_meta["published"] == dt.date(2015, 4, 15)
+    assert doc._.facts_meta.published == dt.date(2015, 4, 15)
 
 
 # -- robustness -----------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_unlisted_spelling_of_a_province_is_matched_fuzzily(nlp):
     doc = nlp("Officials toured Khuzistan Province last week.")
     (span,) = doc.spans[ENTITIES]
     assert span.text == "Khuzistan Province" and span.label_ == "GPE"
-    assert span._.facts_entity["key"] == "GPE:Khuzestan"
+    assert span._.facts_entity.key == "GPE:Khuzestan"
 
 
 def test_small_towns_named_with_their_state(nlp):
@@ -338,8 +338,8 @@ def test_mentions_carry_the_payload_and_fill_doc_ents(nlp):
     doc = nlp("Kofi Mensah, the finance minister of Ghana, spoke. Mensah said growth slowed.")
     spans = list(doc.spans[ENTITIES])
     assert [s.text for s in spans] == ["Kofi Mensah", "Ghana", "Mensah"]
-    assert spans[0]._.facts_entity["key"] == spans[2]._.facts_entity["key"]
-    assert spans[2]._.facts_entity["canonical"] == "Kofi Mensah"
+    assert spans[0]._.facts_entity.key == spans[2]._.facts_entity.key
+    assert spans[2]._.facts_entity.canonical == "Kofi Mensah"
     assert [(e.text, e.label_) for e in doc.ents] == [(s.text, s.label_) for s in spans]
 
 
@@ -398,10 +398,10 @@ def test_user_gazetteer_and_rule_files(tmp_path):
     nlp = build_pipeline(config={"facts_entities": {"gazetteer": str(gazetteer), "rules": str(rules)}})
     text = "Velmora Works hired agent 47 in Quessin, harbor watch said."
     doc = nlp(text)
-    found = {(s.text, s.label_, s._.facts_entity["canonical"]) for s in doc.spans[ENTITIES]}
+    found = {(s.text, s.label_, s._.facts_entity.canonical) for s in doc.spans[ENTITIES]}
     assert found == {("Velmora Works", "ORG", "Velmora Works"), ("agent 47", "PERSON", "agent 47"),
                      ("Quessin", "GPE", "Quessin"), ("harbor watch", "ORG", "harbor watch")}
-    assert doc.spans[ENTITIES][2]._.facts_entity["key"] == "GPE:Quessin Valley"
+    assert doc.spans[ENTITIES][2]._.facts_entity.key == "GPE:Quessin Valley"
     # The user's names survive a round trip through disk.
     nlp.to_disk(tmp_path / "pipe")
     loaded = spacy.load(tmp_path / "pipe")

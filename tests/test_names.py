@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from extractor.extensions import ENTITIES, ensure_extensions
 from extractor.names import given_name_gender, name_model
+from extractor.payloads import EntityPayload
 from extractor.quotations.mentions import EntityMention, EntityMentions
 
 
@@ -59,8 +60,7 @@ def test_entity_mentions_of_a_doc_keep_canonical_names_and_roles():
     doc = nlp.make_doc("Minister Nadia Okoro spoke. Okoro left.")
     spans = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
     for span in spans:
-        span._.facts_entity = {"key": "PERSON:Nadia Okoro", "canonical": "Nadia Okoro",
-                               "roles": ["Minister"]}
+        span._.facts_entity = EntityPayload("PERSON:Nadia Okoro", "Nadia Okoro", ("Minister",))
     doc.spans[ENTITIES] = spans
     mentions = list(EntityMentions.of_doc(doc))
     assert [(m.start, m.end, m.canonical, m.roles) for m in mentions] == [

@@ -7,6 +7,7 @@ else may be found in it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -33,7 +34,7 @@ def quantities(nlp, text):
     out = []
     for span in doc.spans["facts_quantities"]:
         assert doc.text[span.start_char:span.end_char] == span.text
-        p = dict(span._.facts_quantity)
+        p = dataclasses.asdict(span._.facts_quantity)
         c = p["counted"]
         p["counted"] = text[c[0]:c[1]] if c else None
         p["surface"] = span.text

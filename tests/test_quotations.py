@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from spacy.tokens import Span
 
 from extractor import extract_doc
 from extractor.extensions import ENTITIES, QUOTATIONS, TERMS, ensure_extensions
+from extractor.payloads import EntityPayload
 from extractor.quotations.marks import pair_quotes
 from extractor.layout.sentences import Segmenter
 
@@ -185,11 +187,11 @@ def test_resolution_uses_entity_spans_written_upstream():
     for name in ("Imani Osei", "Osei"):
         start = text.index(name)
         span = Span(doc, *_token_bounds(doc, start, start + len(name)), label="PERSON")
-        span._.facts_entity = {"key": "PERSON:Imani Osei", "canonical": "Imani Osei", "roles": ["head"]}
+        span._.facts_entity = EntityPayload("PERSON:Imani Osei", "Imani Osei", ("head",))
         spans.append(span)
     doc.spans[ENTITIES] = spans
     doc = nlp.get_pipe("facts_quotations")(doc)
-    got = {s.text: s._.facts_quotation for s in doc.spans[QUOTATIONS]}
+    got = {s.text: dataclasses.asdict(s._.facts_quotation) for s in doc.spans[QUOTATIONS]}
     reported = got["the budget was too small"]
     assert reported["speaker"] == "Imani Osei" and reported["direct"] is False
     direct = got["We will ask for more,"]
@@ -671,4 +673,4 @@ def test_a_name_the_entities_do_not_know_leaves_the_speaker_unnamed():
     nlp.add_pipe("facts_quotations")
     doc = nlp("Brolex said the new tablets would cost less next year.")
     (span,) = doc.spans[QUOTATIONS]
-    assert span._.facts_quotation["speaker"] is None
+    assert span._.facts_quotation.speaker is None

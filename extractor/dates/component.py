@@ -6,7 +6,7 @@ month names, number words, context words). Each pattern scans ``doc.text`` once;
 candidates overlap the longest wins. A few patterns carry a named ``check`` that looks at
 the neighbouring words (is this 4-digit number a year or a count? is this "May" a month?).
 The survivors are normalised in text order by :class:`extractor.normalize.timex.TimexResolver`
-against the publication date (``doc._.facts_meta["published"]``) and the dates the text
+against the publication date (``doc._.facts_meta.published``) and the dates the text
 mentioned before.
 
 When no publication date is known and the dateline gives one ("CHICAGO, Apr. 14,
@@ -32,6 +32,7 @@ from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensio
 from ..layout.component import layout_of
 from ..layout.model import Layout
 from ..normalize.timex import TimexResolver, shift_date
+from ..payloads import DatePayload, DocMeta
 
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
 _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
@@ -496,19 +497,19 @@ class DateRecognizer:
                 items.append((s, e, kind, g))
         return items
 
-    def _find(self, doc: Doc, text: str, meta: dict) -> list[Span]:
+    def _find(self, doc: Doc, text: str, meta: DocMeta) -> list[Span]:
         items = self._split_ranges(self._select(self._candidates(text)))
         if BOILERPLATE in doc.spans and len(doc.spans[BOILERPLATE]):
             bp = [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]]
             items = [it for it in items if not any(bs <= it[0] and it[1] <= be for bs, be in bp)]
-        published = meta.get("published")
+        published = meta.published
         if isinstance(published, dt.datetime):
             published = published.date()
         layout = layout_of(doc)
         if not isinstance(published, dt.date):
             published = self._published_from_dateline(text, layout, meta)
             if published is not None:
-                meta["published"] = published
+                meta.published = published
         iranian = self._is_iranian(text, layout)
         resolver = TimexResolver(
             published,
@@ -554,7 +555,7 @@ class DateRecognizer:
                 span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
-            span._.facts_date = info
+            span._.facts_date = DatePayload.from_info(info)
             spans.append(span)
         return spans
 
@@ -681,7 +682,7 @@ class DateRecognizer:
         place = layout.dateline.place if layout.dateline else None
         return place is not None and text[place[0] : place[1]] in self._iran_places
 
-    def _published_from_dateline(self, text: str, layout: Layout, meta: dict) -> dt.date | None:
+    def _published_from_dateline(self, text: str, layout: Layout, meta: DocMeta) -> dt.date | None:
         """A publication date from the dateline's date ("Apr. 14, 2015", or "Jul. 3" with a
         year from the metadata)."""
         date = layout.dateline.date if layout.dateline else None
@@ -698,12 +699,12 @@ class DateRecognizer:
             return None
 
     @staticmethod
-    def _year_from_meta(meta: dict) -> int | None:
-        year = meta.get("year")
+    def _year_from_meta(meta: DocMeta) -> int | None:
+        year = meta.extra.get("year")
         if isinstance(year, int) or (isinstance(year, str) and year.isdigit()):
             return int(year)
-        for key in ("url", "source"):
-            m = _URL_YEAR.search(str(meta.get(key) or ""))
+        for where in (meta.extra.get("url"), meta.source):
+            m = _URL_YEAR.search(str(where or ""))
             if m:
                 return int(m.group(1))
         return None

@@ -4,7 +4,8 @@ Evidence comes from gazetteers (``resources/entities/``) and from the convention
 copy: organisation words ("... Organization", "Ministry of ..."), acronyms defined in
 parentheses, titles and appositions around names, subjects of reporting verbs, datelines and
 credit lines. Every mention goes to ``doc.spans["facts_entities"]`` with
-``span._.facts_entity = {"key", "canonical", "roles"}``; mentions of one entity share the key.
+``span._.facts_entity`` (an :class:`~extractor.payloads.EntityPayload`); mentions of one
+entity share the key.
 Non-overlapping mentions also become ``doc.ents``. When a trained pipeline has already set
 ``doc.ents``, its entities fill the gaps the rules leave (rules win where both fire).
 
@@ -39,6 +40,7 @@ from .. import resources
 from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
 from ..layout.component import layout_of
 from ..names import name_model
+from ..payloads import EntityPayload
 
 META_SPANS = "facts_meta"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
@@ -1610,7 +1612,7 @@ class EntityRecognizer:
                         roles.append(r)
             for m in ms:
                 span = Span(doc, m.start, m.end, label=ms[0].label)
-                span._.facts_entity = {"key": key, "canonical": canonical, "roles": list(roles)}
+                span._.facts_entity = EntityPayload(key, canonical, tuple(roles))
                 spans.append(span)
         spans.sort(key=lambda s: s.start)
         doc.spans[ENTITIES] = spans

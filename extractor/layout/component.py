@@ -207,7 +207,8 @@ def _write_meta(doc: Doc, text: str, layout: Layout, credits: list[tuple[re.Matc
     if d is not None and d.place is not None and text[d.place[0] : d.place[1]].isupper():
         span = doc.char_span(*d.place, label="DATELINE", alignment_mode="contract")
         if span is not None:
-            meta.setdefault("dateline", span.text)
+            if meta.dateline is None:
+                meta.dateline = span.text
             meta_spans.append(span)
     for m, bylines in credits:
         line = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -217,16 +218,19 @@ def _write_meta(doc: Doc, text: str, layout: Layout, credits: list[tuple[re.Matc
         if "publisher" in m.re.groupindex and m.group("publisher"):
             pub = doc.char_span(*m.span("publisher"), label="PUBLISHER", alignment_mode="contract")
             if pub is not None:
-                meta.setdefault("publisher", pub.text)
+                if meta.publisher is None:
+                    meta.publisher = pub.text
                 meta_spans.append(pub)
         if "license" in m.re.groupindex and m.group("license"):
             spdx = license_to_spdx(m.group("license"))
             if spdx:
-                meta.setdefault("license", spdx)
+                if meta.license is None:
+                    meta.license = spdx
         for b in bylines:
             by = doc.char_span(*b, label="BYLINE", alignment_mode="expand")
             if by is not None:
-                meta.setdefault("byline", text[b[0] : b[1]])
+                if meta.byline is None:
+                    meta.byline = text[b[0] : b[1]]
                 meta_spans.append(by)
                 boilerplate.append(by)
     doc.spans[META_SPANS] = meta_spans

@@ -31,6 +31,7 @@ from .. import resources
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
 from ..normalize.units import UnitInfo, UnitLexicon, alternation
+from ..payloads import QuantityPayload, as_extent
 
 META_SPANS = "facts_meta"
 
@@ -344,16 +345,9 @@ class QuantityRecognizer:
             yield {
                 "start": q["start"],
                 "end": q["end"],
-                "payload": {
-                    "value": q["value"],
-                    "value_max": q.get("value_max"),
-                    "unit": q["unit"],
-                    "kind": q["kind"],
-                    "counted": counted,
-                    "approximate": q["approximate"],
-                    "bound": q["bound"],
-                    "change": q["change"],
-                },
+                "payload": QuantityPayload(
+                    q["value"], q.get("value_max"), q["unit"], q["kind"], as_extent(counted),
+                    q["approximate"], q["bound"], q["change"]),
             }
 
     def _bare_word_number(self, text: str, q: dict) -> bool:

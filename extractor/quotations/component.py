@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, QUOTATIONS, TERMS, doc_text, ensure_extensions
+from ..payloads import QuotationPayload, as_extent
 from .lexicon import FILES, Cue, SpeechLexicon
 from .marks import QuotePair, pair_quotes
 from .mentions import EntityMentions
@@ -137,10 +138,8 @@ class QuotationRecognizer:
             span = doc.char_span(q.start, q.end, alignment_mode="contract")
             if span is None or not span.text.strip():
                 continue
-            span._.facts_quotation = {
-                "direct": q.direct, "speaker": q.speaker, "speaker_mention": q.mention,
-                "speaker_ref": q.ref, "cue": q.cue,
-            }
+            span._.facts_quotation = QuotationPayload(
+                q.direct, q.speaker, as_extent(q.mention), as_extent(q.ref), as_extent(q.cue))
             spans.append(span)
         term_spans = [s for s in (doc.char_span(a, b, alignment_mode="contract") for a, b in terms)
                       if s is not None and s.text.strip()]

@@ -13,6 +13,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..extensions import ENTITIES
+from ..payloads import EntityPayload
 
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE")
 
@@ -43,10 +44,10 @@ class EntityMentions:
         """The mentions ``facts_entities`` wrote to ``doc.spans["facts_entities"]``."""
         found = []
         for span in doc.spans[ENTITIES] if ENTITIES in doc.spans else ():
-            payload = span._.facts_entity or {}
+            payload: EntityPayload | None = span._.facts_entity
             found.append(EntityMention(span.start_char, span.end_char, span.label_,
-                                       payload.get("canonical") or span.text,
-                                       tuple(payload.get("roles") or ())))
+                                       payload and payload.canonical or span.text,
+                                       payload.roles if payload else ()))
         return cls(found)
 
     def __iter__(self):
