@@ -16,7 +16,6 @@ span, an entity mention or boilerplate.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -24,14 +23,17 @@ from typing import Any, Iterator
 import srsly
 from spacy.attrs import DEP, IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from .. import resources
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
-from ..normalize.units import UnitInfo, UnitLexicon, alternation
-from ..payloads import QuantityPayload, as_extent
+from ..normalize.units import UnitLexicon, alternation
+from ..payloads import QuantityPayload
+from .assemble import Assembler
+from .draft import Draft
+from .patterns import CHANGE_NOUN_AFTER, DIGIT_RUN, OF_NP, TIMES_AFTER, TRAILING, WORD
 
 META_SPANS = "facts_meta"
 
@@ -51,40 +53,11 @@ TABLES = {
 }
 
 _VF = "".join(VULGAR_FRACTIONS)
-# A digit run with the separators that make it one number, a range, a code or a time; thin
-# and no-break spaces only where they separate thousands.
-_RUN = re.compile(
-    r"[\d" + _VF + r"](?:[\d,.\u066B\u066C:/\-]|[\u00A0\u202F\u2009](?=\d{3}(?!\d)))*"
-)
-_TRAILING = ",.:/-\u066B\u066C\u00A0\u202F\u2009"
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
 _MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + _VF + r"])(?!\d)")
-_GLUED = re.compile(r"[^\W\d_]+\d?|[%°º℃℉\u066A" + r"$€£¥₹₽₩₪₿₡₾₭₦₴₱₫฿¢元円]")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _TIME_RUN = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_ORDINAL = frozenset({"st", "nd", "rd", "th"})
-_WORD = re.compile(r"[^\W\d_][\w'’.]*")
 _NP_WORD = re.compile(r"[ \t]*([^\W\d_][\w]*(?:['’]s)?(?:-[\w]+)*)")
-_MONTHS = sorted(
-    {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"},
-    key=len, reverse=True,
-)
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_MONTHS) + r")\.?,?\s+$")
-_MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b")
-_YEAR_CONTEXT = frozenset(
-    "in since by of year until till from to during before after early late mid end around "
-    "fiscal calendar spring summer autumn fall winter".split()
-)
-_PERIOD_WORDS = frozenset(
-    "in for within over during past last next first previous coming recent final "
-    "following another".split()
-)
-_CHANGE_NOUN_AFTER = re.compile(
-    r"\s+(?P<w>increase|increases|rise|growth|hike|jump|surge|gain|decline|decrease|drop|"
-    r"fall|reduction|cut|loss|dip)\b",
-    re.I,
-)
-_OF_NP = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?=[^\W\d_])", re.I)
 _IN_NP = re.compile(r"\s+in\s+(?=[^\W\d_])")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -92,15 +65,6 @@ _PRONOUN_NUMBER_BEFORE = frozenset(
     "in into the these those all other both its his her their our my your by".split())
 _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
 _DIMENSIONS = frozenset("high tall long wide deep thick old across away apart".split())
-_TIMES_AFTER = re.compile(r"\s+times\b", re.I)
-# "3.5 times higher", "three times the size", "twice ... four times as much": a multiplier,
-# unlike "passed three times" or "called 3 times already", which count occasions.
-_MULTIPLIER_AFTER = re.compile(
-    r"[ \t]+(?:(?:more|less|fewer|as|the|what)\b|(?!(?:after|over|under|never|ever|later|earlier|"
-    r"together|per|other|whether|either|neither|rather|thereafter|hereafter|paper|water|summer|"
-    r"winter|number|member|order|power|center|centre|quarter|october|november|december|"
-    r"september)\b)[a-z]{2,}er\b)", re.I)
-_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 _FOR_NP = re.compile(r"\s+for\s+(?=[^\W\d_])")
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?(?=\d|[a-z])")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
@@ -124,19 +88,9 @@ def _plural(lw: str) -> bool:
 
 def _past_tense(lw: str) -> bool:
     return len(lw) > 4 and lw.endswith("ed") and "-" not in lw and lw not in _ED_NOUNS
-_SUFFIX_QUAL = re.compile(
-    r"\s+(?P<lower>or\s+more|and\s+above|and\s+over|or\s+above|plus)\b"
-    r"|\s+(?P<upper>or\s+less|or\s+fewer|and\s+below|or\s+below)\b"
-    r"|\s+(?P<approx>or\s+so)\b|-(?P<approx2>odd)\b|-(?P<lower2>plus)\b"
-)
-_COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\d|[a-z])")
-_RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\s+(?:to|through)\s+$")
-_RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
 _NP_BACK = re.compile(r"[^\W\d_][\w'’-]*")
-_MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
-_RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
 def _reverse_alternation(forms) -> str:
@@ -148,7 +102,7 @@ def _reverse_alternation(forms) -> str:
 _ADDRESS = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
-class QuantityRecognizer:
+class QuantityRecognizer(Assembler):
     """Finds quantities in a Doc without a trained model (and better with one)."""
 
     def __init__(self, nlp: Language, name: str = "facts_quantities", *,
@@ -259,25 +213,25 @@ class QuantityRecognizer:
         except RecursionError:  # pragma: no cover - defensive: never fail a document
             found = []
         spans = []
-        for q in found:
-            span = doc.char_span(q["start"], q["end"]) or doc.char_span(
-                q["start"], q["end"], alignment_mode="expand")
+        for start, end, payload in found:
+            span = doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.facts_quantity = q["payload"]
+            span._.facts_quantity = payload
             spans.append(span)
         doc.spans[QUANTITIES] = spans
         return doc
 
     def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int]]:
-        ranges = []
+        ranges: list[tuple[int, int]] = []
         for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
             if key in doc.spans:
                 ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
         ranges.extend(m.span() for m in _ADDRESS.finditer(doc_text(doc)))
         ranges.sort()
-        starts, ends = [], []
+        starts: list[int] = []
+        ends: list[int] = []
         for s, e in ranges:  # merge, so that a bisect finds the one that may contain a point
             if starts and s <= ends[-1]:
                 ends[-1] = max(ends[-1], e)
@@ -295,7 +249,7 @@ class QuantityRecognizer:
         return j < len(starts) and starts[j] < e
 
     def _anchors(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
-        anchors = [(m.start(), m.end(), "d") for m in _RUN.finditer(text)]
+        anchors = [(m.start(), m.end(), "d") for m in DIGIT_RUN.finditer(text)]
         if len(doc):
             words = self._word_hash_set
             lowers = doc.to_array([LOWER]).tolist()
@@ -307,13 +261,13 @@ class QuantityRecognizer:
         anchors.sort()
         return anchors
 
-    def _find(self, doc: Doc) -> Iterator[dict]:
+    def _find(self, doc: Doc) -> Iterator[tuple[int, int, QuantityPayload]]:
         text = doc_text(doc)
         starts, ends = self._blocked_intervals(doc)
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
-        recent: dict[str, dict] = {}
+        recent: dict[str, Draft] = {}
         prev: tuple[int, tuple[int, int] | None, str | None] | None = None
         for s, e, how in self._anchors(doc, text):
             if s < consumed:
@@ -321,12 +275,12 @@ class QuantityRecognizer:
             q = self._read_digits(text, s, e) if how == "d" else self._read_words(doc, text, s, e)
             if q is None:
                 continue
-            if self._blocked(starts, ends, q["num_start"], q["num_end"]):
+            if self._blocked(starts, ends, q.num_start, q.num_end):
                 continue
-            consumed = q["end"]
+            consumed = q.end
             self._from_context(text, q, recent)
-            if q["unit"] is not None:
-                recent[q["kind"] if q["unit"] != "magnitude" else "magnitude"] = q
+            if q.unit is not None:
+                recent[q.kind if q.unit != "magnitude" else "magnitude"] = q
             if self.counted_enabled:
                 counted = self._counted(doc, text, q, parse)
             else:
@@ -336,60 +290,54 @@ class QuantityRecognizer:
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
                 # one fact in two figures shares what it counts and its direction.
-                gap = _SHARED_GAP.fullmatch(text, prev[0], q["start"])
+                gap = _SHARED_GAP.fullmatch(text, prev[0], q.start)
                 if gap:
                     counted = counted or prev[1]
                     if gap.group("same") is not None:
-                        q["change"] = q["change"] or prev[2]
-            prev = (max(q["end"], counted[1] if counted else 0), counted, q["change"])
-            yield {
-                "start": q["start"],
-                "end": q["end"],
-                "payload": QuantityPayload(
-                    q["value"], q.get("value_max"), q["unit"], q["kind"], as_extent(counted),
-                    q["approximate"], q["bound"], q["change"]),
-            }
+                        q.change = q.change or prev[2]
+            prev = (max(q.end, counted[1] if counted else 0), counted, q.change)
+            yield q.start, q.end, q.payload(counted)
 
-    def _bare_word_number(self, text: str, q: dict) -> bool:
+    def _bare_word_number(self, text: str, q: Draft) -> bool:
         """A spelled-out number with nothing to count and no unit is a pronoun or an idiom
         ("split in two", "the two met", "one by one"), not a fact."""
-        if q["unit"] is not None or q["approximate"] or q["bound"] or q["compound"] \
-                or q["value_max"] is not None:
+        if q.unit is not None or q.approximate or q.bound or q.compound \
+                or q.value_max is not None:
             return False
-        before = _WORD.findall(text[max(0, q["start"] - 16):q["start"]])
+        before = WORD.findall(text[max(0, q.start - 16):q.start])
         prev = before[-1].lower() if before else ""
-        return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q["end"]) is not None
+        return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q.end) is not None
 
     @staticmethod
-    def _from_context(text: str, q: dict, recent: dict[str, dict]) -> None:
+    def _from_context(text: str, q: Draft, recent: dict[str, Draft]) -> None:
         """Units news leaves to the context: "2.746 bln" after dollar figures, "$71.20" after
         "US$68 a barrel", "a 5.2 aftershock" after "magnitude 6.4"."""
-        def near(kind: str, span: int = _CONTEXT_CHARS) -> dict | None:
+        def near(kind: str, span: int = _CONTEXT_CHARS) -> Draft | None:
             prev = recent.get(kind)
-            return prev if prev and q["start"] - prev["end"] <= span else None
+            return prev if prev and q.start - prev.end <= span else None
 
-        if q["unit"] is None and q["kind"] == "count":
+        if q.unit is None and q.kind == "count":
             money = near("money")
-            if money and q["scaled"] and not _CONTENT_AFTER.match(text, q["end"]):
-                q["unit"], q["kind"] = money["unit"].split(" per ")[0], "money"
+            if money and q.scaled and not _CONTENT_AFTER.match(text, q.end):
+                q.unit, q.kind = (money.unit or "").split(" per ")[0], "money"
                 return
             quake = near("magnitude", 2 * _CONTEXT_CHARS)
-            if quake and isinstance(q["value"], float) and 0 < q["value"] < 10 \
-                    and re.match(r"\s+(?:aftershock|quake|earthquake|tremor)", text[q["end"]:q["end"] + 20]):
-                q["unit"], q["kind"] = "magnitude", "measure"
+            if quake and isinstance(q.value, float) and 0 < q.value < 10 \
+                    and re.match(r"\s+(?:aftershock|quake|earthquake|tremor)", text[q.end:q.end + 20]):
+                q.unit, q.kind = "magnitude", "measure"
             return
-        if q["kind"] == "money" and q["unit"] and " per " not in q["unit"]:
+        if q.kind == "money" and q.unit and " per " not in q.unit:
             money = near("money")
-            if money and money["unit"].startswith(q["unit"] + " per "):
-                q["unit"] = money["unit"]
+            if money and money.unit and money.unit.startswith(q.unit + " per "):
+                q.unit = money.unit
 
     # -- reading one number -------------------------------------------------------------------
 
-    def _read_digits(self, text: str, s: int, e: int) -> dict | None:
+    def _read_digits(self, text: str, s: int, e: int) -> Draft | None:
         run = text[s:e]
         if run in VULGAR_FRACTIONS:
-            return self._assemble(text, s, e, VULGAR_FRACTIONS[run], kind_hint="fraction")
-        stripped = run.rstrip(_TRAILING)
+            return self.assemble(text, s, e, VULGAR_FRACTIONS[run], kind_hint="fraction")
+        stripped = run.rstrip(TRAILING)
         e = s + len(stripped)
         run = stripped
         if not run:
@@ -466,9 +414,9 @@ class QuantityRecognizer:
             return None
         if _TIME_AFTER.match(text, e):
             return None
-        return self._assemble(text, s, e, value, value_max=value_max, run=run)
+        return self.assemble(text, s, e, value, value_max=value_max, run=run)
 
-    def _read_words(self, doc: Doc, text: str, s: int, e: int) -> dict | None:
+    def _read_words(self, doc: Doc, text: str, s: int, e: int) -> Draft | None:
         m = self._words_re.match(text, s)
         if m is None:
             tok_lower = text[s:e].lower()
@@ -505,442 +453,28 @@ class QuantityRecognizer:
             w0 = words[-1].lower()
             if lone and w0 != "half" and not w0.endswith("s"):
                 return None  # "third", "fourth": ordinals
-            before_words = _WORD.findall(text[max(0, s - 20):s])
+            before_words = WORD.findall(text[max(0, s - 20):s])
             prev = before_words[-1].lower() if before_words else ""
             if prev in ("first", "second", "third", "last", "latter", "former", "the", "other",
                         "this", "that", "each"):
                 return None  # "the second half", "the first quarter"
-            return self._assemble(text, s, e, value, kind_hint="fraction", words=words)
-        return self._assemble(text, s, e, value, words=words)
+            return self.assemble(text, s, e, value, kind_hint="fraction", words=words)
+        return self.assemble(text, s, e, value, words=words)
 
-    def _read_article_unit(self, text: str, s: int, e: int) -> dict | None:
+    def _read_article_unit(self, text: str, s: int, e: int) -> Draft | None:
         """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
         left = text[max(0, s - 40):s]
         m = self._left_re.match(left[::-1])
         if not m or not m.group("a") or not m.group("qual"):
             return None
         a_start = s - m.end("a")
-        return self._assemble(text, a_start, a_start + len(m.group("a")), 1, words=["a"])
-
-    @staticmethod
-    def _year_like(run: str) -> bool:
-        return len(run) == 4 and run.isdigit() and 1800 <= int(run) <= 2100
+        return self.assemble(text, a_start, a_start + len(m.group("a")), 1, words=["a"])
 
     # -- around the number --------------------------------------------------------------------
 
-    def _assemble(self, text: str, s: int, e: int, value, *, value_max=None, run: str = "",
-                  kind_hint: str | None = None, words: list[str] | None = None) -> dict | None:
-        num_start, num_end = s, e
-        unit_info: UnitInfo | None = None
-        scale = 1
-        money_scale_ok = False
-        compound = False
-
-        # Before: currency, sign, "magnitude", qualifier.
-        window = text[max(0, s - 48):s]
-        lm = self._left_re.match(window[::-1])
-        start = s
-        approximate, bound, sign = False, None, False
-        between = False
-        if lm:
-            if lm.group("cur"):
-                unit_info = self.lexicon.prefixes.get(lm.group("cur")[::-1])
-                start = s - lm.end("cur")
-                money_scale_ok = True
-            if lm.group("sign") and (lm.group("cur") is None or lm.end("sign") <= lm.start("cur")):
-                sign = True
-                start = min(start, s - lm.end("sign"))
-            if lm.group("mag"):
-                unit_info = self.lexicon.words.get("magnitude")
-                start = s - lm.end("mag")
-            if lm.group("qual") and not lm.group("a"):
-                qual = self.qualifiers.get(" ".join(lm.group("qual")[::-1].lower().split()))
-                if qual is not None:
-                    approximate = bool(qual.get("approximate"))
-                    bound = qual.get("bound")
-                    start = s - lm.end("qual")
-            if lm.group("between") and not lm.group("a"):
-                between = True
-                start = s - lm.end("between")
-
-        # Glued letters after digits: a scale ("3bn"), a unit ("7.62mm") or a code ("777F").
-        if words is None:
-            g = _GLUED.match(text, e)
-            if g:
-                form = g.group(0)
-                sc = self.scale_glued.get(form) or self.scale_glued.get(form.lower())
-                if sc and (not sc[1] or unit_info is not None or self._currency_after(text, g.end())):
-                    scale = sc[0]
-                    e = g.end()
-                    money_scale_ok = True
-                elif form in self.lexicon.symbols or form.lower() in self.lexicon.words \
-                        or form in self.lexicon.prefixes:
-                    info = self.lexicon.symbols.get(form) or self.lexicon.words.get(form.lower()) \
-                        or self.lexicon.prefixes.get(form)
-                    if unit_info is None or unit_info.kind != "money":
-                        unit_info = info
-                    e = g.end()
-                elif form[-1:].isdigit() and (form[:-1] in self.lexicon.symbols):
-                    unit_info = self.lexicon.symbols[form[:-1]]
-                    e = g.end()
-                elif form.lower() in _ORDINAL or form.lower() == "s" or form[:1].isalpha():
-                    return None  # ordinal, decade or code
-        # Scale words: "2.5 billion", "46 mn".
-        if scale == 1:
-            sm = self._scale_re.match(text, e)
-            if sm and not (words and sm.group("s").lower() in self.numwords.value):
-                scale = self.scale_free[sm.group("s").lower()]
-                e = sm.end()
-        value = tidy(value * scale) if scale != 1 else value
-
-        # Ranges: "35 to 40 percent", "$2-3 million", "between 5 and 10".
-        if value_max is not None and scale != 1:
-            value_max = tidy(value_max * scale)
-        elif value_max is not None:
-            sm = self._scale_re.match(text, e)
-            if sm:
-                sc = self.scale_free[sm.group("s").lower()]
-                value, value_max, e = tidy(value * sc), tidy(value_max * sc), sm.end()
-        if value_max is None:
-            rng = self._read_range(text, e, value, scale, between, unit_info, start)
-            if rng:
-                value, value_max, e, second_unit = rng
-                unit_info = unit_info or second_unit
-        elif between:
-            pass
-
-        # Units after the number (or after the range).
-        um = self._unit_re.match(text, e)
-        if um:
-            form = um.group("u")
-            info = self._unit_info(form)
-            if info is not None and info.unit == "pound" and scale >= 1_000_000 \
-                    and not _OF_NP.match(text, um.end()):
-                info = self.lexicon.prefixes.get("£", info)  # "361 million pounds": sterling
-            if info is not None and not (words and form.lower() in self.numwords.value):
-                if unit_info is None or (unit_info.kind == "money" and info.kind == "money"
-                                          and info.unit not in ("cent", "pence")):
-                    if unit_info is None or info.unit == unit_info.unit or unit_info.unit == "USD":
-                        unit_info = info if unit_info is None or info.unit != "USD" else unit_info
-                    e = um.end()
-                elif unit_info.unit == "magnitude":
-                    pass
-            elif info is None:
-                um = None
-        if unit_info is not None and unit_info.kind == "money" and scale == 1:
-            sm = self._scale_re.match(text, e)
-            if sm:
-                scale = self.scale_free[sm.group("s").lower()]
-                value = tidy(value * scale)
-                e = sm.end()
-        if unit_info is None and value_max is None:
-            # "a 12 and 19 percent rise": the first number takes the shared unit.
-            co = _COORDINATION.match(text, e)
-            if co:
-                nxt = self._number_at(text, co.end())
-                if nxt is not None:
-                    um2 = self._unit_re.match(text, nxt[1])
-                    if um2 and not um2.group("sep").strip():
-                        info2 = self._unit_info(um2.group("u"))
-                        if info2 is not None and not info2.duration:
-                            unit_info = info2
-        if unit_info is None:
-            cm = self._compound_re.match(text, e)
-            if cm and not self.numwords.is_number_word(cm.group("w")):
-                e = cm.end()
-                compound = True
-        # "30 MUSD": a mega prefix glued to a currency code.
-        if unit_info is None:
-            mm = _MEGA_CODE.match(text, e)
-            if mm and mm.group("c") in self.lexicon.prefixes:
-                unit_info = self.lexicon.prefixes[mm.group("c")]
-                value = tidy(value * 1_000_000)
-                e = mm.end()
-
-        # A unit that is itself a multiple ("30 mcm", "12 bcm") scales the value into its unit.
-        if unit_info is not None and unit_info.scale != 1:
-            value = tidy(value * unit_info.scale)
-            if value_max is not None:
-                value_max = tidy(value_max * unit_info.scale)
-            scale *= unit_info.scale
-        # Multipliers: "3.5 times higher", "increased by four times".
-        if unit_info is None and not compound and kind_hint is None:
-            tm = _TIMES_AFTER.match(text, e)
-            if tm and (_MULTIPLIER_AFTER.match(text, tm.end())
-                       or (_BY_BEFORE.search(text[max(0, start - 4):start])
-                           and self._change(text, start, e, "ratio") is not None)):
-                e = tm.end()
-                kind_hint = "times"
-        kind_hint = kind_hint or ("fraction" if run and "/" in run else None)
-        # Ratios: "4 out of every 5", "3 in 10".
-        if unit_info is None and value_max is None and not compound and kind_hint is None:
-            rm = _RATIO.match(text, e)
-            if rm:
-                denom = self._number_at(text, rm.end())
-                if denom is not None:
-                    d_value, d_end = denom
-                    if isinstance(d_value, int) and 1 < d_value <= 1000 and value < d_value \
-                            and not self._year_like(text[rm.end():d_end]) \
-                            and not self._unit_re.match(text, d_end) \
-                            or (denom and d_value in (10, 100, 1000) and value < d_value):
-                        value = tidy(value / d_value, 4)
-                        e = d_end
-                        kind_hint = "fraction"
-                        unit_info = None
-
-        # Rates: "US$68 a barrel", "80 million cubic meters per day", "20,000 rials to the dollar".
-        unit = unit_info.unit if unit_info else None
-        if kind_hint == "fraction" and unit_info is None:
-            unit, kind = "fraction", "ratio"
-        elif kind_hint == "times":
-            unit, kind = "times", "ratio"
-        else:
-            kind = unit_info.kind if unit_info else "count"
-        if unit_info is not None and kind in ("money", "measure"):
-            rt = self._rate_re.match(text, e)
-            if rt:
-                per = self.lexicon.words.get(" ".join(rt.group("u").lower().split())) \
-                    or self.lexicon.symbols.get(rt.group("u"))
-                if per is not None and per.unit != unit and per.kind in ("measure", "money") \
-                        and not _RATE_TIME_AFTER.match(text, rt.end()):
-                    joined = f"{unit} per {per.unit}"
-                    unit = self.lexicon.canonical.get(joined.lower(), joined)
-                    e = rt.end()
-            else:
-                # "840 million cubic metres of gas a day": the rate follows what is measured.
-                # The span stays on the amount, so the "of" phrase is still what it counts.
-                ot = self._of_rate_re.match(text, e)
-                if ot:
-                    per = self.lexicon.words.get(" ".join(ot.group("u").lower().split())) \
-                        or self.lexicon.symbols.get(ot.group("u"))
-                    if per is not None and per.duration and per.unit != unit \
-                            and not _RATE_TIME_AFTER.match(text, ot.end()):
-                        joined = f"{unit} per {per.unit}"
-                        unit = self.lexicon.canonical.get(joined.lower(), joined)
-
-        # Suffix qualifiers: "one or more", "50,000-odd".
-        sq = _SUFFIX_QUAL.match(text, e)
-        if sq:
-            if sq.group("lower") or sq.group("lower2"):
-                bound = bound or "lower"
-            elif sq.group("upper"):
-                bound = bound or "upper"
-            else:
-                approximate = True
-            e = sq.end()
-
-        # -- filters that need the whole phrase ----------------------------------------------
-        if _RANKING.search(text[max(0, start - 20):start]):
-            return None  # "the first to five export markets": a ranking
-        has_unit = unit_info is not None or kind_hint in ("fraction", "times")
-        if not has_unit and not compound:
-            if run.isdigit() and len(run) >= 6 and scale == 1:
-                return None  # "serial 98234701": news writes large counts with separators
-            if self._is_name_number(text, start, num_start, words):
-                return None
-            if self._is_date_number(text, num_start, num_end, run, value, approximate, bound):
-                return None
-        if words is not None:
-            if not self._word_number_ok(text, start, num_start, e, words, has_unit, scale,
-                                        approximate, bound, compound, kind_hint):
-                return None
-        if unit_info is not None and unit_info.duration and not compound \
-                and not approximate and not bound and value_max is None:
-            if not self._hyphenated(text, num_end, e) and self._period_context(text, start, e):
-                return None
-        if unit_info is not None and unit_info.duration and (approximate or bound) \
-                and not self._hyphenated(text, num_end, e):
-            qual_words = _WORD.findall(text[start:num_start])
-            if qual_words and qual_words[0].lower() in ("past", "over") \
-                    and self._period_context(text, start, e):
-                return None
-        if unit_info is not None and unit_info.duration and words and words[0].lower() in ("a", "an", "one") \
-                and not self._hyphenated(text, num_end, e) \
-                and not (approximate or bound):
-            return None
-
-        # Negative amounts: the sign is a direction for money and percentages.
-        change = self._change(text, start, e, kind)
-        if sign:
-            if kind in ("percent", "percentage_point", "money"):
-                change = change or "decrease"
-            else:
-                value = -value if isinstance(value, (int, float)) else value
-        return {
-            "start": start, "end": e, "num_start": num_start, "num_end": num_end,
-            "value": value, "value_max": value_max, "unit": unit, "kind": kind,
-            "approximate": approximate, "bound": bound, "change": change,
-            "compound": compound, "scaled": scale != 1 or (value_max is not None and value >= 1000),
-        }
-
-    def _unit_info(self, form: str) -> UnitInfo | None:
-        return self.lexicon.symbols.get(form) or self.symbols_after.get(form) \
-            or self.lexicon.words.get(" ".join(form.lower().split()))
-
-    def _currency_after(self, text: str, pos: int) -> bool:
-        um = self._unit_re.match(text, pos)
-        if not um:
-            return False
-        info = self.lexicon.words.get(" ".join(um.group("u").lower().split())) \
-            or self.lexicon.symbols.get(um.group("u"))
-        return info is not None and info.kind == "money"
-
-    def _number_at(self, text: str, pos: int) -> tuple[Any, int] | None:
-        m = _RUN.match(text, pos)
-        if m:
-            run = m.group(0).rstrip(_TRAILING)
-            v = parse_digits(run)
-            return (v, pos + len(run)) if v is not None else None
-        m = self._words_re.match(text, pos)
-        if m:
-            v = self.numwords.parse([w for w in re.split(r"[\s-]+", m.group(0)) if w])
-            if v is not None:
-                return v, m.end()
-        return None
-
-    def _read_range(self, text, e, value, scale, between, unit_info, start):
-        m = self._range_re.match(text, e)
-        if not m:
-            return None
-        sep = m.group("sep").lower()
-        if sep == "and" and not between:
-            return None
-        if sep in ("to", "through", "till"):
-            before = _WORD.findall(text[max(0, start - 16):start])
-            if before and before[-1].lower() == "from":
-                return None  # "from 5 to 10": two values
-        pos = m.end()
-        second_unit = None
-        cur = None
-        pm = self._prefix_re.match(text, pos)
-        if pm:
-            cur = pm.group(0)
-            if unit_info is None or self.lexicon.prefixes[cur].unit != unit_info.unit:
-                return None
-            pos = pm.end()
-            if text[pos:pos + 1] == " ":
-                pos += 1
-        num = self._number_at(text, pos)
-        if num is None:
-            return None
-        v2, e2 = num
-        if self._year_like(text[pos:e2]) and scale == 1:
-            return None
-        sm = self._scale_re.match(text, e2)
-        if sm:
-            sc2 = self.scale_free[sm.group("s").lower()]
-            v2, e2 = tidy(v2 * sc2), sm.end()
-            if scale == 1:
-                value = tidy(value * sc2)
-        elif scale != 1:
-            v2 = tidy(v2 * scale)
-        if not (isinstance(v2, (int, float)) and v2 > value):
-            return None
-        # A unit after the first number and a different one (or none) after the second: two
-        # quantities, not a range ("rose 3.1% to $7.42 billion").
-        if unit_info is not None and cur is None:
-            um = self._unit_re.match(text, e2)
-            if not um:
-                return None
-            info2 = self.lexicon.words.get(" ".join(um.group("u").lower().split())) \
-                or self.lexicon.symbols.get(um.group("u"))
-            if info2 is None or info2.unit != unit_info.unit:
-                return None
-        return value, v2, e2, second_unit
-
-    def _hyphenated(self, text: str, num_end: int, e: int) -> bool:
-        return "-" in text[num_end:e][:2]
-
-    def _period_context(self, text: str, start: int, e: int) -> bool:
-        """Whether a bare duration ("9 months") reads as a reporting period, a date's job."""
-        before = _WORD.findall(text[max(0, start - 24):start])
-        if before and before[-1].lower() in _PERIOD_WORDS | {"the", "a"}:
-            return True
-        after = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-        if after and after.group(0).lower() in ("ago", "later", "earlier", "before", "after"):
-            return True
-        return bool(before) and before[-1].lower() in ("one",)
-
-    def _is_name_number(self, text: str, start: int, num_start: int, words) -> bool:
-        """A number naming something: "Article 5", "Group of 20", "Attribution 4.0"."""
-        left = text[max(0, start - 30):start]
-        if not left or left[-1:] not in (" ", "\u00a0"):
-            return False
-        m = re.search(r"([^\W\d_][\w.&'’-]*)(\s+of)?\s+$", left)
-        if m is None:
-            return False
-        w = m.group(1)
-        if m.group(2):
-            return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
-        if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
-            return True
-        if not w[:1].isupper():
-            return False
-        if w.lower() in self.qualifiers or w.lower() in self.stop_words or w.lower() in _MONTHS \
-                or w.lower().rstrip(".") in _MONTHS or w.lower() in self.change:
-            return False
-        # A capitalised word that starts a sentence is not a name head.
-        before = text[max(0, start - 30):start - len(m.group(0))].rstrip()
-        if not before or before[-1:] in ".!?:;\"“”'‘’\n([-–—":
-            return False
-        return True
-
-    def _is_date_number(self, text, s, e, run, value, approximate, bound) -> bool:
-        if words_like_year := (len(run) == 4 and run.isdigit()):
-            v = int(run)
-            before = _WORD.findall(text[max(0, s - 20):s])
-            prev = before[-1].lower() if before else ""
-            if 1900 <= v <= 2100 and not (approximate or bound):
-                return True
-            if 1300 <= v < 1900 and prev in _YEAR_CONTEXT:
-                return True
-        _ = words_like_year
-        if run.isdigit() and len(run) <= 2 and 0 < int(run) <= 31:
-            if _MONTH_BEFORE.search(text[max(0, s - 12):s]) or _MONTH_AFTER.match(text, e):
-                return True
-        if len(run) == 4 and run.isdigit() and _MONTH_BEFORE.search(text[max(0, s - 20):s]):
-            return True
-        return False
-
-    def _word_number_ok(self, text, start, num_start, e, words, has_unit, scale, approximate,
-                        bound, compound, kind_hint) -> bool:
-        lowered = [w.lower() for w in words if w.lower() not in ("a", "an", "and")]
-        if not lowered:
-            return has_unit and (approximate or bound is not None)
-        if lowered == ["one"] or lowered == ["zero"]:
-            # "one of", "no one", "one day": a count only with a unit, a qualifier or
-            # "or more".
-            if has_unit and not compound:
-                return True
-            return approximate or bound is not None
-        return True
-
-    def _change(self, text: str, start: int, end: int, kind: str) -> str | None:
-        am = _CHANGE_NOUN_AFTER.match(text, end)
-        if am and kind in ("percent", "percentage_point", "money", "measure"):
-            return self.change.get(am.group("w").lower())
-        before = _WORD.findall(text[max(0, start - 40):start])
-        if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.change \
-                and before[-2].lower() not in ("up", "down", "higher", "lower"):
-            return self.change[before[-2].lower()]  # "an increase of 5%", "a rise of"
-        for w in reversed(before[-3:]):
-            lw = w.lower().rstrip(".")
-            if lw in ("to", "from", "at", "of", "than", "reach", "reached", "hit", "total", "totaled"):
-                return None
-            if lw in self.change:
-                if kind == "count" and lw in ("up", "down", "lower", "higher"):
-                    return None
-                return self.change[lw]
-            if lw not in ("by", "a", "an", "the", "some", "only", "just", "nearly", "about",
-                          "around", "almost", "roughly", "approximately", "over", "more",
-                          "than", "least", "at", "record", "further", "another", "sharp",
-                          "sharply", "significant", "massive", "steep", "slight"):
-                return None
-        return None
-
     # -- what the number counts ---------------------------------------------------------------
 
-    def _counted(self, doc: Doc, text: str, q: dict, parse: bool) -> tuple[int, int] | None:
+    def _counted(self, doc: Doc, text: str, q: Draft, parse: bool) -> tuple[int, int] | None:
         """The noun phrase a quantity counts, found in this order: the noun after a count
         ("1700 idle fishing boats", "14 of 44 economists"); the "of" phrase of a
         measure, sum or share ("tons of goods", "18 percent of the farms"); what a sum is spent
@@ -948,19 +482,19 @@ class QuantityRecognizer:
         million contract"); the noun it is the size of ("a depth of 8 km", "an increase of
         5%"); else the subject of a change or linking verb before it ("Rail fares increased
         6.4 percent", "Exports stood at 10 million tons")."""
-        end = q["end"]
-        kind = q["kind"]
-        if q["unit"] == "times":  # "Prices were 3.5 times higher": what grew, not "higher"
-            words = self._words_before(text, q["start"], 200)
-            return self._noun_of_before(text, q["start"], words) \
-                or self._subject_before(text, q["start"], words)
+        end = q.end
+        kind = q.kind
+        if q.unit == "times":  # "Prices were 3.5 times higher": what grew, not "higher"
+            words = self._words_before(text, q.start, 200)
+            return self._noun_of_before(text, q.start, words) \
+                or self._subject_before(text, q.start, words)
         if kind == "count":
-            if _TIMES_AFTER.match(text, end):
+            if TIMES_AFTER.match(text, end):
                 return None  # "six times higher": a multiplier
             # A count that is itself an item of a list ("two schools, two stations, roads
             # and homes") counts only its own noun; one that opens it may count the list.
-            in_list = text[max(0, q["start"] - 3):q["start"]].rstrip().endswith(",")
-            number = "singular" if q["value"] == 1 else "plural" if in_list else "plural list"
+            in_list = text[max(0, q.start - 3):q.start].rstrip().endswith(",")
+            number = "singular" if q.value == 1 else "plural" if in_list else "plural list"
             after = self._np(doc, text, end, parse, number)
             if after is not None:
                 return after
@@ -969,17 +503,17 @@ class QuantityRecognizer:
                 nxt = self._number_at(text, m.end())
                 if nxt is not None:
                     return self._np(doc, text, nxt[1], parse, "plural")
-            m = _OF_NP.match(text, end)
+            m = OF_NP.match(text, end)
             if m:
                 return self._np(doc, text, m.end(), parse, None)
-            words = self._words_before(text, q["start"], 200)
-            return self._noun_of_before(text, q["start"], words) \
-                or self._subject_before(text, q["start"], words)
-        m = _OF_NP.match(text, end)
+            words = self._words_before(text, q.start, 200)
+            return self._noun_of_before(text, q.start, words) \
+                or self._subject_before(text, q.start, words)
+        m = OF_NP.match(text, end)
         if m:
             return self._np(doc, text, m.end(), parse, None)
         if kind in ("percent", "percentage_point"):
-            am = _CHANGE_NOUN_AFTER.match(text, end)
+            am = CHANGE_NOUN_AFTER.match(text, end)
             if am:
                 return am.start("w"), am.end("w")
         if kind == "money":
@@ -991,13 +525,13 @@ class QuantityRecognizer:
         after = self._np(doc, text, end, parse, "singular") if text[end:end + 1] == " " else None
         if after is not None and text[after[0]:after[1]].split()[0].lower() in _DIMENSIONS:
             after = None  # "a wave one foot high", "a dam 90 meters long"
-        if after is not None and (q["compound"] or "-" in text[q["num_end"]:end][:2]
+        if after is not None and (q.compound or "-" in text[q.num_end:end][:2]
                                   or kind != "percent"):
             return after
-        words = self._words_before(text, q["start"], 200)
-        return self._noun_of_before(text, q["start"], words) \
-            or self._subject_before(text, q["start"], words) \
-            or self._object_before(text, q["start"], words) or self._paren_np_before(text, q) or after
+        words = self._words_before(text, q.start, 200)
+        return self._noun_of_before(text, q.start, words) \
+            or self._subject_before(text, q.start, words) \
+            or self._object_before(text, q.start, words) or self._paren_np_before(text, q) or after
 
     def _object_before(self, text: str, start: int, words) -> tuple[int, int] | None:
         """The object a verb brings to a quantity: "raised its stake to 20 percent",
@@ -1012,10 +546,10 @@ class QuantityRecognizer:
             return None
         return words[first][0], words[i][1]
 
-    def _paren_np_before(self, text: str, q: dict) -> tuple[int, int] | None:
+    def _paren_np_before(self, text: str, q: Draft) -> tuple[int, int] | None:
         """A figure in brackets after a noun phrase: "higher prices for bread (9.6 percent)"."""
-        start = q["start"]
-        if text[start - 1:start] != "(" or text[q["end"]:q["end"] + 1] != ")":
+        start = q.start
+        if text[start - 1:start] != "(" or text[q.end:q.end + 1] != ")":
             return None
         words = self._words_before(text, start - 1, 100)
         if not words or text[words[-1][1]:start - 1].strip():
