@@ -4,8 +4,13 @@ The component scans ``doc.text`` from number to number (digit runs found by one 
 words found through the token array), reads the words around each number with anchored
 regexes (qualifier and currency before it; scale, range, unit and rate after it) and writes
 one span per quantity to ``doc.spans["facts_quantities"]`` with its payload on
-``Span._.facts_quantity`` (see :mod:`extractor.extensions`). Work is proportional to the
-length of the text: every regex is anchored at a number or runs once over the text.
+``Span._.facts_quantity`` (a :class:`~extractor.payloads.QuantityPayload`). Work is
+proportional to the length of the text: every regex is anchored at a number or runs once over
+the text.
+
+The package, in the order a number goes through it: this module loads the tables, scans for
+numbers and reads each one (digits or words); :mod:`.assemble` reads the words around it, one
+named stage each, on a :class:`~.draft.Draft`; :mod:`.counted` finds what it counts.
 
 Numbers that are not quantities are skipped: dates and years, clock times, ordinals, phone
 numbers, version numbers and codes ("COVID-19", "A350", "12-72-34"), numbers in names
