@@ -315,35 +315,53 @@ class QuantityRecognizer(Assembler, CountedReader):
     # -- reading one number -------------------------------------------------------------------
 
     def _read_digits(self, text: str, s: int, e: int) -> Draft | None:
+        """The quantity of the digit run at ``text[s:e]``; None when the run is no number
+        (a code, a time, a list marker) or what is around it makes it no quantity."""
         run = text[s:e]
         if run in VULGAR_FRACTIONS:
             return self.assemble(text, s, e, VULGAR_FRACTIONS[run], kind_hint="fraction")
-        stripped = run.rstrip(TRAILING)
-        e = s + len(stripped)
-        run = stripped
-        if not run:
-            return None
-        if ":" in run:
+        run = run.rstrip(TRAILING)
+        e = s + len(run)
+        if not run or ":" in run:
             return None  # clock time, score, ratio or code
+        if self._code_before(text, s):
+            return None
+        if run.count("-") + run.count("/") + run.count("‐") > 1:
+            return None  # code, phone number or date ("12-72-34", "3/20/2019")
+        read = self._digits_value(text, s, e, run)
+        if read is None:
+            return None
+        value, value_max, e, run = read
+        if self._list_marker(text, s, e, run) or _TIME_AFTER.match(text, e):
+            return None
+        return self.assemble(text, s, e, value, value_max=value_max, run=run)
+
+    def _code_before(self, text: str, s: int) -> bool:
+        """Whether what is glued before the digits at ``s`` makes them part of a code:
+        letters ("A350", "CB12") other than a currency ("USD115"), "#", or a capitalised
+        word and a hyphen ("COVID-19", "F-35", "EF-4")."""
         before = text[s - 1] if s else ""
-        # Letters glued before the digits make a code ("A350", "CB12"), unless they are a
-        # currency written before the amount ("USD115").
         if before.isalpha():
             j = s - 1
             while j > 0 and text[j - 1].isalpha() and s - j < 8:
                 j -= 1
             if text[j:s] not in self.lexicon.prefixes:
-                return None
+                return True
         if before and before in "#№":
-            return None
+            return True
         if before and before in "-‐" and s >= 2 and text[s - 2].isalpha():
             j = s - 2
             while j > 0 and text[j - 1].isalpha() and s - j < 16:
                 j -= 1
             if any(c.isupper() for c in text[j:s - 1]):
-                return None  # "COVID-19", "F-35", "EF-4"
-        if run.count("-") + run.count("/") + run.count("‐") > 1:
-            return None  # code, phone number or date ("12-72-34", "3/20/2019")
+                return True
+        return False
+
+    def _digits_value(self, text: str, s: int, e: int,
+                      run: str) -> tuple[int | float, int | float | None, int, str] | None:
+        """(value, upper value of a range, end, run) of the digits ``run`` at ``text[s:e]``:
+        a range ("5-10"), a fraction ("3/4"), thousands set off by a space ("1 500"), a mixed
+        number ("10 1/2"); None for a period, a phone number, a score, a date or a code."""
         value: int | float | None
         value_max: int | float | None = None
         if "-" in run:
@@ -363,9 +381,7 @@ class QuantityRecognizer(Assembler, CountedReader):
                 return None  # a date or a code
             value = parse_digits(run)
         else:
-            if run.count(".") > 1 or (run.count(".") == 1 and "," not in run
-                                      and re.search(r"\.\d{4,}$", run) is None
-                                      and False):
+            if run.count(".") > 1:
                 return None
             value = parse_digits(run)
             if value is None:
@@ -385,18 +401,20 @@ class QuantityRecognizer(Assembler, CountedReader):
                 if frac is not None and 0 < frac < 1:
                     value = tidy(value + frac, 4)
                     e = m.end()
-        # List markers: "1. Economy", "2) Trade", "(3)", "[4]".
+        return value, value_max, e, run
+
+    @staticmethod
+    def _list_marker(text: str, s: int, e: int, run: str) -> bool:
+        """List markers: "1. Economy", "2) Trade" at the start of a line, "(3)", "[4]"."""
         j = s
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         if (j == 0 or text[j - 1] == "\n") and text[e:e + 1] in (".", ")") \
                 and text[e + 1:e + 2] in (" ", "\t"):
-            return None
-        if before and before in "([" and text[e:e + 1] and text[e:e + 1] in ")]" and "." not in run and len(run) <= 3:
-            return None
-        if _TIME_AFTER.match(text, e):
-            return None
-        return self.assemble(text, s, e, value, value_max=value_max, run=run)
+            return True
+        before = text[s - 1] if s else ""
+        return bool(before) and before in "([" and bool(text[e:e + 1]) \
+            and text[e:e + 1] in ")]" and "." not in run and len(run) <= 3
 
     def _read_words(self, doc: Doc, text: str, s: int, e: int) -> Draft | None:
         m = self._words_re.match(text, s)
