@@ -22,8 +22,9 @@ Serialising: ``Doc.to_bytes`` (and so ``nlp.pipe(..., n_process=N)``, which send
 that way) msgpacks ``doc.user_data``, where spaCy keeps these values. :func:`register_msgpack`
 teaches srsly's msgpack to write each payload as a tagged map of plain values (dates as ISO
 strings) and to read it back as the same class; the component factories call it together
-with the extensions, so importing the package changes no global state. Pickling needs
-nothing: the classes live at module level.
+with the extensions, so importing the package changes no global state. Another typed object
+kept on ``Doc._`` (a document layout, say) joins with :func:`register_plain_form`. Pickling
+needs nothing: the classes live at module level.
 """
 
 from __future__ import annotations
@@ -194,29 +195,41 @@ def _plain_fields(payload: Any) -> dict[str, Any]:
     return {f.name: getattr(payload, f.name) for f in dataclasses.fields(payload)}
 
 
-_TO_PLAIN: dict[type, Callable[[Any], dict[str, Any]]] = {
-    QuantityPayload: _plain_fields, DatePayload: _plain_fields, QuotationPayload: _plain_fields,
-    EntityPayload: _plain_fields, DocMeta: _plain_meta,
-}
-_FROM_PLAIN: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "QuantityPayload": _quantity_from_plain, "DatePayload": _date_from_plain,
-    "QuotationPayload": _quotation_from_plain, "EntityPayload": _entity_from_plain,
-    "DocMeta": _meta_from_plain,
-}
+# class name -> (class, to plain map, from plain map)
+_FORMS: dict[str, tuple[type, Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]] = {}
+_NAME_OF: dict[type, str] = {}
+
+
+def register_plain_form(cls: type, to_plain: Callable[[Any], dict[str, Any]] | None = None,
+                        from_plain: Callable[[dict[str, Any]], Any] | None = None) -> None:
+    """Let ``Doc.to_bytes`` carry instances of ``cls``, a dataclass kept on ``Doc._`` or
+    ``Span._``: written as a map of ``to_plain(obj)`` (by default its fields; nested
+    registered objects are written the same way), read back with ``from_plain(map)`` (by
+    default ``cls(**map)``; msgpack gives lists where tuples were)."""
+    _FORMS[cls.__name__] = (cls, to_plain or _plain_fields,
+                            from_plain or (lambda plain: cls(**plain)))
+    _NAME_OF[cls] = cls.__name__
+
+
+register_plain_form(QuantityPayload, from_plain=_quantity_from_plain)
+register_plain_form(DatePayload, from_plain=_date_from_plain)
+register_plain_form(QuotationPayload, from_plain=_quotation_from_plain)
+register_plain_form(EntityPayload, from_plain=_entity_from_plain)
+register_plain_form(DocMeta, _plain_meta, _meta_from_plain)
 
 
 def encode_payload(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     """srsly msgpack encoder: a payload as a tagged map of plain values."""
-    to_plain = _TO_PLAIN.get(type(obj))
-    if to_plain is not None:
-        return {_TAG: type(obj).__name__, "fields": to_plain(obj)}
+    name = _NAME_OF.get(type(obj))
+    if name is not None:
+        return {_TAG: name, "fields": _FORMS[name][1](obj)}
     return obj if chain is None else chain(obj)
 
 
 def decode_payload(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     """srsly msgpack decoder: a tagged map back into its payload class."""
     if isinstance(obj, dict) and _TAG in obj:
-        return _FROM_PLAIN[obj[_TAG]](dict(obj["fields"]))
+        return _FORMS[obj[_TAG]][2](dict(obj["fields"]))
     return obj if chain is None else chain(obj)
 
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from dataclasses import dataclass
 
 import pytest
 from spacy.tokens import Doc
 
 from extractor.from_doc import from_doc
-from extractor.payloads import DatePayload, DocMeta, EntityPayload, Extent, QuantityPayload, QuotationPayload
+from extractor.payloads import (
+    DatePayload,
+    DocMeta,
+    EntityPayload,
+    Extent,
+    QuantityPayload,
+    QuotationPayload,
+    register_plain_form,
+)
 from extractor.pipeline import build_pipeline, make_doc
 
 TEXT = ("OSLOBURG, March 3, 2021 - Harbour fees rose 12 percent to $4 million last year, "
@@ -70,3 +79,21 @@ def test_meta_update_sorts_fields_from_extra():
     assert meta.title == "Harbour fees" and meta.byline is None
     assert meta.extra == {"url": "https://example.org/b"}
     assert meta.record_fields() == {"title": "Harbour fees"}
+
+
+@dataclass(frozen=True)
+class Margin:
+    """A stand-in for another typed object a component keeps on the Doc."""
+
+    lines: tuple[tuple[int, int], ...]
+    note: str | None = None
+
+
+def test_another_object_joins_the_msgpack_form(doc):
+    nlp, d = doc
+    register_plain_form(Margin, from_plain=lambda plain: Margin(
+        tuple(tuple(r) for r in plain["lines"]), plain["note"]))
+    copy = Doc(nlp.vocab).from_bytes(d.to_bytes())
+    copy.user_data["margin"] = Margin(((0, 8), (9, 20)), "invented")
+    back = Doc(nlp.vocab).from_bytes(copy.to_bytes())
+    assert back.user_data["margin"] == Margin(((0, 8), (9, 20)), "invented")
