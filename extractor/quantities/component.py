@@ -39,7 +39,7 @@ from ..payloads import QuantityPayload
 from .assemble import Assembler
 from .counted import CountedReader
 from .draft import Draft
-from .patterns import DIGIT_RUN, TRAILING, WORD
+from .patterns import DIGIT_RUN, TRAILING, VULGAR, WORD
 
 META_SPANS = "facts_meta"
 
@@ -58,9 +58,8 @@ TABLES = {
     "link_verbs": ("quantities/link_verbs.txt", "txt"),
 }
 
-_VF = "".join(VULGAR_FRACTIONS)
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
-_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + _VF + r"])(?!\d)")
+_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + VULGAR + r"])(?!\d)")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _TIME_RUN = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _SHARED_GAP = re.compile(
