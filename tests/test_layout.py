@@ -148,8 +148,8 @@ def test_no_dateline_in_plain_prose(analyzer):
 def test_dateline_spans_meta_and_publication_date(nlp):
     text = "ANYTOWN, Texas, May 2, 2021 /PRNewswire/ -- Widget Works Inc. said it hired 40 people."
     doc = nlp(make_doc(nlp, text))
-    assert doc._.facts_meta["dateline"] == "ANYTOWN"
-    assert doc._.facts_meta["published"] == dt.date(2021, 5, 2)
+    assert doc._.facts_meta.dateline == "ANYTOWN"
+    assert doc._.facts_meta.published == dt.date(2021, 5, 2)
     labels = {s.label_: s.text for s in doc.spans["facts_layout"]}
     assert labels["DATELINE"].startswith("ANYTOWN, Texas, May 2, 2021 /PRNewswire/ --")
 
@@ -168,7 +168,7 @@ def test_credit_line_byline_and_sign_off(nlp):
     assert [part(text, r) for r in layout.bylines] == ["AB/CD"]
     assert len(layout.credits) == 1 and part(text, layout.credits[0]).startswith("Content by Example Daily")
     meta = doc._.facts_meta
-    assert (meta["byline"], meta["publisher"], meta["license"]) == ("AB/CD", "Example Daily", "CC-BY-4.0")
+    assert (meta.byline, meta.publisher, meta.license) == ("AB/CD", "Example Daily", "CC-BY-4.0")
     assert {"CREDIT", "SIGN_OFF"} <= {s.label_ for s in doc.spans["facts_layout"]}
 
 
@@ -183,7 +183,7 @@ def test_old_component_name_still_builds_the_layout():
     nlp = spacy.blank("en")
     nlp.add_pipe("facts_article")
     doc = nlp("SOMEWHERE (XNA) - The dam held. Water fell.")
-    assert doc._.facts_meta["dateline"] == "SOMEWHERE"
+    assert doc._.facts_meta.dateline == "SOMEWHERE"
     assert len(list(doc.sents)) == 2
 
 
@@ -202,3 +202,14 @@ def test_a_speaker_is_never_read_into_the_dateline():
                     'of the old pier" on Monday.', published="2021-05-02")
     (q,) = facts.quotations
     assert q.speaker_mention is not None and q.speaker_mention.text == "The Harbour Authority"
+
+
+def test_the_layout_survives_doc_bytes():
+    from spacy.tokens import Doc
+
+    nlp = build_pipeline()
+    doc = nlp(make_doc(nlp, "ANYTOWN, Texas, May 2 /PRNewswire/ -- Sales rose. Costs fell.\n\nXY/ZW"))
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.facts_layout == doc._.facts_layout
+    assert again._.facts_layout.dateline.place == doc._.facts_layout.dateline.place
+    assert again._.facts_layout.sentence_index(20) == doc._.facts_layout.sentence_index(20)

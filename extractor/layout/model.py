@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..payloads import register_plain_form
+
 Range = tuple[int, int]
 
 
@@ -73,3 +75,28 @@ class Layout:
         """Where a sentence's own words begin: past the dateline when it opens the sentence."""
         d = self.dateline
         return d.end if d is not None and d.start == sentence_start else sentence_start
+
+
+def _range(value: list[int] | tuple[int, int] | None) -> Range | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def _ranges(values: list) -> list[Range]:
+    return [(int(s), int(e)) for s, e in values]
+
+
+def _dateline_from_plain(plain: dict) -> Dateline:
+    return Dateline(plain["start"], plain["end"], **{k: _range(plain[k]) for k in
+                                                     ("place", "region", "date", "agency", "wire")})
+
+
+def _layout_from_plain(plain: dict) -> Layout:
+    return Layout(paragraphs=_ranges(plain["paragraphs"]), sentences=_ranges(plain["sentences"]),
+                  headline=_range(plain["headline"]), dateline=plain["dateline"],
+                  bylines=_ranges(plain["bylines"]), credits=_ranges(plain["credits"]),
+                  sign_offs=_ranges(plain["sign_offs"]))
+
+
+# Doc.to_bytes carries the layout like the span payloads (msgpack gives lists for tuples).
+register_plain_form(Dateline, from_plain=_dateline_from_plain)
+register_plain_form(Layout, from_plain=_layout_from_plain)
