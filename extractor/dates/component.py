@@ -60,7 +60,26 @@ _SPAN_TO = re.compile(r"\s+(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+)?",
 
 
 def _alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    """The names as one regex, shaped as a trie ("Jan(?:\\.|uary)?"): the engine reads a
+    name's letters once instead of trying every name in turn. Where several names match at
+    one place the longest is tried first, as in a longest-first alternation. Names that only
+    differ in case must not meet under IGNORECASE (the month names are matched case-sensitively,
+    the number words are lower-case)."""
+    trie: dict = {}
+    for name in set(names):
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_branches(trie)
+
+
+def _trie_branches(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_branches(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
 
 
 class DateRecognizer:
