@@ -80,6 +80,16 @@ def _reverse_alternation(forms) -> str:
 # The look-behind starts a mail address only where its run of characters starts, so a long
 # run without "@" is scanned once, not once per position.
 _ADDRESS = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
+# Every address contains one of these; most texts contain none, and then the scan (which
+# tries every position) is skipped.
+_ADDRESS_MARKS = ("@", "://", "www.")
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Where the web and mail addresses are."""
+    if not any(mark in text for mark in _ADDRESS_MARKS):
+        return []
+    return [m.span() for m in _ADDRESS.finditer(text)]
 
 
 class QuantityRecognizer(Assembler, CountedReader):
@@ -208,7 +218,7 @@ class QuantityRecognizer(Assembler, CountedReader):
             if key in doc.spans:
                 ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
-        ranges.extend(m.span() for m in _ADDRESS.finditer(doc_text(doc)))
+        ranges.extend(_addresses(doc_text(doc)))
         ranges.sort()
         starts: list[int] = []
         ends: list[int] = []
