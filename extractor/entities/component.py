@@ -95,9 +95,14 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
                         "outside", "towards", "toward"}
 _WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
+# The words pass D looks at (besides the reporting verbs), as written and in lower case.
+_CONTEXT_WORDS = {"to", ",", "and", "or"} | _PLACE_HEADS | _FEATURE_HEADS
+_CONTEXT_LOWER = _PLACE_TYPES | set(_SITE_NOUNS)
 
 
 _TITLE_LINE = re.compile(r"[^\n]+")
+_SENTENCE_INSIDE = re.compile(r"[.!?;][\s\"”]")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
                 "with", "from", "vs", "vs.", "is", "are", "but", "over", "into", "after"}
 
@@ -105,9 +110,9 @@ _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "an
 def _is_title_case(line: str) -> bool:
     """A headline in title case: three or more words, mostly capitalised, and no sentence."""
     line = line.strip()
-    if not 8 <= len(line) <= 200 or line[-1] in ".!?:;,\"”’)" or re.search(r"[.!?;][\s\"”]", line):
+    if not 8 <= len(line) <= 200 or line[-1] in ".!?:;,\"”’)" or _SENTENCE_INSIDE.search(line):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _MINOR_WORDS]
+    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _MINOR_WORDS]
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -259,11 +264,11 @@ class _Doc:
                     break
                 self.cap[i] = False
         # In a title-case headline a capital shows a name only on a word that is no common word.
-        for m in _TITLE_LINE.finditer(self.text):
-            if not _is_title_case(m.group()):
-                continue
-            for i in range(bisect_right(self.idx, m.start() - 1), self.n):
-                if self.idx[i] >= m.end():
+        self.title_lines = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(self.text)
+                            if _is_title_case(m.group())]
+        for line_start, line_end in self.title_lines:
+            for i in range(bisect_right(self.idx, line_start - 1), self.n):
+                if self.idx[i] >= line_end:
                     break
                 if self.cap[i] and lex.is_common(self.words[i]) and not self._known(lex, i):
                     self.cap[i] = False
@@ -1162,7 +1167,9 @@ class EntityRecognizer:
     # -- pass D: context ------------------------------------------------------------------------
     def _context(self, st: _Doc) -> None:
         lex, words = self.lex, st.words
-        for i in range(st.n):
+        # Only the words one of the branches below starts on: most tokens start none.
+        for i in [i for i, w in enumerate(words)
+                  if w in _CONTEXT_WORDS or w in lex.reporting or w.lower() in _CONTEXT_LOWER]:
             w = words[i]
             if w in lex.reporting and not st.shout(i):
                 self._speaker_before(st, i)
@@ -1453,10 +1460,11 @@ class EntityRecognizer:
                 exact.setdefault(acr, {}).setdefault((acr,), m)
         exact_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in exact.items()}
         folded_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in folded.items()}
-        i = 0
-        while i < st.n:
-            if st.taken[i] is not None or st.blocked[i]:
-                i += 1
+        # Only a word that starts a known name can start a later mention.
+        starts = [i for i, w in enumerate(words) if w in exact_lists or w.lower() in folded_lists]
+        resume = 0  # the token after the last mention found
+        for i in starts:
+            if i < resume or st.taken[i] is not None or st.blocked[i]:
                 continue
             w = words[i]
             hit = None
@@ -1475,7 +1483,6 @@ class EntityRecognizer:
                         hit = Mention(i, end, m.label, m.key)
                         break
             if hit is None:
-                i += 1
                 continue
             if hit.label == "PERSON":
                 # "Marta Ruiz Olmedo" after "Ruiz Olmedo added": take the given name.
@@ -1490,7 +1497,7 @@ class EntityRecognizer:
                         st.rekey[st.key_of(hit.key)] = full
                     hit.key = full
             st.add(hit)
-            i = hit.end
+            resume = hit.end
 
     def _speaks(self, st: _Doc, k: int) -> bool:
         """A reporting verb stands at token ``k``, or after one adverb ("Ruiz also said")."""
@@ -1572,8 +1579,7 @@ class EntityRecognizer:
     def _headline_people(self, st: _Doc) -> None:
         """ "Iran Oil Production Climbs": in a title-case line every word is capitalised, so
         the line alone is no evidence of a person; the body has to name them too."""
-        heads = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(st.text)
-                 if _is_title_case(m.group())]
+        heads = st.title_lines
         if not heads:
             return
         starts = [a for a, _ in heads]
