@@ -588,7 +588,8 @@ class DateRecognizer:
             span = doc.char_span(s, e, alignment_mode="strict")
             if span is None:
                 span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or not span.text.strip():
+            # The text by slicing: Span.text joins its tokens one by one.
+            if span is None or not text[span.start_char:span.end_char].strip():
                 continue
             span._.facts_date = DatePayload.from_info(info)
             spans.append(span)
