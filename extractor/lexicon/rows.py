@@ -1,0 +1,277 @@
+"""Row models of the lexicon files: one Pydantic class per kind of row, unknown keys refused.
+
+``CATALOGUE`` names the model of every table and row file shipped under
+``extractor/resources/``; word lists (.txt) need none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Row(BaseModel):
+    """A row of a lexicon file: exact keys only; read-only, as rows are shared between pipelines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class NamedPattern(Row):
+    """A named regular expression (attribution fragments, credit lines)."""
+
+    name: str
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise ValueError(f"bad regular expression: {e}") from None
+        return pattern
+
+
+# -- shared ------------------------------------------------------------------------------------
+
+class ReportingVerb(Row):
+    """A verb of saying with its forms and the frame it reports in."""
+
+    lemma: str
+    frame: Literal["bare", "that", "post"]
+    base: Optional[str] = None
+    s: Optional[str] = None
+    past: Optional[str] = None
+    ing: Optional[str] = None
+    phrases: list[str] = Field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        return [f for f in (self.base, self.s, self.past, self.ing) if f]
+
+
+class WordUses(Row):
+    """A word and the uses it has, comma-separated; a subclass names the known uses."""
+
+    USES: ClassVar[frozenset[str]] = frozenset()
+    word: str
+    uses: str
+
+    @field_validator("uses")
+    @classmethod
+    def _known_uses(cls, uses: str) -> str:
+        unknown = set(uses.split(",")) - cls.USES
+        if unknown:
+            raise ValueError(f"unknown use {', '.join(sorted(unknown))}; known: {', '.join(sorted(cls.USES))}")
+        return uses
+
+    def has(self, use: str) -> bool:
+        return use in self.uses.split(",")
+
+
+class OrgWord(WordUses):
+    """A word that shows an organisation, with the uses it has (see shared/org_words.tsv)."""
+
+    USES = frozenset({"head", "of", "apposition", "speaker", "legal", "unit", "state"})
+
+
+class NameHead(WordUses):
+    """A word heading a name of a kind not reported as an entity (see entities/heads.tsv)."""
+
+    USES = frozenset({"other", "law"})
+
+
+class Month(Row):
+    n: int = Field(ge=1, le=12)
+    names: list[str]
+    abbr: list[str] = Field(default_factory=list)
+    ambiguous: bool = False  # also a common word ("May", "March")
+
+
+class Weekday(Row):
+    n: int = Field(ge=1, le=7)
+    names: list[str]
+
+
+# -- entities ----------------------------------------------------------------------------------
+
+class Place(Row):
+    surface: str
+    label: Literal["GPE", "LOC"]
+    canonical: str
+    tier: int
+    tokens: str = ""  # the surface split into tokens, when not at spaces
+
+
+class NameVariant(Row):
+    name: str
+    label: str
+    canonical: str
+
+
+class NameToCanonical(Row):
+    """A surface form and the canonical name it stands for (demonyms, organisations)."""
+
+    name: str
+    canonical: str
+
+
+class EntityRule(Row):
+    """A user's entity rule in spaCy's entity-ruler format: a phrase or a token pattern."""
+
+    label: str
+    pattern: Union[str, list[dict[str, Any]]]
+    id: Optional[str] = None
+    canonical: Optional[str] = None
+
+
+class SiteNoun(Row):
+    """A lower-case head of a named site and the label it gives the name ("refinery" FAC)."""
+
+    name: str
+    label: Literal["LOC", "FAC", "GPE"]
+
+
+class StateAbbreviation(Row):
+    abbreviation: str
+    state: str
+
+
+# -- quotations --------------------------------------------------------------------------------
+
+class Pronoun(Row):
+    text: str
+    gender: Optional[Literal["male", "female", "neuter"]]
+    number: Literal["singular", "plural", "first"]
+
+
+class OrgKind(Row):
+    nouns: str  # comma-separated kind nouns ("bank,lender")
+    names: str = ""  # space-separated words that show that kind in a name
+
+
+# -- quantities --------------------------------------------------------------------------------
+
+class Unit(Row):
+    unit: str
+    kind: Optional[str] = None
+    words: list[str] = Field(default_factory=list)
+    symbols: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    scale: Optional[int] = None
+    duration: Optional[bool] = None
+
+
+class Currency(Row):
+    code: Optional[str]
+    prefixes: list[str]
+    words: list[str]
+    unit: Optional[str] = None
+
+
+class NumberWord(Row):
+    word: str
+    value: int
+    kind: Literal["digit", "teen", "ten", "scale", "fraction", "dozen"]
+
+
+class Scale(Row):
+    form: str
+    value: int
+    attached_only: Optional[bool] = None
+    case_sensitive: Optional[bool] = None
+    money_only: Optional[bool] = None
+
+
+class Qualifier(Row):
+    phrase: str
+    approximate: Optional[bool] = None
+    bound: Optional[str] = None
+    range: Optional[bool] = None
+
+
+class ChangeWord(Row):
+    word: str
+    change: str
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+class DatePattern(Row):
+    id: str
+    kind: str
+    pattern: str  # a regex with {PLACEHOLDERS} filled from the dates lexicon
+    trigger: list[str] = Field(default_factory=list)
+    check: Optional[str] = None
+
+
+class SolarHijriMonth(Row):
+    n: int = Field(ge=1, le=12)
+    names: list[str]
+    ambiguous: bool = False
+
+
+class Holiday(Row):
+    names: list[str]
+    month: Optional[int] = None
+    day: Optional[int] = None
+    solar_hijri_month: Optional[int] = None
+
+
+class IranianContext(Row):
+    phrases: list[str]
+    dateline_places: list[str]
+
+
+class DatesLexicon(Row):
+    """``dates/lexicon.json``: the words the date patterns are built from. Months and
+    weekdays come from ``shared/`` when the file does not give its own."""
+
+    comment: str = Field("", alias="_comment")
+    months: Optional[list[Month]] = None
+    weekdays: Optional[list[Weekday]] = None
+    solar_hijri_months: list[SolarHijriMonth]
+    seasons: dict[str, str]
+    number_words: dict[str, Optional[int]]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    holidays: list[Holiday]
+    tense_future_words: list[str] = Field(default_factory=list)
+    tense_past_words: list[str] = Field(default_factory=list)
+    future_month_after_words: list[str] = Field(default_factory=list)
+    year_before_words: list[str]
+    bare_month_before_words: list[str]
+    quantity_after_words: list[str]
+    approximators: list[str]
+    range_change_words: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    iranian_context: IranianContext
+
+
+CATALOGUE: dict[str, type[Row]] = {
+    "shared/reporting_verbs.jsonl": ReportingVerb,
+    "shared/org_words.tsv": OrgWord,
+    "shared/months.jsonl": Month,
+    "shared/weekdays.jsonl": Weekday,
+    "article/credit_lines.jsonl": NamedPattern,
+    "entities/places.tsv": Place,
+    "entities/place_variants.tsv": NameVariant,
+    "entities/demonyms.tsv": NameToCanonical,
+    "entities/norp_extra.tsv": NameToCanonical,
+    "entities/organizations.tsv": NameToCanonical,
+    "entities/state_abbreviations.tsv": StateAbbreviation,
+    "entities/site_nouns.tsv": SiteNoun,
+    "entities/heads.tsv": NameHead,
+    "quotations/attribution.jsonl": NamedPattern,
+    "quotations/pronouns.jsonl": Pronoun,
+    "quotations/org_kinds.tsv": OrgKind,
+    "quantities/units.jsonl": Unit,
+    "quantities/currencies.jsonl": Currency,
+    "quantities/number_words.jsonl": NumberWord,
+    "quantities/scales.jsonl": Scale,
+    "quantities/qualifiers.jsonl": Qualifier,
+    "quantities/change_words.jsonl": ChangeWord,
+    "dates/patterns.jsonl": DatePattern,
+    "dates/lexicon.json": DatesLexicon,
+}
