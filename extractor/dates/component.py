@@ -20,19 +20,31 @@ import datetime as dt
 import re
 import statistics
 from pathlib import Path
-from typing import Iterable
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .. import resources
 from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensions
 from ..layout.component import layout_of
 from ..layout.model import Layout
+from ..lexicon import word_set
 from ..normalize.timex import TimexResolver, shift_date
 from ..payloads import DatePayload, DocMeta
+from .lexicon import (
+    LEXICON,
+    PATTERNS,
+    NameTables,
+    Triggers,
+    fill,
+    literal,
+    load_lexicon,
+    load_patterns,
+    lowered,
+    name_tables,
+    placeholders,
+)
 
 _PREV_WORD = re.compile(r"([\w’'$€£%#-]+\.?)[^\w\n]{0,3}$")
 _NEXT_WORD = re.compile(r"^[ \t]*([\w’'%-]+)")
@@ -44,9 +56,10 @@ _RANGE_KINDS = frozenset(("date", "year", "numeric_date", "season", "quarter", "
                           "holiday", "decade", "century", "month_relative"))
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _WORD_EDGE = re.compile(r"\w")
+# Words before a number that make it a length of time ("in 2 years", "nearly 10 months").
 _BEFORE_A_DURATION = frozenset(
-    "in for within over during after before by take takes took taking last lasts lasted lasting "
-    "spend spends spent spending wait waited half nearly almost just only".split())
+    "in for within over during after before by half nearly almost just only".split()
+) | word_set("dates/duration_verbs.txt")
 _WINDOW = 45  # characters searched either side of a pattern's trigger word (the longest patterns reach ~40)
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
 _CLAUSE_WORDS = re.compile(r"[^.;:()\[\]\n\"“”]*\Z")
@@ -55,48 +68,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _TENSE_SKIP = frozenset(
     "on in at from by of during the early late mid end beginning start middle and or to through".split())
 _MODALS = frozenset(("will", "shall", "ll", "to"))
-_PLAIN_WORD = re.compile(r"[A-Za-z]+\.?")
 _SPAN_TO = re.compile(r"\s+(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+)?", re.I)
-
-
-def _alternation(names: Iterable[str]) -> str:
-    """The names as one regex, shaped as a trie ("Jan(?:\\.|uary)?"): the engine reads a
-    name's letters once instead of trying every name in turn. Where several names match at
-    one place the longest is tried first, as in a longest-first alternation. Names that only
-    differ in case must not meet under IGNORECASE (the month names are matched case-sensitively,
-    the number words are lower-case)."""
-    trie: dict = {}
-    for name in set(names):
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_branches(trie)
-
-
-def _starts_with(words: Iterable[str], also: str = "") -> str:
-    """A look-ahead for the first letters of the words (either case), to put before an
-    alternation the engine must otherwise try word by word at every position where it
-    cannot match: one class test instead."""
-    firsts = sorted({c for w in words for c in (w[:1].lower(), w[:1].upper())})
-    return "(?=[" + also + "".join(re.escape(c) for c in firsts) + "])"
-
-
-def _trie_branches(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_branches(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + body + ")?" if "" in node else body
-
-
-_EDGES = ("end", "beginning", "start", "middle", "close", "turn", "rest", "remainder", r"latter\s+part",
-          r"early\s+part")
-_MODS = ("early", "late", "mid", "middle")
-_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
-_EDGE = _starts_with(("the",) + _EDGES) + rf"(?:the\s+)?(?P<edge>{'|'.join(_EDGES)})\s+of\s+"
-_MOD = _starts_with(_MODS) + rf"(?P<mod>{'|'.join(_MODS)})"
-_SEASON = _starts_with(_SEASONS) + rf"(?P<season>{'|'.join(_SEASONS)})"
 
 
 class DateRecognizer:
@@ -111,149 +83,58 @@ class DateRecognizer:
         lexicon: str | None = None,
     ) -> None:
         self.name = name
-        self.patterns_file = patterns or "dates/patterns.jsonl"
-        self.lexicon_file = lexicon or "dates/lexicon.json"
-        lexicon_path = Path(self.lexicon_file)
-        if not lexicon_path.is_file():
-            lexicon_path = resources.path(self.lexicon_file)
-        self._load(list(resources.read_jsonl(self.patterns_file)), srsly.read_json(lexicon_path))
+        self.patterns_file = patterns or PATTERNS
+        self.lexicon_file = lexicon or LEXICON
+        self._load(load_patterns(self.patterns_file), load_lexicon(self.lexicon_file))
         ensure_extensions()
 
     # -- set-up ------------------------------------------------------------------------------
 
-    def _load(self, rows: list[dict], lexicon: dict) -> None:
-        self._rows = rows
-        self._lexicon = lexicon
-        lex = lexicon
-        month_names: dict[str, int] = {}
-        full, abbr, ambiguous = [], [], set()
-        for m in lex["months"]:
-            for n in m["names"]:
-                month_names[n.lower()] = m["n"]
-                full += [n, n.upper()]
-                if m.get("ambiguous"):
-                    ambiguous.add(n.lower())
-            for a in m["abbr"]:
-                month_names[a.lower()] = m["n"]
-                abbr += [a + ".", a, a.upper() + ".", a.upper()]
-        weekday_names = {}
-        weekdays = []
-        for w in lex["weekdays"]:
-            for n in w["names"]:
-                weekday_names[n.lower()] = w["n"]
-                weekdays += [n, n.upper()]
-        sh_names, sh_all, self._sh_ambiguous = {}, [], set()
-        for m in lex["solar_hijri_months"]:
-            for n in m["names"]:
-                sh_names[n.lower()] = m["n"]
-                sh_all += [n, n.upper()]
-                if m.get("ambiguous"):
-                    self._sh_ambiguous.add(n.lower())
-        self._month_names, self._weekday_names, self._sh_names = month_names, weekday_names, sh_names
-        self._ambiguous_months = ambiguous
-        self._holidays, holiday_names = {}, []
-        for h in lex["holidays"]:
-            for n in h["names"]:
-                self._holidays[n.lower()] = h
-                holiday_names.append(n)
-        self._numbers = {k: v for k, v in lex["number_words"].items()}
-        numbers = _alternation(self._numbers) .replace(r"\ ", r"\s+")
-        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-        units_sg = ["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter",
-                    "year", "decade", "century"]
-        units_pl = [u + "s" for u in units_sg if u != "century"] + ["centuries"]
-        places = {
-            "MONTH": rf"(?-i:(?P<m>{_alternation(full + abbr)}))(?!\w)",
-            "MONTH2": rf"(?-i:(?P<m2>{_alternation(full + abbr)}))(?!\w)",
-            "MONTH_FULL": rf"(?-i:(?P<m>{_alternation(full)}))(?!\w)",
-            "DAY": r"(?<![\w.,:/])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])",
-            "DAY2": r"(?<![\w.,:/-])(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])",
-            "YEAR": r"(?P<y>\d{4})(?![\d%]|[.,]\d)",
-            "WEEKDAY": rf"(?-i:(?P<wd>{_alternation(weekdays)}))(?!\w)",
-            "SH_MONTH": rf"(?-i:(?P<shm>{_alternation(sh_all)}))(?!\w)",
-            "EDGE": _EDGE, "MOD": _MOD, "SEASON": _SEASON,
-            "YREF": (r"(?:{YEAR}|(?:the\s+)?(?:(?P<rel>this|current|previous|last|past|next|coming)\s+)?"
-                     r"(?:(?P<iran>Iranian|Persian)\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?"
-                     r"(?:calendar\s+year|calendar|year)(?![\w-]))"),
-            "NUMBER": _starts_with([*tens.split("|"), *self._numbers], also=r"\d")
-                      + rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{numbers})",
-            "UNITS": _starts_with(units_pl + units_sg) + rf"(?:{'|'.join(units_pl + units_sg)})",
-            "UNITS_PLURAL": _starts_with(units_pl) + rf"(?:{'|'.join(units_pl)})",
-            "HOLIDAY": rf"(?-i:(?P<hol>{_alternation(holiday_names)}))",
-        }
-        places["YREF"] = places["YREF"].replace("{YEAR}", places["YEAR"])
+    def _load(self, rows: list[dict], lex: dict) -> None:
+        """Compiles the patterns over the lexicon's names (the steps are in ``dates.lexicon``)."""
+        self._rows, self._lexicon = rows, lex
+        names = name_tables(lex)
+        self._month_names, self._weekday_names, self._sh_names = (
+            names.month_names, names.weekday_names, names.sh_names)
+        self._ambiguous_months, self._sh_ambiguous = names.ambiguous_months, names.sh_ambiguous
+        self._holidays = names.holidays
+        self._numbers = dict(lex["number_words"])
+        places = placeholders(names, lex)
+        self._compile_patterns(rows, places, names.by_placeholder())
+        self._load_context(lex, names)
+        # The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2".
+        self._dateline_date = re.compile(
+            fill(r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?", places))
 
-        def fill(pattern: str) -> str:
-            return re.sub(r"\{([A-Z][A-Z_0-9]*)\}", lambda m: places[m.group(1)], pattern)
-
-        fast = {  # case-sensitive literal alternations: the regex engine scans these quickly
-            "MONTH": _alternation(full + abbr), "WEEKDAY": _alternation(weekdays),
-            "SH_MONTH": _alternation(sh_all), "HOLIDAY": _alternation(holiday_names),
-        }
-        # Triggers made of single words are found together, by one scan for all of them;
-        # the rest ("re:" regexes, names with spaces) each by a scan of their own.
-        names = {"MONTH": full + abbr, "WEEKDAY": weekdays, "SH_MONTH": sh_all, "HOLIDAY": holiday_names}
-        triggers: dict[tuple, int] = {}
-        literals: list[set[str]] = []
-        self._trigger_rest: list[re.Pattern | None] = []
+    def _compile_patterns(self, rows: list[dict], places: dict[str, str],
+                          names: dict[str, list[str]]) -> None:
+        """Each pattern compiled with its check and trigger; the triggers' scan built once."""
+        triggers = Triggers()
         self._compiled = []
         for i, row in enumerate(rows):
-            regex = re.compile(fill(row["pattern"]), re.IGNORECASE)
+            regex = re.compile(fill(row["pattern"], places), re.IGNORECASE)
             check = getattr(self, f"_check_{row['check']}") if row.get("check") else None
-            key = tuple(row.get("trigger") or ())
-            if key and key not in triggers:
-                triggers[key] = len(literals)
-                words, rest = set(), []
-                for spec in key:
-                    found = self._trigger_words(spec, names)
-                    if found is None:
-                        rest.append(self._trigger_part(spec, fast))
-                    else:
-                        words |= found
-                literals.append(words)
-                self._trigger_rest.append(re.compile("|".join(rest)) if rest else None)
-            self._compiled.append((row["id"], row["kind"], regex, check, i, triggers.get(key)))
-        every = set().union(*literals) if literals else set()
-        # A word found wakes every trigger one of whose words begins it ("Jan" in "January").
-        self._trigger_of = {w: tuple(t for t, ws in enumerate(literals) if any(w.startswith(x) for x in ws))
-                            for w in every}
-        # The look-ahead lets the engine skip non-letters fast ("1,1,1,..." stays cheap).
-        self._trigger_scan = (re.compile(rf"(?=[A-Za-z])(?<![^\W\d_])(?:{_alternation(every)})")
-                              if every else None)
+            trigger = triggers.add(tuple(row.get("trigger") or ()), names)
+            self._compiled.append((row["id"], row["kind"], regex, check, i, trigger))
+        self._trigger_rest = triggers.rest
+        self._trigger_of = triggers.woken_by()
+        self._trigger_scan = triggers.scan()
+
+    def _load_context(self, lex: dict, names: NameTables) -> None:
+        """The context words the checks read around a candidate."""
         ctx = lex["iranian_context"]
         self._iran_phrases = ctx["phrases"]
         self._iran_places = set(ctx["dateline_places"])
-        safe_sh = [n for n in sh_all if n.lower() not in self._sh_ambiguous]
-        self._sh_safe = re.compile(rf"(?<!\w)(?:{_alternation(safe_sh)})(?!\w)")
-        self._year_before = {w.lower() for w in lex["year_before_words"]}
-        self._change_words = {w.lower() for w in lex.get("range_change_words", ())}
-        self._month_before = {w.lower() for w in lex["bare_month_before_words"]}
-        self._quantity_after = {w.lower() for w in lex["quantity_after_words"]}
-        self._approximators = {w.lower() for w in lex["approximators"]}
-        self._future_words = {w.lower() for w in lex.get("tense_future_words", ())}
-        self._past_words = {w.lower() for w in lex.get("tense_past_words", ())}
-        self._future_after = {w.lower() for w in lex.get("future_month_after_words", ())}
-        # The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2".
-        self._dateline_date = re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?"))
-
-    @staticmethod
-    def _trigger_words(spec: str, names: dict[str, list[str]]) -> set[str] | None:
-        """The words a trigger spec stands for, when all are single words; else None."""
-        if spec.startswith("re:"):
-            return None
-        if spec.startswith("{") and spec.endswith("}"):
-            words = set(names[spec[1:-1]])
-        else:
-            words = {spec, spec.capitalize(), spec.upper()}
-        return words if all(_PLAIN_WORD.fullmatch(w) for w in words) else None
-
-    @staticmethod
-    def _trigger_part(spec: str, fast: dict[str, str]) -> str:
-        if spec.startswith("re:"):
-            return spec[3:]
-        if spec.startswith("{") and spec.endswith("}"):
-            return fast[spec[1:-1]]
-        return _alternation({spec, spec.capitalize(), spec.upper()}).replace(r"\ ", r"\s+")
+        safe_sh = [n for n in names.sh_all if n.lower() not in names.sh_ambiguous]
+        self._sh_safe = re.compile(rf"(?<!\w)(?:{literal(safe_sh)})(?!\w)")
+        self._year_before = lowered(lex, "year_before_words")
+        self._change_words = lowered(lex, "range_change_words")
+        self._month_before = lowered(lex, "bare_month_before_words")
+        self._quantity_after = lowered(lex, "quantity_after_words")
+        self._approximators = lowered(lex, "approximators")
+        self._future_words = lowered(lex, "tense_future_words")
+        self._past_words = lowered(lex, "tense_past_words")
+        self._future_after = lowered(lex, "future_month_after_words")
 
     # -- neighbouring words ------------------------------------------------------------------
 
@@ -755,7 +636,7 @@ class DateRecognizer:
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "DateRecognizer":
         path = ensure_path(path)
-        self._load(list(srsly.read_jsonl(path / "patterns.jsonl")), srsly.read_json(path / "lexicon.json"))
+        self._load(load_patterns(path / "patterns.jsonl"), load_lexicon(path / "lexicon.json"))
         return self
 
 

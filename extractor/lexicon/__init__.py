@@ -14,9 +14,9 @@ from .loader import (
     locate,
     word_set,
 )
-from .patterns import NEVER, alternation, reverse_alternation
+from .patterns import NEVER, alternation, reverse_alternation, starts_with
 
 __all__ = [
     "LexiconError", "NEVER", "alternation", "as_dicts", "iter_table", "load_json", "load_rows", "load_table",
-    "load_words", "load_words_union", "locate", "reverse_alternation", "word_set",
+    "load_words", "load_words_union", "locate", "reverse_alternation", "starts_with", "word_set",
 ]
