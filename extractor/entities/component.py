@@ -36,11 +36,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .. import resources
 from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
 from ..layout.component import layout_of
 from ..names import name_model
 from ..payloads import EntityPayload
+from ..lexicon import as_dicts, iter_table, load_rows, load_table, shared, word_set
+from ..lexicon.rows import EntityRule, NameHead, NameToCanonical, NameVariant, Place, SiteNoun, StateAbbreviation
 
 META_SPANS = "facts_meta"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
@@ -52,24 +53,16 @@ _MAX_NAME = 12  # tokens; names run longer only in pathological input
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
 _DETERMINERS = {"the", "a", "an"}
 # "Republic of Korea Navy": a state name inside an organisation name.
-_STATE_WORDS = {"Republic", "Kingdom", "Emirate", "Federation", "States", "Commonwealth"}
-_DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
-               "Western", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
-               "Northwestern", "Southeastern", "Southwestern", "Upper", "Lower"}
-_PLACE_HEADS = {"Province", "County", "Prefecture", "Governorate", "Oblast", "Krai", "State",
-                "Region"}
-_PLACE_TYPES = {"city", "town", "towns", "village", "villages", "cities", "province", "capital",
-                "county", "port", "district"}
+_STATE_WORDS = shared.org_words("state")
+_DIRECTIONS = word_set("entities/directions.txt")
+_PLACE_HEADS = word_set("entities/place_heads.txt")
+_PLACE_TYPES = word_set("entities/place_types.txt")
 # Capitalised heads of natural features ("Kharg Island") and lower-case heads of named
 # sites ("the South Pars gas field" is a place; "the Abadan refinery" a facility).
-_FEATURE_HEADS = {"Island", "Islands", "Peninsula", "Strait", "Straits", "Bay", "Gulf", "Lake",
-                  "River", "Mountains", "Mountain", "Desert", "Sea", "Canal", "Field", "Oilfield",
-                  "Gasfield", "Basin", "Valley", "Plateau", "Delta"}
-_SITE_NOUNS = {"field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC",
-               "refinery": "FAC", "terminal": "FAC", "port": "FAC", "plant": "FAC"}
-_SITE_MODIFIERS = {"oil", "gas", "gasfield", "offshore", "onshore", "crude", "petrochemical",
-                   "power", "nuclear", "condensate"}
-_NOT_NAMES = {"Ph.D.", "PhD", "M.D.", "Esq.", "I"}
+_FEATURE_HEADS = word_set("entities/feature_heads.txt")
+_SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
+_SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
+_NOT_NAMES = word_set("entities/not_names.txt")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
@@ -78,23 +71,21 @@ _ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "
 _ROLE_END = {"who", "which", "that", "whose", "whom", "where", "when", "while", "since", "after",
              "before", "because", "is", "was", "has", "had", "have", "are", "were", "will",
              "would", "told"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_CALENDAR = _WEEKDAYS | {
-             "january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
-             "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "today",
-             "yesterday", "tomorrow", "tonight"}
+_WEEKDAYS = shared.weekday_words()
+# Month names, their abbreviations with a full stop ("jan.", "sept."), and the deictic days
+# (a closed class of four adverbs, kept here).
+_CALENDAR = _WEEKDAYS | shared.month_names() | {a.lower() + "." for m in shared.months() for a in m.abbr} \
+    | {"today", "yesterday", "tomorrow", "tonight"}
 _SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next", "earlier",
                      "later", "despite", "unlike", "under", "following", "according", "shares",
                      "officials", "analysts", "several", "senior", "local", "both", "each"}
-_LEGAL_HEADS = {"Act", "Law", "Bill", "Agreement", "Accord", "Accords", "Treaty", "Protocol",
-                "Convention", "Declaration", "Doctrine"}
+_LEGAL_HEADS = frozenset(h.word for h in load_table("entities/heads.tsv", NameHead) if h.has("law"))
 # Adverbs between a speaker and the reporting verb ("Ruiz also said").
 _SPEECH_ADVERBS = {"also", "further", "then", "later", "again", "has", "had"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
                         "outside", "towards", "toward"}
-_WEAK_HEADS = {"Mission", "Division", "Embassy", "Consulate"}
+_WEAK_HEADS = shared.org_words("unit")
 # The words pass D looks at (besides the reporting verbs), as written and in lower case.
 _CONTEXT_WORDS = {"to", ",", "and", "or"} | _PLACE_HEADS | _FEATURE_HEADS
 _CONTEXT_LOWER = _PLACE_TYPES | set(_SITE_NOUNS)
@@ -142,18 +133,8 @@ class Mention:
     dead: bool = False
 
 
-def _read_tsv(name: str | Path) -> Iterable[list[str]]:
-    p = Path(name)
-    if not p.is_absolute() and not p.exists():
-        p = resources.path(str(name))
-    with p.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip() and not line.startswith("#"):
-                yield line.rstrip("\n").split("\t")
-
-
 def _words(name: str) -> frozenset[str]:
-    return resources.word_list(_DIR + name)
+    return word_set(_DIR + name)
 
 
 class Lexicon:
@@ -161,20 +142,20 @@ class Lexicon:
 
     def __init__(self, tokenize) -> None:
         self.names: dict[str, list[Entry]] = {}
-        for row in _read_tsv(_DIR + "places.tsv"):
-            surface, label, canonical, tier = row[:4]
-            tokens = row[4].split(" ") if len(row) > 4 and row[4] else surface.split(" ")
-            self._add(tokens, label, canonical, int(tier))
-        for row in _read_tsv(_DIR + "place_variants.tsv"):
-            self._add(tokenize(row[0]), row[1], row[2], 1)
+        for place in iter_table(_DIR + "places.tsv", Place):
+            tokens = place.tokens.split(" ") if place.tokens else place.surface.split(" ")
+            self._add(tokens, place.label, place.canonical, place.tier)
+        for variant in load_table(_DIR + "place_variants.tsv", NameVariant):
+            self._add(tokenize(variant.name), variant.label, variant.canonical, 1)
         for file in ("demonyms.tsv", "norp_extra.tsv"):
-            for row in _read_tsv(_DIR + file):
-                self._add(tokenize(row[0]), "NORP", row[1], 1)
-        for row in _read_tsv(_DIR + "organizations.tsv"):
-            self._add(tokenize(row[0]), "ORG", row[1], 0)
+            for row in load_table(_DIR + file, NameToCanonical):
+                self._add(tokenize(row.name), "NORP", row.canonical, 1)
+        for row in load_table(_DIR + "organizations.tsv", NameToCanonical):
+            self._add(tokenize(row.name), "ORG", row.canonical, 0)
         for entries in self.names.values():
             entries.sort(key=lambda e: (-len(e.tokens), e.tier))
-        self.states = {row[0]: row[1] for row in _read_tsv(_DIR + "state_abbreviations.tsv")}
+        self.states = {row.abbreviation: row.state
+                       for row in load_table(_DIR + "state_abbreviations.tsv", StateAbbreviation)}
         self.subdivision_names = sorted({
             e.key.split(":", 1)[1] for entries in self.names.values() for e in entries
             if e.label == "GPE" and e.tier == 1})
@@ -190,8 +171,8 @@ class Lexicon:
         self.legal_forms = people.legal_forms
         self.particles = people.particles
         self.common = _words("common_words.txt")
-        self.non_entity_heads = _words("non_entity_heads.txt")
-        self.reporting = _words("reporting_verbs.txt")
+        self.non_entity_heads = frozenset(h.word for h in load_table(_DIR + "heads.tsv", NameHead) if h.has("other"))
+        self.reporting = shared.reporting_forms() | _words("speaker_verbs.txt")
         self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
 
     def _add(self, tokens: list[str] | tuple[str, ...], label: str, canonical: str, tier: int) -> None:
@@ -370,7 +351,7 @@ class EntityRecognizer:
         if gazetteer:
             self.user_gazetteer = list(read_gazetteer(gazetteer))
         if rules:
-            self.user_rules = list(resources.read_jsonl(rules))
+            self.user_rules = as_dicts(load_rows(rules, EntityRule))
         self._compile_user()
 
     # -- user rules ------------------------------------------------------------------------
@@ -407,7 +388,7 @@ class EntityRecognizer:
         if (path / "gazetteer.jsonl").exists():
             self.user_gazetteer = list(srsly.read_jsonl(path / "gazetteer.jsonl"))
         if (path / "rules.jsonl").exists():
-            self.user_rules = list(srsly.read_jsonl(path / "rules.jsonl"))
+            self.user_rules = as_dicts(load_rows(path / "rules.jsonl", EntityRule))
         if (path / "cfg").exists():
             cfg = srsly.read_json(path / "cfg")
             self.merge_model = cfg.get("merge_model", self.merge_model)

@@ -35,8 +35,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
-from .. import resources
 from ..extensions import BOILERPLATE, LAYOUT, LAYOUT_SPANS, doc_meta, doc_text, ensure_extensions
+from ..lexicon import as_dicts, load_json, load_rows, load_words, shared
+from ..lexicon.rows import DatesLexicon, NamedPattern
 from .datelines import DatelineFinder
 from .model import Dateline, Layout, Range
 from .sentences import Segmenter
@@ -82,13 +83,13 @@ def license_to_spdx(name: str) -> str | None:
     return None
 
 
-def _calendar_words(lexicon: str) -> tuple[list[str], list[str]]:
-    """Month names and abbreviations, and weekday names, from the dates lexicon."""
-    path = Path(lexicon)
-    data = srsly.read_json(path if path.is_file() else resources.path(lexicon))
-    months = [n for m in data["months"] for n in (*m["names"], *m["abbr"])]
-    weekdays = [n for w in data["weekdays"] for n in w["names"]]
-    return months, weekdays
+def _calendar_words(lexicon: str | None) -> tuple[list[str], list[str]]:
+    """Month names and abbreviations, and weekday names: the shared lists, or those of a
+    dates lexicon given in the config."""
+    own = load_json(lexicon, DatesLexicon) if lexicon else None
+    months = (own.months if own and own.months else None) or shared.months()
+    weekdays = (own.weekdays if own and own.weekdays else None) or shared.weekdays()
+    return [n for m in months for n in (*m.names, *m.abbr)], [n for w in weekdays for n in w.names]
 
 
 class LayoutAnalyzer:
@@ -106,11 +107,11 @@ class LayoutAnalyzer:
         self.name = name
         self.credit_patterns_file = credit_patterns or "article/credit_lines.jsonl"
         # The abbreviations whose full stop ends no sentence stay with the quotations
-        # resources until the shared lexicon layer takes them.
+        # resources; month and weekday names are the shared ones unless a dates lexicon is given.
         self.abbreviations_file = abbreviations or "quotations/abbreviations.txt"
-        self.calendar_file = calendar or "dates/lexicon.json"
-        self._load(list(resources.read_jsonl(self.credit_patterns_file)),
-                   _read_words(self.abbreviations_file), _calendar_words(self.calendar_file))
+        self.calendar_file = calendar
+        self._load(as_dicts(load_rows(self.credit_patterns_file, NamedPattern)),
+                   list(load_words(self.abbreviations_file)), _calendar_words(self.calendar_file))
         ensure_extensions()
 
     def _load(self, credit_rows: list[dict], abbreviations: list[str],
@@ -179,21 +180,13 @@ class LayoutAnalyzer:
         words = srsly.read_json(path / "layout_words.json") if (path / "layout_words.json").exists() \
             else {"abbreviations": self._abbreviations, "months": self._calendar[0],
                   "weekdays": self._calendar[1]}
-        self._load(list(srsly.read_jsonl(path / "credit_lines.jsonl")), words["abbreviations"],
+        self._load(as_dicts(load_rows(path / "credit_lines.jsonl", NamedPattern)), words["abbreviations"],
                    (words["months"], words["weekdays"]))
         return self
 
 
 # The class's name before the component grew into the layout model.
 ArticleAnalyzer = LayoutAnalyzer
-
-
-def _read_words(name: str) -> list[str]:
-    path = Path(name)
-    if not path.is_file():
-        path = resources.path(name)
-    with path.open(encoding="utf-8") as f:
-        return [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def _write_meta(doc: Doc, text: str, layout: Layout, credits: list[tuple[re.Match, list[Range]]]) -> None:

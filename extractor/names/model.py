@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import resources
+from ..lexicon import shared, word_set
 from .given import given_name_gender
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -27,17 +27,16 @@ class NameModel:
     """
 
     def __init__(self) -> None:
-        words = resources.word_list
-        self.given_names = words("entities/first_names.txt")
-        self.titles = words("entities/titles.txt")
-        self.honorifics = words("entities/honorifics.txt")
-        self.org_heads = words("entities/org_heads.txt")
-        self.of_heads = words("entities/org_of_heads.txt")
-        self.name_tails = words("entities/name_tails.txt")
-        self.org_nouns = words("entities/org_nouns.txt")
-        self.legal_forms = words("entities/legal_forms.txt")
-        self.particles = words("entities/name_particles.txt")
-        self.roles = frozenset(w.lower() for w in words("quotations/roles.txt"))
+        self.given_names = word_set("entities/first_names.txt")
+        self.titles = shared.roles()
+        self.honorifics = shared.honorifics()
+        self.org_heads = shared.org_words("head")
+        self.of_heads = shared.org_words("of")
+        self.name_tails = word_set("entities/name_tails.txt")
+        self.org_nouns = frozenset(w.lower() for w in shared.org_words("apposition"))
+        self.legal_forms = shared.org_words("legal")
+        self.particles = word_set("entities/name_particles.txt")
+        self.roles = self.titles | word_set("quotations/speaker_roles.txt", lower=True)
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles or word in self.honorifics

@@ -13,7 +13,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from .. import resources
+from ..lexicon import as_dicts, load_rows
+from ..lexicon.rows import NumberWord
 
 # Longer digit strings are identifiers (account, phone or serial numbers), never amounts,
 # and int() of a huge string is slow and capped by Python anyway.
@@ -164,7 +165,7 @@ class NumberWords:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    return NumberWords(resources.read_jsonl("quantities/number_words.jsonl"))
+    return NumberWords(as_dicts(load_rows("quantities/number_words.jsonl", NumberWord)))
 
 
 def words_to_number(words: list[str]) -> int | float | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .. import resources
+from ..lexicon import as_dicts, load_rows, word_set
+from ..lexicon.rows import Currency, Unit
 
 
 @dataclass(frozen=True)
@@ -110,38 +111,12 @@ class UnitLexicon:
         return name
 
 
-def alternation(forms: Iterable[str]) -> str:
-    """A regex matching any of the literal forms, the longest where several match; spaces
-    match any run of blanks. Built as a trie ("per(?:cent|\\s+cent)") so that a match costs
-    the length of the form, not the number of forms."""
-    trie: dict = {}
-    for form in set(forms):
-        if not form:
-            continue
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a form ends here: the longer ones first, greedily
-        return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
-    return body
-
-
 @lru_cache(maxsize=1)
 def default_lexicon() -> UnitLexicon:
     return UnitLexicon(
-        resources.read_jsonl("quantities/units.jsonl"),
-        resources.read_jsonl("quantities/currencies.jsonl"),
-        resources.word_list("quantities/currency_exclusions.txt"),
+        as_dicts(load_rows("quantities/units.jsonl", Unit)),
+        as_dicts(load_rows("quantities/currencies.jsonl", Currency)),
+        word_set("quantities/currency_exclusions.txt"),
     )
 
 

@@ -26,10 +26,10 @@ compiles the patterns the stages read (declared below).
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any
 
+from ..lexicon import alternation, load_words, shared
 from ..normalize.numbers import NumberWords, parse_digits, tidy
 from ..normalize.units import UnitInfo, UnitLexicon
 from .draft import Draft
@@ -37,12 +37,9 @@ from .patterns import CHANGE_NOUN_AFTER, DIGIT_RUN, OF_NP, TIMES_AFTER, TRAILING
 
 _GLUED = re.compile(r"[^\W\d_]+\d?|[%°º℃℉\u066A" + r"$€£¥₹₽₩₪₿₡₾₭₦₴₱₫฿¢元円]")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
-_MONTHS = sorted(
-    {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"},
-    key=len, reverse=True,
-)
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_MONTHS) + r")\.?,?\s+$")
-_MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b")
+_MONTHS = shared.month_words()
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + alternation(_MONTHS) + r")\.?,?\s+$")
+_MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + alternation(_MONTHS) + r")\b")
 _YEAR_CONTEXT = frozenset(
     "in since by of year until till from to during before after early late mid end around "
     "fiscal calendar spring summer autumn fall winter".split()
@@ -54,10 +51,8 @@ _PERIOD_WORDS = frozenset(
 # "3.5 times higher", "three times the size", "twice ... four times as much": a multiplier,
 # unlike "passed three times" or "called 3 times already", which count occasions.
 _MULTIPLIER_AFTER = re.compile(
-    r"[ \t]+(?:(?:more|less|fewer|as|the|what)\b|(?!(?:after|over|under|never|ever|later|earlier|"
-    r"together|per|other|whether|either|neither|rather|thereafter|hereafter|paper|water|summer|"
-    r"winter|number|member|order|power|center|centre|quarter|october|november|december|"
-    r"september)\b)[a-z]{2,}er\b)", re.I)
+    r"[ \t]+(?:(?:more|less|fewer|as|the|what)\b|(?!(?:"
+    + alternation(load_words("quantities/not_comparatives.txt")) + r")\b)[a-z]{2,}er\b)", re.I)
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 _SUFFIX_QUAL = re.compile(
     r"\s+(?P<lower>or\s+more|and\s+above|and\s+over|or\s+above|plus)\b"

@@ -31,10 +31,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from .. import resources
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
+from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation
+from ..lexicon.rows import ChangeWord, Currency, NumberWord, Qualifier, Row, Scale, Unit
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
-from ..normalize.units import UnitLexicon, alternation
+from ..normalize.units import UnitLexicon
 from ..payloads import QuantityPayload
 from .assemble import Assembler
 from .counted import CountedReader
@@ -43,19 +44,19 @@ from .patterns import DIGIT_RUN, TRAILING, VULGAR, WORD
 
 META_SPANS = "facts_meta"
 
-# name -> (default resource file, format)
-TABLES = {
-    "units": ("quantities/units.jsonl", "jsonl"),
-    "currencies": ("quantities/currencies.jsonl", "jsonl"),
-    "currency_exclusions": ("quantities/currency_exclusions.txt", "txt"),
-    "number_words": ("quantities/number_words.jsonl", "jsonl"),
-    "scales": ("quantities/scales.jsonl", "jsonl"),
-    "qualifiers": ("quantities/qualifiers.jsonl", "jsonl"),
-    "change_words": ("quantities/change_words.jsonl", "jsonl"),
-    "np_stop_words": ("quantities/np_stop_words.txt", "txt"),
-    "name_heads": ("quantities/name_heads.txt", "txt"),
-    "period_nouns": ("quantities/period_nouns.txt", "txt"),
-    "link_verbs": ("quantities/link_verbs.txt", "txt"),
+# name -> (default resource file, row model; None for a word list)
+TABLES: dict[str, tuple[str, type[Row] | None]] = {
+    "units": ("quantities/units.jsonl", Unit),
+    "currencies": ("quantities/currencies.jsonl", Currency),
+    "currency_exclusions": ("quantities/currency_exclusions.txt", None),
+    "number_words": ("quantities/number_words.jsonl", NumberWord),
+    "scales": ("quantities/scales.jsonl", Scale),
+    "qualifiers": ("quantities/qualifiers.jsonl", Qualifier),
+    "change_words": ("quantities/change_words.jsonl", ChangeWord),
+    "np_stop_words": ("quantities/np_stop_words.txt", None),
+    "name_heads": ("quantities/name_heads.txt", None),
+    "period_nouns": ("quantities/period_nouns.txt", None),
+    "link_verbs": ("quantities/link_verbs.txt", None),
 }
 
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
@@ -71,10 +72,6 @@ _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nin
 
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
-
-
-def _reverse_alternation(forms) -> str:
-    return alternation(f[::-1] for f in forms)
 
 
 # The look-behind starts a mail address only where its run of characters starts, so a long
@@ -108,14 +105,8 @@ class QuantityRecognizer(Assembler, CountedReader):
 
     @staticmethod
     def _read_table(key: str, name: str | Path) -> Any:
-        fmt = TABLES[key][1]
-        if fmt == "jsonl":
-            return list(resources.read_jsonl(name))
-        p = Path(name)
-        if not p.is_absolute() and not p.exists():
-            p = resources.path(str(name))
-        return [ln.strip() for ln in p.read_text(encoding="utf-8").splitlines()
-                if ln.strip() and not ln.lstrip().startswith("#")]
+        model = TABLES[key][1]
+        return as_dicts(load_rows(name, model)) if model else list(load_words(name))
 
     def _load(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -176,10 +167,10 @@ class QuantityRecognizer(Assembler, CountedReader):
         quals = [q for q, r in self.qualifiers.items() if not r.get("range")]
         self._left_re = re.compile(
             r"(?P<sign>[-−](?=\s|$|[(\[])|(?i:sunim|evitagen)\s+)?"
-            r"(?:\s?(?P<cur>" + _reverse_alternation(prefixes) + r")(?![^\W\d_]))?"
+            r"(?:\s?(?P<cur>" + reverse_alternation(prefixes) + r")(?![^\W\d_]))?"
             r"(?:\s*(?P<mag>(?i:(?:fo\s+)?edutingam))(?![^\W\d_]))?"
             r"(?:\s+(?P<a>(?i:na|a))(?![^\W\d_]))?"
-            r"(?:\s*(?P<qual>(?i:" + _reverse_alternation(quals) + r"))(?![^\W\d_]))?"
+            r"(?:\s*(?P<qual>(?i:" + reverse_alternation(quals) + r"))(?![^\W\d_]))?"
             r"(?:\s+(?P<between>(?i:neewteb))(?![^\W\d_]))?"
         )
         self._prefix_re = re.compile("(?:" + alternation(prefixes) + r")(?=\s?\d)")
@@ -484,9 +475,9 @@ class QuantityRecognizer(Assembler, CountedReader):
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for key, (default, fmt) in TABLES.items():
+        for key, (default, model) in TABLES.items():
             target = path / Path(default).name
-            if fmt == "jsonl":
+            if model:
                 srsly.write_jsonl(target, self._data[key])
             else:
                 target.write_text("\n".join(self._data[key]) + "\n", encoding="utf-8")
@@ -494,7 +485,7 @@ class QuantityRecognizer(Assembler, CountedReader):
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "QuantityRecognizer":
         path = ensure_path(path)
         data = {}
-        for key, (default, fmt) in TABLES.items():
+        for key, (default, _model) in TABLES.items():
             source = path / Path(default).name
             data[key] = self._read_table(key, source) if source.exists() else self._data[key]
         self._load(data)

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc
 
+from ..lexicon import word_set
 from ..normalize.numbers import NumberWords
 from ..normalize.units import UnitLexicon
 from .draft import Draft
@@ -21,7 +22,7 @@ from .patterns import CHANGE_NOUN_AFTER, OF_NP, TIMES_AFTER
 
 _NP_WORD = re.compile(r"[ \t]*([^\W\d_][\w]*(?:['’]s)?(?:-[\w]+)*)")
 _IN_NP = re.compile(r"\s+in\s+(?=[^\W\d_])")
-_DIMENSIONS = frozenset("high tall long wide deep thick old across away apart".split())
+_DIMENSIONS = word_set("quantities/dimension_words.txt")
 _FOR_NP = re.compile(r"\s+for\s+(?=[^\W\d_])")
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?(?=\d|[a-z])")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
@@ -30,11 +31,9 @@ _PP_FILLERS = _DETERMINERS | frozenset(
     "same first last past current previous next whole entire such".split())
 # Prepositions inside a subject noun phrase ("trade turnover BETWEEN Russia and Iran").
 _NP_PREPS = frozenset("of in to between for from on at among with during".split())
-_IRREGULAR_PLURALS = frozenset(
-    "people men women children police personnel staff cattle feet teeth mice geese data "
-    "media militants".split())
+_IRREGULAR_PLURALS = word_set("quantities/irregular_plurals.txt")
 # Nouns ending in "-ed" that are not past tenses.
-_ED_NOUNS = frozenset("speed breed greed creed steed hundred embed seabed sled".split())
+_ED_NOUNS = word_set("quantities/ed_nouns.txt")
 
 
 def _plural(lw: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import alternation, load_words
 from ..normalize.numbers import VULGAR_FRACTIONS
 
 VULGAR = "".join(VULGAR_FRACTIONS)
@@ -15,9 +16,6 @@ DIGIT_RUN = re.compile(
 TRAILING = ",.:/-\u066B\u066C\u00A0\u202F\u2009"
 WORD = re.compile(r"[^\W\d_][\w'’.]*")
 CHANGE_NOUN_AFTER = re.compile(
-    r"\s+(?P<w>increase|increases|rise|growth|hike|jump|surge|gain|decline|decrease|drop|"
-    r"fall|reduction|cut|loss|dip)\b",
-    re.I,
-)
+    r"\s+(?P<w>" + alternation(load_words("quantities/change_nouns.txt")) + r")\b", re.I)
 OF_NP = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?=[^\W\d_])", re.I)
 TIMES_AFTER = re.compile(r"\s+times\b", re.I)

@@ -26,6 +26,7 @@ from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, QUOTATIONS, TERMS, doc_text, ensure_extensions
 from ..payloads import QuotationPayload, as_extent
+from ..lexicon import alternation, shared, word_set
 from .lexicon import FILES, Cue, SpeechLexicon
 from .marks import QuotePair, pair_quotes
 from .mentions import EntityMentions
@@ -57,16 +58,14 @@ _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w
 _PREV_WORD = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w'\u2019-]*)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # Verbs that take a person before the that-clause ("told reporters that", "warned investors that").
-_OBJECT_THAT = frozenset({"tell", "inform", "remind", "assure", "warn", "caution", "promise", "convince",
-                          "notify", "advise", "urge", "brief", "reassure", "tweet", "write"})
+_OBJECT_THAT = word_set("quotations/object_that_verbs.txt")
 # Words that open an adjunct between a reporting verb and its "that" ("said in a statement that").
 _ADJUNCT_OPENERS = frozenset({"to", "in", "on", "at", "during", "after", "before", "for", "with", "from",
                               "via", "through", "over", "earlier", "later", "last", "this", "yesterday",
                               "today", "tonight", "again", "also", "while", "when", "under", "amid",
                               "following", "since", "within", "among", "without", "by", "that", "as",
                               "once", "then", "further", "recently", "previously", "here", "there",
-                              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                              "sunday", "separately", "too", "instead", "however", "both", "not"})
+                              "separately", "too", "instead", "however", "both", "not"}) | shared.weekday_words()
 _RELAY_LEAD = re.compile(r"\s*,\s*(?=[A-Za-z])")
 _CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s")  # "according to X, citing Y"
 _COMMA_BEFORE = re.compile(r"[,:]\s*$")
@@ -123,8 +122,7 @@ class QuotationRecognizer:
     def _load(self, directory: str | Path | None) -> None:
         self.lex = SpeechLexicon(directory)
         self.reader = PhraseReader(self.lex)
-        docs = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in self.lex.documents),
-                               key=len, reverse=True))
+        docs = alternation(self.lex.documents)
         # Who issued a document named before: "X's complaint", "a report published by X".
         self._owned_document = re.compile(
             rf"(?P<owner>{_CAP_RUN})['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}(?P<doc>{docs})(?![\w-])"
@@ -151,7 +149,7 @@ class QuotationRecognizer:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         for name in FILES:
-            shutil.copyfile(self.lex.directory / name, path / name)
+            shutil.copyfile(self.lex.files[name], path / name)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "QuotationRecognizer":
         self._load(ensure_path(path))
