@@ -24,7 +24,6 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensions
 from ..layout.component import layout_of
@@ -629,13 +628,13 @@ class DateRecognizer:
     # -- serialisation -----------------------------------------------------------------------
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "patterns.jsonl", self._rows)
         srsly.write_json(path / "lexicon.json", self._lexicon)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "DateRecognizer":
-        path = ensure_path(path)
+        path = Path(path)
         self._load(load_patterns(path / "patterns.jsonl"), load_lexicon(path / "lexicon.json"))
         return self
 
