@@ -172,7 +172,7 @@ class Lexicon:
         self.particles = people.particles
         self.common = _words("common_words.txt")
         self.non_entity_heads = frozenset(h.word for h in load_table(_DIR + "heads.tsv", NameHead) if h.has("other"))
-        self.reporting = shared.reporting_forms() | _words("speaker_verbs.txt")
+        self.reporting = shared.finite_reporting_forms() | _words("speaker_verbs.txt")
         self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
 
     def _add(self, tokens: list[str] | tuple[str, ...], label: str, canonical: str, tier: int) -> None:

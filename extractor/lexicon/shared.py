@@ -45,6 +45,14 @@ def reporting_forms() -> frozenset[str]:
     return frozenset(f for verb in reporting_verbs() for f in verb.forms())
 
 
+@lru_cache(maxsize=None)
+def finite_reporting_forms() -> frozenset[str]:
+    """The third-person and past forms ("says", "said", "points out"): after a capitalised
+    word they make it a subject. Base and -ing forms are left out: many are nouns too
+    ("report", "answer", "comment")."""
+    return frozenset(f for verb in reporting_verbs() for f in (verb.s, verb.past) if f)
+
+
 def months() -> tuple[Month, ...]:
     return load_rows(MONTHS, Month)
 
