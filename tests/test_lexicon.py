@@ -29,8 +29,8 @@ from extractor.lexicon import (
     load_table,
     load_words,
     reverse_alternation,
+    shared,
 )
-from extractor.lexicon import shared
 from extractor.lexicon.rows import CATALOGUE, DatesLexicon, NamedPattern, OrgWord, Place, ReportingVerb
 
 ROOT = resources.path("")

@@ -30,18 +30,26 @@ from typing import Any, Iterable
 import srsly
 from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, LENGTH
-from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, ENTITIES, doc_text, ensure_extensions
 from ..layout.component import layout_of
+from ..lexicon import as_dicts, iter_table, load_rows, load_table, shared, word_set
+from ..lexicon.rows import (
+    EntityRule,
+    NameHead,
+    NameToCanonical,
+    NameVariant,
+    Place,
+    SiteNoun,
+    StateAbbreviation,
+)
 from ..names import name_model
 from ..payloads import EntityPayload
-from ..lexicon import as_dicts, iter_table, load_rows, load_table, shared, word_set
-from ..lexicon.rows import EntityRule, NameHead, NameToCanonical, NameVariant, Place, SiteNoun, StateAbbreviation
 
 META_SPANS = "facts_meta"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
