@@ -39,7 +39,7 @@ def _branch(node: dict, space: str | None) -> str:
 
 
 def starts_with(words: Iterable[str], also: str = "") -> str:
-    """A look-ahead for the first letters of the words (either case), to put before an
+    r"""A look-ahead for the first letters of the words (either case), to put before an
     alternation the engine must otherwise try word by word at every position where it
     cannot match: one class test instead. ``also`` adds to the class (``r"\d"``)."""
     firsts = sorted({c for w in words for c in (w[:1].lower(), w[:1].upper())})
