@@ -105,10 +105,9 @@ class LayoutAnalyzer:
         calendar: str | None = None,
     ) -> None:
         self.name = name
-        self.credit_patterns_file = credit_patterns or "article/credit_lines.jsonl"
-        # The abbreviations whose full stop ends no sentence stay with the quotations
-        # resources; month and weekday names are the shared ones unless a dates lexicon is given.
-        self.abbreviations_file = abbreviations or "quotations/abbreviations.txt"
+        self.credit_patterns_file = credit_patterns or "layout/credit_lines.jsonl"
+        # Month and weekday names are the shared ones unless a dates lexicon is given.
+        self.abbreviations_file = abbreviations or "layout/abbreviations.txt"
         self.calendar_file = calendar
         self._load(as_dicts(load_rows(self.credit_patterns_file, NamedPattern)),
                    list(load_words(self.abbreviations_file)), _calendar_words(self.calendar_file))

@@ -254,7 +254,7 @@ CATALOGUE: dict[str, type[Row]] = {
     "shared/org_words.tsv": OrgWord,
     "shared/months.jsonl": Month,
     "shared/weekdays.jsonl": Weekday,
-    "article/credit_lines.jsonl": NamedPattern,
+    "layout/credit_lines.jsonl": NamedPattern,
     "entities/places.tsv": Place,
     "entities/place_variants.tsv": NameVariant,
     "entities/demonyms.tsv": NameToCanonical,

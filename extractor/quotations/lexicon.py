@@ -16,7 +16,7 @@ from ..lexicon.shared import honorifics, org_words, reporting_verbs, roles
 # from resources/shared/.
 FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl", "roles.txt",
          "speaker_roles.txt", "honorifics.txt", "title_words.txt", "generic_speakers.txt", "data_sources.txt",
-         "org_words.tsv", "term_cues.txt", "abbreviations.txt", "noun_modifiers.txt",
+         "org_words.tsv", "term_cues.txt", "noun_modifiers.txt",
          "org_kinds.tsv", "documents.txt")
 
 
@@ -65,7 +65,6 @@ class SpeechLexicon:
             r"(?<![\w-])(?:" + alternation(load_words(f["term_cues.txt"]))
             + r")(?:\s+(?:of|is|was|as|which\s+is|called|named|the|a|an|its|their|this))*"
             r"[\s,:]*$", re.IGNORECASE)
-        self.abbreviations = list(load_words(f["abbreviations.txt"]))
         self.noun_modifiers = word_set(f["noun_modifiers.txt"], lower=True)
         # kind noun -> the words that show that kind in an organisation's name
         self.org_kinds: dict[str, frozenset[str]] = {}
