@@ -126,7 +126,7 @@ class PhraseReader:
         if last.low in self.lex.pronouns and len(last.text) <= 4:
             if len(toks) >= 2 and toks[-2].low in ("what", "whatever"):
                 return None
-            return self._pronoun(last)
+            return self.pronoun(last)
         if last.text == ",":
             phrase = self._appositive_subject(text, toks[:-1], sentence_start)
             return None if phrase is None or self._after_what(toks, phrase.start) else phrase
@@ -186,7 +186,7 @@ class PhraseReader:
         k = next((n for n, t in enumerate(toks) if t.start >= start), len(toks))
         return any(t.low in ("what", "whatever", "whom", "who", "which") for t in toks[max(0, k - 6):k])
 
-    def _pronoun(self, tok: Token) -> Phrase:
+    def pronoun(self, tok: Token) -> Phrase:
         return Phrase(tok.start, tok.end, "pronoun", head=tok.low)
 
     def _np_suffix(self, toks: list[Token]) -> tuple[int, int] | None:
@@ -282,7 +282,7 @@ class PhraseReader:
         if not out:
             return None
         if out[0].low in self.lex.pronouns and len(out[0].text) <= 4:
-            return self._pronoun(out[0])
+            return self.pronoun(out[0])
         if out[0].low in _FUNCTION_WORDS or out[0].low in _CLAUSE_WORDS:
             return None  # "pledged to boost ...": an infinitive or a clause, not a speaker
         return self.classify(text, out)
@@ -297,7 +297,7 @@ class PhraseReader:
             if not re.search(r"(?:\b[A-Z]\.|[A-Z]\.[A-Z]\.|Ph\.D\.|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$", text[start:end]):
                 end -= 1
         if len(toks) == 1 and toks[0].low in self.lex.pronouns:
-            return self._pronoun(toks[0])
+            return self.pronoun(toks[0])
         if all(t.low in self.lex.noun_modifiers for t in toks):
             return None  # "Other", "Preliminary": a modifier, never a speaker by itself
         low = [t.low for t in toks]

@@ -1,0 +1,108 @@
+"""One document's working state for the quotation stages: its text, layout, quotation marks
+and cues, and the small readings every stage shares (words between two offsets, where a
+clause starts and ends, the subject of a cue)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..layout.model import Layout
+from .cues import CueMatch
+from .lexicon import SpeechLexicon
+from .marks import QuotePair
+from .phrases import Phrase, PhraseReader
+
+TERMINAL = ".!?\u2026"
+WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb'"
+MAX_CUES_PER_SENTENCE = 24
+
+
+class SpeechContext:
+    """One document's working state."""
+
+    def __init__(self, lex: SpeechLexicon, reader: PhraseReader, text: str, layout: Layout,
+                 pairs: list[QuotePair], cues: list[CueMatch]) -> None:
+        self.lex, self.reader = lex, reader
+        self.text, self.layout = text, layout
+        self.pairs = pairs
+        self.top = [p for p in pairs if p.depth == 0]
+        self.cues = cues
+        self._cue_starts = [c.start for c in cues]
+
+    def cues_between(self, start: int, end: int) -> list[CueMatch]:
+        k = bisect_left(self._cue_starts, start)
+        out: list[CueMatch] = []
+        while k < len(self.cues) and self.cues[k].start < end:
+            out.append(self.cues[k])
+            k += 1
+            if len(out) >= MAX_CUES_PER_SENTENCE:
+                break
+        return out
+
+    def words(self, start: int, end: int) -> int:
+        return sum(1 for _ in WORD.finditer(self.text, start, end))
+
+    def clause_start(self, sentence_start: int, limit: int) -> int:
+        """Where a sentence's own words begin: after a dateline and leading space."""
+        text = self.text
+        pos = sentence_start
+        dateline = self.layout.dateline
+        if dateline is not None and dateline.start == pos and dateline.end <= limit:
+            pos = dateline.end
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        return pos
+
+    def subject(self, cue: CueMatch, floor: int) -> Phrase | None:
+        ss, _ = self.layout.sentence(cue.start)
+        cs = self.clause_start(ss, cue.start)
+        # The dateline is no part of the subject: "PLACE (date) - The agency announced".
+        return self.reader.subject_before(self.text, max(floor, cs), cue.start, cs)
+
+    def main_subject(self, before: int, floor: int) -> Phrase | None:
+        """The speaker of the clause a participle ("adding", "noting") hangs on."""
+        ss, _ = self.layout.sentence(before)
+        floor = max(ss, floor)
+        for c in reversed(self.cues_between(floor, before)):
+            if c.cue is not None and c.cue.tense != "ing":
+                p = self.subject(c, floor)
+                if p is not None:
+                    return p
+        toks = self.reader.tokens(self.text, floor, before)
+        for k, t in enumerate(toks[:40]):
+            if t.low in ("he", "she", "they") and len(t.text) <= 4:
+                return self.reader.pronoun(t)
+            if t.cap and k > 0 and t.text.isalpha():
+                run = [t]
+                for u in toks[k + 1:k + 5]:
+                    if u.cap:
+                        run.append(u)
+                    else:
+                        break
+                p = self.reader.classify(self.text, run)
+                if p is not None and p.kind == "name":
+                    return p
+        return None
+
+    def content_end(self, start: int, sentence_end: int, stops: list[int]) -> int:
+        """End of a reported clause: the sentence end, a participle or a later attribution."""
+        end = sentence_end
+        for s in stops:
+            if start < s < end:
+                end = s
+        return self.trim_end(start, end)
+
+    def trim_end(self, start: int, end: int) -> int:
+        text = self.text
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if end > start and text[end - 1] in "\u201d\"":
+            # a stray closing mark at the end of a paragraph with no opener
+            end -= 1
+        while end > start and text[end - 1] in TERMINAL:
+            end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
