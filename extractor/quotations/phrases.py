@@ -306,10 +306,53 @@ class PhraseReader:
         if any(t.low in self.lex.data_sources and (not t.cap or opening) for t in toks) \
                 and not any(t.cap for t in toks[1:]):
             return None
-        runs = self._runs(toks)
         roles = [t.low for t in toks if t.low in self.lex.roles]
-        persons, orgs, pp_orgs, skip = [], [], [], set()
-        for a, b in runs:
+        persons, orgs, pp_orgs, skip = self._names_in_runs(toks, roles, opening)
+        definite = low[0] not in ("a", "an")
+        if persons:
+            name = persons[0]
+            name.roles = list(dict.fromkeys(name.roles + roles))
+            return Phrase(start, end, "name", name=name, roles=list(name.roles))
+        last_tok = toks[-1]
+        if len(toks) == 2 and low[0] == "the" and last_tok.low in self.lex.org_words and last_tok.cap \
+                and not last_tok.text.isupper():
+            return Phrase(start, end, "role", head=last_tok.low)  # "the Ministry": named by its kind
+        if last_tok.text.islower() and last_tok.low in self.lex.org_words and not persons:
+            # "the company", "the ministry": an organisation named by its kind; "Brazil's
+            # central bank", "the Iranian government": named by its country or owner (but
+            # "the New York-based company" is named by its kind and its seat).
+            k0 = 1 if toks[0].low in _DETERMINERS else 0
+            located = any(t.low.endswith(_LOCATED) for t in toks)
+            if any(t.cap for t in toks[k0:-1]) and not orgs and len(toks) - k0 <= 5 and not located:
+                return Phrase(start, end, "org", name=Name(toks[k0].start, end, "ORG"))
+            if orgs and toks[0].low not in self.lex.roles and not any(t.low in self.lex.roles for t in toks):
+                return Phrase(start, end, "org", name=orgs[0])
+            if not any(t.low in self.lex.roles or t.low in self.lex.generic for t in toks[:-1]):
+                return Phrase(start, end, "role", head=last_tok.low, definite=definite)
+        first_kind = self._first_kind(toks, skip)
+        if first_kind == "generic":
+            head = next(t.low for t in toks if t.low in self.lex.generic)
+            if head in ("reports", "media") and (orgs or pp_orgs):
+                return Phrase(start, end, "org", name=(orgs or pp_orgs)[0])
+            return Phrase(start, end, "generic", head=head, definite=definite)
+        if first_kind == "role":
+            role_word = next(t.low for t in toks if t.low in self.lex.roles)
+            return Phrase(start, end, "role", head=role_word, definite=definite, roles=roles,
+                          name=next(iter(orgs or pp_orgs), None))
+        if orgs:
+            return Phrase(start, end, "org", name=orgs[0])
+        return None
+
+    def _names_in_runs(self, toks: list[Token], roles: list[str], opening: bool
+                       ) -> tuple[list[Name], list[Name], list[Name], set[int]]:
+        """The people, the organisations and the organisations inside a prepositional phrase
+        named by the capitalised runs of ``toks``, and the indices of the runs that only
+        modify a lower-case word (``opening``: the phrase opens a sentence)."""
+        persons: list[Name] = []
+        orgs: list[Name] = []
+        pp_orgs: list[Name] = []  # organisations after a preposition
+        skip: set[int] = set()
+        for a, b in self._runs(toks):
             run = toks[a:b + 1]
             if len(run) == 1 and (run[0].low in self.lex.generic or (run[0].low in self.lex.data_sources and opening)):
                 continue
@@ -336,28 +379,12 @@ class PhraseReader:
                 org = self._org_in_run(run)
                 if org is not None:
                     orgs.append(org)
-        definite = low[0] not in ("a", "an")
-        if persons:
-            name = persons[0]
-            name.roles = list(dict.fromkeys(name.roles + roles))
-            return Phrase(start, end, "name", name=name, roles=list(name.roles))
-        last_tok = toks[-1]
-        if len(toks) == 2 and low[0] == "the" and last_tok.low in self.lex.org_words and last_tok.cap \
-                and not last_tok.text.isupper():
-            return Phrase(start, end, "role", head=last_tok.low)  # "the Ministry": named by its kind
-        if last_tok.text.islower() and last_tok.low in self.lex.org_words and not persons:
-            # "the company", "the ministry": an organisation named by its kind; "Brazil's
-            # central bank", "the Iranian government": named by its country or owner (but
-            # "the New York-based company" is named by its kind and its seat).
-            k0 = 1 if toks[0].low in _DETERMINERS else 0
-            located = any(t.low.endswith(_LOCATED) for t in toks)
-            if any(t.cap for t in toks[k0:-1]) and not orgs and len(toks) - k0 <= 5 and not located:
-                return Phrase(start, end, "org", name=Name(toks[k0].start, end, "ORG"))
-            if orgs and toks[0].low not in self.lex.roles and not any(t.low in self.lex.roles for t in toks):
-                return Phrase(start, end, "org", name=orgs[0])
-            if not any(t.low in self.lex.roles or t.low in self.lex.generic for t in toks[:-1]):
-                return Phrase(start, end, "role", head=last_tok.low, definite=definite)
-        first_kind = None
+        return persons, orgs, pp_orgs, skip
+
+    def _first_kind(self, toks: list[Token], skip: set[int]) -> str | None:
+        """"role", "generic" or "org": what the phrase's head or first telling word is
+        (``skip``: indices of the modifier runs)."""
+        first_kind: str | None = None
         head_tok = next((t for t in reversed(toks) if t.text not in "()" and not (
             t.text.isupper() and toks.index(t) > 0 and toks[toks.index(t) - 1].text == "(")), toks[-1])
         if head_tok.low in self.lex.roles and not head_tok.cap:
@@ -374,18 +401,7 @@ class PhraseReader:
             if t.cap and t.low not in _DETERMINERS:
                 first_kind = "org"
                 break
-        if first_kind == "generic":
-            head = next(t.low for t in toks if t.low in self.lex.generic)
-            if head in ("reports", "media") and (orgs or pp_orgs):
-                return Phrase(start, end, "org", name=(orgs or pp_orgs)[0])
-            return Phrase(start, end, "generic", head=head, definite=definite)
-        if first_kind == "role":
-            role_word = next(t.low for t in toks if t.low in self.lex.roles)
-            return Phrase(start, end, "role", head=role_word, definite=definite, roles=roles,
-                          name=(orgs or pp_orgs or [None])[0])
-        if orgs:
-            return Phrase(start, end, "org", name=orgs[0])
-        return None
+        return first_kind
 
     def _runs(self, toks: list[Token]) -> list[tuple[int, int]]:
         """Runs of capitalised tokens, joined by connectors and parenthesised acronyms."""
