@@ -141,62 +141,73 @@ class SpeakerResolver:
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, phrase: Phrase | None, pos: int) -> Resolution:
+        """The speaker a phrase at ``pos`` names: an entity of the document, an office as it
+        stands, or no one."""
         if phrase is None:
             return Resolution(None, None)
         if phrase.kind in ("name", "org") and phrase.name is not None:
-            linked = self.link_name(phrase.name)
-            if linked is None:
-                return Resolution(None, None)  # a name facts_entities does not know: unnamed
-            named, span = linked
-            named.roles.update(phrase.roles)
-            self._focus(pos, named)
-            return Resolution(named.name, span, named)
-        ent: Entity | None
+            return self._resolve_name(phrase, phrase.name, pos)
         if phrase.kind == "pronoun":
-            head = phrase.head
-            if head in ("he", "she"):
-                ent = self._person_in_focus(pos, gender=("male" if head == "he" else "female"))
-            elif head in ("it", "they"):
-                ent = self.last_org[1] if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS else None
-                if ent is None and head == "they":
-                    return Resolution(None, None)
-            else:
-                return Resolution(None, None)
-            return self._resolved(ent, pos)
+            return self._resolve_pronoun(phrase, pos)
         if phrase.kind == "role":
-            head = phrase.head or ""
-            if head in self.reader.lex.org_words:
-                ent = self._org_with(head, pos)
-                if ent is None:
-                    self.last_org = None  # "it" after an unknown "the ministry" is that ministry
-                return self._resolved(ent, pos)
-            words = set(self.text[phrase.start:phrase.end].lower().split())
-            ent = None
-            if not phrase.definite and not words & _UNNAMED:
-                # "a senior official said X. Head of Y Jane Doe said ...": news introduces the
-                # speaker by role first and names them in the next sentence.
-                ent = self._next_named_speaker(pos, within=600)
-                if ent is not None:
-                    return self._resolved(ent, pos)
-            if not phrase.definite or words & _UNNAMED:
-                # "an unnamed official": someone the text does not name; a later "the
-                # official" is that person, still unnamed.
-                self.last_unnamed = (pos, head)
-                return Resolution(None, None)
-            if self.last_unnamed and self.last_unnamed[1] == head and pos - self.last_unnamed[0] < _FOCUS_CHARS \
-                    and (self.last_person is None or self.last_person[0] < self.last_unnamed[0]):
-                return Resolution(None, None)
-            if head in _GENERIC_ROLES:
-                return self._resolved(self._person_in_focus(pos), pos)
-            ent = self._person_with_role(head, pos)
-            if ent is None:
-                # "the Secretary-General" is not his spokesman, "the minister" not a former one
-                ent = self._person_in_focus(pos, role=head)
-                if ent is None:
-                    return self._office(phrase, pos)
-            ent.roles.add(head)  # a later "the minister" is this minister
-            return self._resolved(ent, pos)
+            return self._resolve_role(phrase, pos)
         return Resolution(None, None)
+
+    def _resolve_name(self, phrase: Phrase, name: Name, pos: int) -> Resolution:
+        linked = self.link_name(name)
+        if linked is None:
+            return Resolution(None, None)  # a name facts_entities does not know: unnamed
+        named, span = linked
+        named.roles.update(phrase.roles)
+        self._focus(pos, named)
+        return Resolution(named.name, span, named)
+
+    def _resolve_pronoun(self, phrase: Phrase, pos: int) -> Resolution:
+        ent: Entity | None
+        head = phrase.head
+        if head in ("he", "she"):
+            ent = self._person_in_focus(pos, gender=("male" if head == "he" else "female"))
+        elif head in ("it", "they"):
+            ent = self.last_org[1] if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS else None
+            if ent is None and head == "they":
+                return Resolution(None, None)
+        else:
+            return Resolution(None, None)
+        return self._resolved(ent, pos)
+
+    def _resolve_role(self, phrase: Phrase, pos: int) -> Resolution:
+        ent: Entity | None
+        head = phrase.head or ""
+        if head in self.reader.lex.org_words:
+            ent = self._org_with(head, pos)
+            if ent is None:
+                self.last_org = None  # "it" after an unknown "the ministry" is that ministry
+            return self._resolved(ent, pos)
+        words = set(self.text[phrase.start:phrase.end].lower().split())
+        if not phrase.definite and not words & _UNNAMED:
+            # "a senior official said X. Head of Y Jane Doe said ...": news introduces the
+            # speaker by role first and names them in the next sentence.
+            ent = self._next_named_speaker(pos, within=600)
+            if ent is not None:
+                return self._resolved(ent, pos)
+        if not phrase.definite or words & _UNNAMED:
+            # "an unnamed official": someone the text does not name; a later "the
+            # official" is that person, still unnamed.
+            self.last_unnamed = (pos, head)
+            return Resolution(None, None)
+        if self.last_unnamed and self.last_unnamed[1] == head and pos - self.last_unnamed[0] < _FOCUS_CHARS \
+                and (self.last_person is None or self.last_person[0] < self.last_unnamed[0]):
+            return Resolution(None, None)
+        if head in _GENERIC_ROLES:
+            return self._resolved(self._person_in_focus(pos), pos)
+        ent = self._person_with_role(head, pos)
+        if ent is None:
+            # "the Secretary-General" is not his spokesman, "the minister" not a former one
+            ent = self._person_in_focus(pos, role=head)
+            if ent is None:
+                return self._office(phrase, pos)
+        ent.roles.add(head)  # a later "the minister" is this minister
+        return self._resolved(ent, pos)
 
     def _office(self, phrase: Phrase, pos: int) -> Resolution:
         """A capitalised office held by no one the text names ("the Secretary-General") is
