@@ -67,6 +67,16 @@ class Phrase:
     roles: list[str] = field(default_factory=list)
 
 
+def _open_parenthesis(toks: list[Token], k: int) -> int | None:
+    """Index of the "(" opening the ")" at ``k`` within 10 tokens back; None if there is none."""
+    m = k - 1
+    while m >= 0 and toks[m].text != "(" and k - m < 10:
+        m -= 1
+    if m < 0 or toks[m].text != "(":
+        return None
+    return m
+
+
 class PhraseReader:
     """Reads speaker phrases; the people in them are the entities of ``mentions``."""
 
@@ -198,16 +208,25 @@ class PhraseReader:
         if not (last.cap or last.text == ")" or last.low in self.lex.roles or last.low in self.lex.generic
                 or (last.low in self.lex.org_words and j > 0)):
             return None
+        i = self._np_start(toks, j)
+        if i > j:
+            return None
+        i = self._skip_leading_words(toks, i, j)
+        if i > j:
+            return None
+        return i, j
+
+    def _np_start(self, toks: list[Token], j: int) -> int:
+        """Index of the first token of the noun-phrase-like run ending at ``j``, reading
+        back; ``j + 1`` when there is none."""
         i = j + 1
         k = j
         lower_run = 0
         while k >= 0 and j - k < _MAX_PHRASE_TOKENS:
             t = toks[k]
             if t.text == ")":
-                m = k - 1
-                while m >= 0 and toks[m].text != "(" and k - m < 10:
-                    m -= 1
-                if m < 0 or toks[m].text != "(":
+                m = _open_parenthesis(toks, k)
+                if m is None:
                     break
                 k = m - 1
                 i = m
@@ -239,16 +258,17 @@ class PhraseReader:
             else:
                 break
             k -= 1
-        if i > j:
-            return None
+        return i
+
+    def _skip_leading_words(self, toks: list[Token], i: int, j: int) -> int:
+        """A phrase opens with neither a connector nor a lower-case word that is no role,
+        no source word and no determiner (unless a role or source word follows it)."""
         while i <= j and (toks[i].low in _CONNECTORS - {"the"} or (toks[i].text.islower() and
                           toks[i].low not in self.lex.roles and toks[i].low not in self.lex.generic
                           and toks[i].low not in _DETERMINERS and not (
                               i < j and (toks[i + 1].low in self.lex.roles or toks[i + 1].low in self.lex.generic)))):
             i += 1
-        if i > j:
-            return None
-        return i, j
+        return i
 
     def _np_prefix(self, toks: list[Token]) -> tuple[int, int] | None:
         """The capitalised name opening ``toks`` ("Marta Ruiz Olmedo made ...")."""
