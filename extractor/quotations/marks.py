@@ -11,6 +11,7 @@ running over several paragraphs. A closing mark with no opener is kept as ``unop
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]")
@@ -61,32 +62,7 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotePair]
             if piece is not carried:
                 _discard(pairs, piece)
         running = []
-        stack: list[tuple[str, str, int]] = []  # (level, type, index)
-        for m in _MARK.finditer(text, ps, pe):
-            i = m.start()
-            ch = text[i]
-            if ch in _DOUBLE_OPEN:
-                _push(stack, ("double", ch, i))
-            elif ch in _DOUBLE_CLOSE:
-                _close(text, stack, pairs, "double", lambda t: t in _DOUBLE_OPEN, i, ps)
-            elif ch == '"':
-                side = _straight_side(text, i)
-                has_open = any(t == '"' for _, t, _ in stack)
-                if side == "close" or (side == "either" and has_open):
-                    _close(text, stack, pairs, "double", lambda t: t == '"', i, ps)
-                else:
-                    _push(stack, ("double", '"', i))
-            elif ch == "\u2018":
-                _push(stack, ("single", ch, i))
-            elif ch == "\u2019" or ch == "'":
-                after = text[i + 1] if i + 1 < len(text) else " "
-                if after.isalnum():
-                    continue  # an apostrophe inside a word: country's, don't
-                opener = "\u2018" if ch == "\u2019" else "'"
-                if any(t == opener for _, t, _ in stack):
-                    _close(text, stack, pairs, "single", lambda t, o=opener: t == o, i, None)
-                elif ch == "'" and _straight_side(text, i) == "open":
-                    _push(stack, ("single", "'", i))
+        stack = _pair_marks(text, ps, pe, pairs)
         for level, mark, i in stack:
             if level == "double":
                 piece = QuotePair(i, None, i + 1, pe, depth=0, kind="double", continues=True)
@@ -110,6 +86,38 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotePair]
     return pairs
 
 
+def _pair_marks(text: str, ps: int, pe: int, pairs: list[QuotePair]) -> list[tuple[str, str, int]]:
+    """Pair the quotation marks of the paragraph ``ps``-``pe`` into ``pairs``; the marks
+    left open at its end, as (level, mark, index)."""
+    stack: list[tuple[str, str, int]] = []  # (level, type, index)
+    for m in _MARK.finditer(text, ps, pe):
+        i = m.start()
+        ch = text[i]
+        if ch in _DOUBLE_OPEN:
+            _push(stack, ("double", ch, i))
+        elif ch in _DOUBLE_CLOSE:
+            _close(text, stack, pairs, "double", lambda t: t in _DOUBLE_OPEN, i, ps)
+        elif ch == '"':
+            side = _straight_side(text, i)
+            has_open = any(t == '"' for _, t, _ in stack)
+            if side == "close" or (side == "either" and has_open):
+                _close(text, stack, pairs, "double", lambda t: t == '"', i, ps)
+            else:
+                _push(stack, ("double", '"', i))
+        elif ch == "\u2018":
+            _push(stack, ("single", ch, i))
+        elif ch == "\u2019" or ch == "'":
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if after.isalnum():
+                continue  # an apostrophe inside a word: country's, don't
+            opener = "\u2018" if ch == "\u2019" else "'"
+            if any(t == opener for _, t, _ in stack):
+                _close(text, stack, pairs, "single", opener.__eq__, i, None)
+            elif ch == "'" and _straight_side(text, i) == "open":
+                _push(stack, ("single", "'", i))
+    return stack
+
+
 def _discard(pairs: list[QuotePair], piece: QuotePair) -> None:
     for k in range(len(pairs) - 1, -1, -1):
         if pairs[k] is piece:
@@ -117,13 +125,15 @@ def _discard(pairs: list[QuotePair], piece: QuotePair) -> None:
             return
 
 
-def _push(stack: list, item: tuple) -> None:
+def _push(stack: list[tuple[str, str, int]], item: tuple[str, str, int]) -> None:
     stack.append(item)
     if len(stack) > _MAX_DEPTH:
         del stack[0]
 
 
-def _close(text, stack, pairs, level, matches, i, para_start) -> None:
+def _close(text: str, stack: list[tuple[str, str, int]], pairs: list[QuotePair], level: str,
+           matches: Callable[[str], bool], i: int, para_start: int | None) -> None:
+    """Pair the closing mark at ``i`` with the innermost open mark ``matches`` accepts."""
     for k in range(len(stack) - 1, -1, -1):
         lvl, mark, j = stack[k]
         if lvl == level and matches(mark):
