@@ -62,7 +62,7 @@ def plan_according(ctx: SpeechContext, c: CueMatch, cs: int, se: int) -> Plan | 
     lead = text[cs:c.start].strip()
     if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
         if attributed_clause(ctx, after, se):
-            return None  # "According to IRNA, Askari said that ...": IRNA is the channel
+            return None  # "According to XNA, Rivera said that ...": the agency XNA is the channel
         return Plan("pre", c, after, phrase)
     if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
         if ctx.cues_between(cs, c.start):
@@ -182,7 +182,7 @@ def plan_preposed(ctx: SpeechContext, c: CueMatch, pos: int, se: int, phrase: Ph
 
 
 def relay_after(ctx: SpeechContext, pos: int, se: int) -> bool:
-    """", IRNA reported." / ", the paper quoted him as saying.": a source that relays what
+    """", XNA reported." / ", the paper quoted him as saying.": a source that relays what
     the attribution before it reports, ending the sentence."""
     m = _RELAY_LEAD.match(ctx.text, pos, se)
     if not m:
