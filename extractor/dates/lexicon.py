@@ -223,3 +223,43 @@ def lowered(lex: dict[str, Any], key: str) -> set[str]:
     """A word list of the lexicon, lower-cased (absent lists are empty)."""
     return {w.lower() for w in lex.get(key, ())}
 
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The words the stages read around a candidate, lower-cased."""
+
+    year_before: set[str]  # "in 2015", "since 1999"
+    month_before: set[str]  # "in March", "early May"
+    quantity_after: set[str]  # "2000 workers" is a count
+    approximators: set[str]  # "about 2000", "nearly a year"
+    change_words: set[str]  # "postponed from May to June": two dates, not a range
+    future_words: set[str]  # "will end in March"
+    past_words: set[str]  # "ended in March"
+    future_after: set[str]  # "wheat for March delivery"
+    ambiguous_months: set[str]  # "may", "march": months only in context
+    sh_ambiguous: set[str]  # Solar Hijri month names that are also common words
+    iran_phrases: list[str]  # phrases that make a text Iranian
+    iran_places: set[str]  # dateline places in Iran
+    sh_safe: re.Pattern[str]  # the Solar Hijri month names no other word looks like
+
+
+def context_words(lex: dict[str, Any], names: NameTables) -> ContextWords:
+    """The context words of the lexicon, with the ambiguous names of ``names``."""
+    ctx = lex["iranian_context"]
+    safe_sh = [n for n in names.sh_all if n.lower() not in names.sh_ambiguous]
+    return ContextWords(
+        year_before=lowered(lex, "year_before_words"),
+        month_before=lowered(lex, "bare_month_before_words"),
+        quantity_after=lowered(lex, "quantity_after_words"),
+        approximators=lowered(lex, "approximators"),
+        change_words=lowered(lex, "range_change_words"),
+        future_words=lowered(lex, "tense_future_words"),
+        past_words=lowered(lex, "tense_past_words"),
+        future_after=lowered(lex, "future_month_after_words"),
+        ambiguous_months=names.ambiguous_months,
+        sh_ambiguous=names.sh_ambiguous,
+        iran_phrases=list(ctx["phrases"]),
+        iran_places=set(ctx["dateline_places"]),
+        sh_safe=re.compile(rf"(?<!\w)(?:{literal(safe_sh)})(?!\w)"),
+    )
+

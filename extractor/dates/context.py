@@ -1,0 +1,106 @@
+"""What the whole article says about its dates: the publication date when only the
+dateline gives it, whether the text is Iranian, whether it is history rather than news.
+
+Invented examples: "SPRINGFIELD, Apr. 14, 2015 - ..." gives a publication date of
+2015-04-14; a text naming "Farvardin" or "the Iranian year" is Iranian (so "1400" is a
+Solar Hijri year); a text whose years are 1861, 1863 and 1865 is history, so "June 10"
+takes the year of the date before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+
+from ..layout.model import Layout
+from ..payloads import DocMeta
+from .items import Item
+from .lexicon import ContextWords, fill
+
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def dateline_date_regex(places: dict[str, str]) -> re.Pattern[str]:
+    """The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2"."""
+    return re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?", places))
+
+
+def publication_date(meta: DocMeta, text: str, layout: Layout, dateline_date: re.Pattern[str],
+                     month_names: dict[str, int]) -> dt.date | None:
+    """The metadata's publication date, else the dateline's (then written into ``meta``)."""
+    published = meta.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if isinstance(published, dt.date):
+        return published
+    found = published_from_dateline(text, layout, meta, dateline_date, month_names)
+    if found is not None:
+        meta.published = found
+    return found
+
+
+def published_from_dateline(text: str, layout: Layout, meta: DocMeta, dateline_date: re.Pattern[str],
+                            month_names: dict[str, int]) -> dt.date | None:
+    """A publication date from the dateline's date ("Apr. 14, 2015", or "Jul. 3" with a
+    year from the metadata)."""
+    date = layout.dateline.date if layout.dateline else None
+    m = dateline_date.fullmatch(text, *date) if date else None
+    if not m:
+        return None
+    month = month_names.get(m.group("m").rstrip(".").lower())
+    year = int(m.group("y")) if m.group("y") else year_from_meta(meta)
+    if month is None or year is None:
+        return None
+    try:
+        return dt.date(year, month, int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def year_from_meta(meta: DocMeta) -> int | None:
+    """The year the metadata gives, or that the URL or source path shows ("/2021/07/")."""
+    year = meta.extra.get("year")
+    if isinstance(year, int) or (isinstance(year, str) and year.isdigit()):
+        return int(year)
+    for where in (meta.extra.get("url"), meta.source):
+        m = _URL_YEAR.search(str(where or ""))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def is_iranian(text: str, layout: Layout, words: ContextWords) -> bool:
+    """Whether the text is Iranian: an Iranian phrase, a Solar Hijri month name that is no
+    other word, or a dateline place in Iran."""
+    if any(p in text for p in words.iran_phrases):
+        return True
+    if words.sh_safe.search(text):
+        return True
+    place = layout.dateline.place if layout.dateline else None
+    return place is not None and text[place[0] : place[1]] in words.iran_places
+
+
+def is_narrative(items: list[Item], published: dt.date | None, iranian: bool = False) -> bool:
+    """History rather than news: the years the text names lie long before publication.
+
+    A news item that looks back ("the 1980-1988 war") still names the present now and
+    then: a third of its years near publication keeps it news. In Iranian text a year
+    like 1400 is a Solar Hijri year, roughly 621 years on in Gregorian terms.
+
+    Without a publication date nothing tells the two apart, and year-less dates stay
+    unresolved unless their own sentence gives the year.
+    """
+    if published is None:
+        return False
+    years = [int(it.groups["y"]) for it in items
+             if it.kind in ("date", "year") and len(it.groups.get("y", "")) == 4 and "era" not in it.groups]
+    if iranian:
+        years = [y + 621 if 1300 <= y <= 1499 else y for y in years]
+    if not years:
+        return False
+    median = statistics.median(years)
+    recent = sum(1 for y in years if y >= published.year - 1)
+    if median < published.year - 10 and 3 * recent < len(years):
+        return True
+    return len(years) >= 8 and median < published.year - 1
