@@ -245,7 +245,6 @@ class DatesLexicon(Row):
     quantity_after_words: list[str]
     approximators: list[str]
     range_change_words: list[str] = Field(default_factory=list)
-    abbreviations: list[str] = Field(default_factory=list)
     iranian_context: IranianContext
 
 
