@@ -52,6 +52,9 @@ TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", 
 
 _WS = re.compile(r"\s+")
 
+Groups = Mapping[str, Any]  # the named parts of a match: "m" (month), "d", "y", "rel", ...
+Info = dict[str, Any]  # a resolved date: value, type, calendar, interval (see :func:`payload`)
+
 
 def payload(value: str | None, type_: str = "DATE", calendar: str = "gregorian",
             interval: tuple[dt.date, dt.date] | None = None) -> dict[str, Any]:
@@ -313,7 +316,7 @@ class TimexResolver:
 
     # -- entry point -------------------------------------------------------------------------
 
-    def resolve(self, kind: str, g: Mapping[str, str | None], start: int,
+    def resolve(self, kind: str, g: Groups, start: int,
                 partner_year: int | None = None) -> dict[str, Any]:
         handler = getattr(self, f"_{kind}", None)
         if handler is None:
@@ -337,7 +340,7 @@ class TimexResolver:
 
     # -- kinds -------------------------------------------------------------------------------
 
-    def _date(self, g, pos, partner_year):
+    def _date(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         month = self.month_number(g.get("m") or g.get("m2")) or (int(g["mn"]) if g.get("mn") else None)
         if month is None:
             return payload(None)
@@ -363,7 +366,7 @@ class TimexResolver:
             return payload(value, "TIME", interval=date_interval(year, month, day))
         return payload(value, interval=date_interval(year, month, day))
 
-    def _numeric_date(self, g, pos, partner_year):
+    def _numeric_date(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
         # Day/month rule: a part above 12 can only be the day; otherwise "/" is read
         # month-first (US usage) and "." day-first (European usage).
@@ -378,8 +381,10 @@ class TimexResolver:
         self.remember(pos, year, month, day, explicit=True)
         return payload(date_value(year, month, day), interval=date_interval(year, month, day))
 
-    def _month_relative(self, g, pos, partner_year):
+    def _month_relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         month = self.month_number(g["m"])
+        if month is None:  # never for a name the patterns matched
+            return payload(None)
         rel = g["rel"].lower()
         if rel in ANAPHORIC_REL:
             a = self.anaphoric_ref()
@@ -402,7 +407,7 @@ class TimexResolver:
         self.remember(pos, y, month)
         return payload(date_value(y, month), interval=date_interval(y, month))
 
-    def _weekday(self, g, pos, partner_year):
+    def _weekday(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         wd = self.weekday_number(g["wd"])
         rel = (g.get("rel") or "").lower()
         ref = self.deictic_ref()
@@ -425,7 +430,7 @@ class TimexResolver:
             return payload(value + "T" + PART_OF_DAY[g["pod"].lower()], "TIME", interval=(day, day))
         return payload(value, interval=(day, day))
 
-    def _year(self, g, pos, partner_year):
+    def _year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("yy"):
             yy = int(g["yy"])
             pivot = (self.published.year % 100 + 5) if self.published else 30
@@ -440,19 +445,20 @@ class TimexResolver:
         self.remember(pos, year, explicit=not g.get("yy"))
         return payload(date_value(year), interval=date_interval(year))
 
-    def _decade(self, g, pos, partner_year):
+    def _decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         dec = int(g["dec"])
         return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
 
-    def _century(self, g, pos, partner_year):
+    def _century(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         c = int(g["cent"])
         if not 1 <= c <= 99:
             return payload(None)
         return payload(f"{c - 1:02d}", interval=(dt.date(max(1, (c - 1) * 100), 1, 1),
                                                  dt.date(c * 100 - 1, 12, 31)))
 
-    def _season(self, g, pos, partner_year):
+    def _season(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         code = SEASON_CODES[g["season"].lower()]
+        year: int | None
         if g.get("y"):
             year = int(g["y"])
             self.remember(pos, year)
@@ -472,7 +478,7 @@ class TimexResolver:
             return payload(f"XXXX-{code}")
         return payload(f"{year:04d}-{code}", interval=season_interval(year, code))
 
-    def _year_ref(self, g, pos) -> tuple[str, int | None]:
+    def _year_ref(self, g: Groups, pos: int) -> tuple[str, int | None]:
         """Which year a "... of <year reference>" phrase names: (calendar, year)."""
         if g.get("y"):
             return "gregorian", (None if self._is_fiscal(g) else int(g["y"]))
@@ -489,10 +495,10 @@ class TimexResolver:
         return "gregorian", ref.year + offset
 
     @staticmethod
-    def _is_fiscal(g) -> bool:
+    def _is_fiscal(g: Groups) -> bool:
         return bool(g.get("fiscal") or g.get("fq") or g.get("fq2"))
 
-    def _solar_year(self, year: int, g=None, *, pos: int | None = None,
+    def _solar_year(self, year: int, g: Groups | None = None, *, pos: int | None = None,
                     explicit: bool = False) -> dict[str, Any]:
         interval = solar_hijri.year_interval(year)
         if interval:
@@ -514,7 +520,7 @@ class TimexResolver:
         self.remember(pos, year, first_month)
         return payload(value, interval=(dt.date(year, first_month, 1), month_end(last_y, last_m)))
 
-    def _quarter(self, g, pos, partner_year):
+    def _quarter(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
         if g.get("y") or g.get("rel") or g.get("iran") or self._is_fiscal(g):
             cal, year = self._year_ref(g, pos)
@@ -530,13 +536,13 @@ class TimexResolver:
         value = f"{year:04d}-Q{q}" if year and cal == "gregorian" else None
         return self._sub_year(cal, year, 3 * (q - 1) + 1, 3, value, pos)
 
-    def _half(self, g, pos, partner_year):
+    def _half(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         h = 1 if g["half"].lower() == "first" else 2
         cal, year = self._year_ref(g, pos)
         value = f"{year:04d}-H{h}" if year and cal == "gregorian" else None
         return self._sub_year(cal, year, 6 * (h - 1) + 1, 6, value, pos)
 
-    def _part_of_year(self, g, pos, partner_year):
+    def _part_of_year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         n = self.number(g.get("n"))
         unit = g["unit"].lower().rstrip("s")
         cal, year = self._year_ref(g, pos)
@@ -548,7 +554,7 @@ class TimexResolver:
         first = 13 - months if (g.get("ord") or "").lower() in ("last", "final") else 1
         return self._sub_year(cal, year, first, months, None, pos)
 
-    def _same_period(self, g, pos, partner_year):
+    def _same_period(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         """ "the same period last year", "last year's corresponding month": the stretch the
         text named just before, a year earlier; without one, the whole of last year."""
         unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "period").lower()
@@ -607,10 +613,10 @@ class TimexResolver:
             return payload(None, calendar="solar_hijri", interval=solar_hijri.year_interval(year))
         return payload(None, interval=date_interval(ref.year - 1))
 
-    def _fiscal(self, g, pos, partner_year):
+    def _fiscal(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         return payload(None)
 
-    def _iranian_year(self, g, pos, partner_year):
+    def _iranian_year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("shy"):
             return self._solar_year(int(g["shy"]), pos=pos, explicit=True)
         rel = (g.get("rel") or "this").lower()
@@ -619,7 +625,7 @@ class TimexResolver:
             return payload(None, calendar="solar_hijri")
         return self._solar_year(solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0), pos=pos)
 
-    def _solar_hijri_month(self, g, pos, partner_year):
+    def _solar_hijri_month(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         month = int(g["shm_n"]) if g.get("shm_n") else self.sh_month_number(g["shm"])
         day = int(g["d"]) if g.get("d") else None
         if g.get("shy"):
@@ -644,7 +650,7 @@ class TimexResolver:
             self.remember(pos, interval[0].year, interval[0].month)
         return payload(None, calendar="solar_hijri", interval=interval)
 
-    def _deictic(self, g, pos, partner_year):
+    def _deictic(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         word = _WS.sub(" ", g["deictic"].lower())
         ref = self.published
         if ref is None:
@@ -658,7 +664,7 @@ class TimexResolver:
             return payload(day.isoformat() + "TNI", "TIME", interval=(day, day))
         return payload(day.isoformat(), interval=(day, day))
 
-    def _relative(self, g, pos, partner_year):
+    def _relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         rel = (g.get("rel") or "this").lower()
         gran = (g.get("gran") or "year").lower()
         if g.get("fiscal"):
@@ -700,9 +706,10 @@ class TimexResolver:
                 return payload(None)
             base = a.date()
         else:
-            base = self.deictic_ref()
-            if base is None:
+            ref = self.deictic_ref()
+            if ref is None:
                 return payload(None)
+            base = ref
         if self.iranian and gran == "year":
             return self._solar_year(solar_hijri.year_of(base) + offset, pos=pos)
         if gran == "weekend":
@@ -761,7 +768,7 @@ class TimexResolver:
                 return payload(None, "DURATION", interval=interval)
         return payload(duration_value(n, unit), "DURATION")
 
-    def _period(self, g, pos, partner_year):
+    def _period(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         rel = g["rel"].lower()
         unit = g["unit"].lower()
         unit = "century" if unit == "centuries" else unit.rstrip("s")
@@ -773,7 +780,7 @@ class TimexResolver:
         direction = 1 if rel in ("next", "coming", "following") else -1
         return self._rolling(n, unit, direction, pos)
 
-    def _offset(self, g, pos, partner_year):
+    def _offset(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         n = self.number(g.get("n")) if g.get("n") else None
         unit = g["unit"].lower()
         unit = "century" if unit == "centuries" else unit.rstrip("s")
@@ -797,12 +804,12 @@ class TimexResolver:
             gran = "month"
         return self._at_granularity(moved, gran, pos)
 
-    def _duration(self, g, pos, partner_year):
+    def _duration(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         unit = g["unit"].lower()
         unit = "century" if unit == "centuries" else unit.rstrip("s")
         return payload(duration_value(self.number(g["n"]), unit), "DURATION")
 
-    def _set(self, g, pos, partner_year):
+    def _set(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("wd"):
             return payload(f"XXXX-WXX-{self.weekday_number(g['wd'])}", "SET")
         unit = (g.get("unit") or "").lower()
@@ -813,7 +820,7 @@ class TimexResolver:
         n = self.number(g.get("n")) if g.get("n") else 1
         return payload(duration_value(n, unit), "SET")
 
-    def _time(self, g, pos, partner_year):
+    def _time(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         named = (g.get("named") or "").lower()
         if named:
             hh, mm = (24, 0) if named == "midnight" else (12, 0)
@@ -834,7 +841,7 @@ class TimexResolver:
             return payload(self.published.isoformat() + clock, "TIME")
         return payload("XXXX-XX-XX" + clock, "TIME")
 
-    def _holiday(self, g, pos, partner_year):
+    def _holiday(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         info = g["holiday_info"]
         if info.get("solar_hijri_month"):
             return self._solar_hijri_month(
@@ -843,10 +850,10 @@ class TimexResolver:
         return self._date({"mn": str(info["month"]), "d": str(info["day"]), "y": g.get("y")},
                           pos, partner_year)
 
-    def _present(self, g, pos, partner_year):
+    def _present(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         return payload("PRESENT_REF")
 
-    def _vague(self, g, pos, partner_year):
+    def _vague(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         return payload(None)
 
     # -- lexicon lookups, filled in by the component -----------------------------------------
