@@ -596,3 +596,9 @@ def test_same_period_refers_to_months_to_a_date(nlp):
     text = "Revenue rose 9% in the four months to late June compared to the same period last year."
     p = one(nlp, text, "the same period last year", "2024-07-01")
     assert p["interval"] == ("2023-03-01", "2023-06-30")
+
+
+def test_a_match_refused_inside_a_word_hides_no_later_one(nlp):
+    # "end of March 2020" inside "weekend": the pattern must still find "March 2020".
+    found = dates(nlp, "The weekend of March 2020 was quiet in the valley.", published="2021-01-01")
+    assert [(surface, p["value"]) for surface, p in found] == [("March 2020", "2020-03")]
