@@ -16,8 +16,8 @@ from ..lexicon import word_set
 from .lexicon import ContextWords
 from .neighbours import counted_after, next_word, prev_raw, prev_word
 
-Check = Callable[[str, "re.Match[str]"], "tuple[int, int] | None"]
-CheckRule = Callable[[ContextWords, str, "re.Match[str]"], "tuple[int, int] | None"]
+Check = Callable[[str, re.Match[str]], tuple[int, int] | None]  # text, match -> span to keep
+CheckRule = Callable[[ContextWords, str, re.Match[str]], tuple[int, int] | None]
 
 _WORD_EDGE = re.compile(r"\w")
 # Words before a number that make it a length of time ("in 2 years", "nearly 10 months").

@@ -66,6 +66,7 @@ class DateRecognizer:
         self.dateline_date = dateline_date_regex(places)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Writes ``doc.spans["facts_dates"]`` (the stages are in :meth:`find`)."""
         ensure_extensions()
         text = doc_text(doc)
         meta = doc_meta(doc)
