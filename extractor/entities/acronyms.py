@@ -1,0 +1,160 @@
+"""Passes B and C, acronyms: an acronym defined in parentheses after a name is that
+entity from then on; an all-capital word elsewhere is an organisation unless it is a
+stop-listed code or part of a longer name.
+
+In an invented "the Coastal Freight Authority (CFA) ... CFA said", both "CFA" mentions
+share the key ``ORG:Coastal Freight Authority``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chains import chain_before
+from .document import EntityDoc, Mention
+from .vocabulary import MAX_NAME
+
+
+def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
+    """ "Coastal Freight Authority (CFA)": the acronym is an alias from here on."""
+    words, lex = st.words, st.lex
+    defined: dict[str, Mention | None] = {}
+    for i in range(1, st.n - 2):
+        if words[i] != "(" or words[i + 2] != ")" or not st.lex.people.is_acronym(words[i + 1]):
+            continue
+        acr = words[i + 1]
+        if st.blocked[i + 1] or acr in defined:
+            continue
+        prev = st.mention_at(i - 1)
+        held = st.taken[i + 1]
+        if held is not None and prev is not None and prev.end == i and held.label == "ORG" \
+                and prev.label == "ORG" and held.key != prev.key:
+            # "Iranian News Agency (IRNA)" where the gazetteer knows IRNA: one entity
+            st.rekey[st.key_of(held.key)] = st.key_of(prev.key)
+            defined[acr] = held
+            continue
+        if prev is not None and prev.end == i and prev.label != "ORG" and not initials_match(
+                acr, words[prev.start : prev.end]):
+            long = loose_long_name(st, i, acr)
+            if long is not None:
+                for k in range(long, i):
+                    if st.taken[k] is not None:
+                        st.remove(st.taken[k])
+                org = Mention(long, i, "ORG", "ORG:" + st.span_text(long, i))
+                st.add(org)
+                m = Mention(i + 1, i + 2, "ORG", org.key)
+                if st.add(m):
+                    defined[acr] = m
+                continue
+        if prev is None or prev.label in ("GPE", "NORP", "LOC"):
+            # "Chile Seismic Survey (CSS)": the place is part of the name.
+            start = chain_before(st, i, places=True)
+            inner = {id(st.taken[k]): st.taken[k] for k in range(start, i) if st.taken[k]}
+            covered = sum(m.end - m.start for m in inner.values())
+            if inner and covered < i - start and initials_match(acr, words[start:i]) \
+                    and all(m.start >= start for m in inner.values()):
+                for m in inner.values():
+                    st.remove(m)
+                prev = None
+        if prev is not None and prev.end == i:
+            m = Mention(i + 1, i + 2, prev.label, prev.key)
+            if st.add(m):
+                defined[acr] = m
+            continue
+        start = chain_before(st, i)
+        long_words = words[start:i]
+        if start < i and i - start >= 2 and initials_match(acr, long_words) \
+                and not any(w in lex.non_entity_heads for w in long_words) \
+                and not long_words[-1].endswith("s") and st.free(start, i):
+            org = Mention(start, i, "ORG", "ORG:" + st.span_text(start, i))
+            st.add(org)
+            m = Mention(i + 1, i + 2, "ORG", org.key)
+            st.add(m)
+            defined[acr] = m
+        else:
+            defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
+    return defined
+
+
+def loose_long_name(st: EntityDoc, i: int, acr: str) -> int | None:
+    """Start of the longest organisation name before "(" whose initials fit the acronym
+    loosely ("United Nations ... Mission in Mali (MINUSMA)", an acronym from another
+    language), or None."""
+    lex, words = st.lex, st.words
+    starts = []
+    j = i - 1
+    while j >= 0 and i - j <= MAX_NAME:
+        if st.namey(j):
+            if st.lex.is_title(words[j]):
+                break  # "Head of ..." is a role, not part of the name
+            starts.append(j)
+            if st.sent_start(j):
+                break
+        elif not (words[j] in ("of", "and", "for", "&", "on", "the", "in", "-") and st.namey(j - 1)):
+            break
+        j -= 1
+    letters = sorted(c for c in acr if c.isalpha())
+    for start in reversed(starts):
+        if i - start < 3:
+            break
+        toks = words[start:i]
+        if not any(w in lex.org_heads or w in lex.of_heads or w in lex.name_tails for w in toks):
+            continue
+        initials = [w[0] for w in toks if w[:1].isupper()]
+        pool = list(initials)
+        overlap = 0
+        for c in letters:
+            if c in pool:
+                pool.remove(c)
+                overlap += 1
+        if overlap >= 0.6 * len(letters) and overlap >= 0.6 * len(initials) and len(initials) >= 3:
+            return start
+    return None
+
+
+def initials_match(acr: str, words: list[str]) -> bool:
+    initials = [w[0] for w in words if w[:1].isupper()]
+    letters = [c for c in acr if c.isalpha()]
+    if not initials or not letters or initials[0] != letters[0]:
+        return False
+    k = 0
+    for c in initials:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters) and len(letters) >= len(initials) - 2
+
+
+def initials(words: list[str]) -> str:
+    return "".join(c for w in words if w[:1].isupper() for c in (
+        w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0]))
+
+
+def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
+    """ "NWRC grants" after "National Water Research Council": the initials name it."""
+    lex, words = st.lex, st.words
+    by_initials: dict[str, Mention] = {}
+    for m in st.mentions:
+        if m.label == "ORG" and m.end - m.start >= 2:
+            by_initials.setdefault(initials(words[m.start : m.end]), m)
+    for acr, m in by_initials.items():
+        if len(acr) >= 3 and acr not in defined:
+            defined[acr] = m
+    for i in [i for i, w in enumerate(words) if w.isupper()]:
+        w = words[i]
+        if st.taken[i] is not None or st.blocked[i] or not st.lex.people.is_acronym(w) or st.shout(i):
+            continue
+        if w in defined:
+            if defined[w] is not None:
+                st.add(Mention(i, i + 1, defined[w].label, defined[w].key))
+            continue
+        if len(w) < 3 or w in lex.acronym_stop:
+            continue
+        if (i > 0 and words[i - 1] in ("/", "-") and st.glued(i)) or (
+                i + 1 < st.n and words[i + 1] in ("/", "-") and st.glued(i + 1)):
+            continue  # "EF-4", "KL/PR", "CPI-U"
+        if (st.namey(i + 1) and st.taken[i + 1] is None) or (
+                i > 0 and st.namey(i - 1) and st.taken[i - 1] is None):
+            continue  # "BMC Field Reports": part of a longer name
+        if i + 1 < st.n and st.glued(i + 1) and words[i + 1][:1].isdigit():
+            continue
+        st.add(Mention(i, i + 1, "ORG", f"ORG:{w}"))

@@ -1,0 +1,121 @@
+"""Runs of name words: where a name that starts (or ends) at a token stops, and what
+the words around it are (a gazetteer name, a place, a group, an organisation head).
+
+In an invented "said Mira van Tesh on Monday", ``name_chain`` from "Mira" ends after
+"Tesh": capitalised words with the particle "van" between them.
+"""
+
+from __future__ import annotations
+
+from .document import EntityDoc
+from .vocabulary import MAX_NAME
+
+
+def is_group(st: EntityDoc, k: int) -> bool:
+    """Token ``k`` alone is a plural nationality or party ("Republicans", "Kurds")."""
+    w = st.words[k]
+    return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
+                                   for e in st.lex.names.get(w, ()))
+
+
+def heads_org(st: EntityDoc, k: int) -> bool:
+    """The capitalised words from ``k`` on contain an organisation word ("the White House")."""
+    j = k
+    while j < st.n and j - k < 4 and st.namey(j):
+        if st.words[j] in st.lex.org_heads or st.words[j] in st.lex.of_heads:
+            return True
+        j += 1
+    return False
+
+
+def starts_known(st: EntityDoc, k: int) -> bool:
+    """A gazetteer name (place, nationality, known organisation) begins at token ``k``."""
+    return any(tuple(st.words[k : k + len(e.tokens)]) == e.tokens
+               for e in st.lex.names.get(st.words[k], ()))
+
+
+def is_place(st: EntityDoc, k: int) -> bool:
+    """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
+    for j in range(max(0, k - 3), k + 1):
+        for e in st.lex.names.get(st.words[j], ()):
+            if e.label == "GPE" and j + len(e.tokens) == k + 1 \
+                    and tuple(st.words[j : k + 1]) == e.tokens:
+                return True
+    return False
+
+
+def comma_list_ahead(st: EntityDoc, k: int) -> bool:
+    j = k
+    while j < st.n and j - k < MAX_NAME:
+        if st.words[j] in (",",) and st.namey(j + 1):
+            j += 1
+            while j < st.n and st.namey(j) and j - k < MAX_NAME:
+                j += 1
+            continue
+        return st.words[j] in ("and", "&") and st.namey(j + 1)
+    return False
+
+
+def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
+    """End of the run of name words (with initials and particles) starting at ``k``."""
+    lex, words = st.lex, st.words
+    end = k
+    count = 0
+    while end < st.n and count < limit:
+        w = words[end]
+        if st.namey(end) and w not in lex.org_heads and w not in lex.non_entity_heads \
+                and not (lex.is_title(w) and w not in lex.first_names):
+            end += 1
+            count += 1
+            continue
+        if w.lower() in st.lex.particles and end > k and st.namey(end + 1):
+            end += 1
+            continue
+        if w == "-" and end > k and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
+            end += 1
+            continue
+        break
+    while end > k and (words[end - 1].lower() in st.lex.particles or words[end - 1] == "-"):
+        end -= 1
+    return end
+
+
+def inside_known_name(st: EntityDoc, i: int) -> bool:
+    """Token ``i`` ends or continues a gazetteer name that starts before it ("Puerto Rico")."""
+    words = st.words
+    for j in (i - 1, i - 2):
+        if j < 0 or not st.namey(j):
+            continue
+        for e in st.lex.names.get(words[j], ()):
+            if j + len(e.tokens) > i and tuple(words[j : j + len(e.tokens)]) == e.tokens:
+                return True
+    return False
+
+
+def chain_before(st: EntityDoc, i: int, places: bool = False) -> int:
+    start = i
+    j = i - 1
+    while j >= 0 and i - j <= MAX_NAME:
+        held = st.taken[j]
+        if st.namey(j) and (held is None or places and held.label in ("GPE", "NORP", "LOC")):
+            start = j
+            if st.sent_start(j):
+                break
+        elif st.words[j] in ("of", "and", "for", "&", "on", "the", "-") and st.namey(j - 1):
+            pass
+        else:
+            break
+        j -= 1
+    while start < i and not st.namey(start):
+        start += 1
+    if start < i and st.sent_start(start) and st.lex.is_common(st.words[start]):
+        start += 1
+    return start
+
+
+def unknown_chain_before(st: EntityDoc, i: int, *, over_weak: bool = False) -> int:
+    start = i
+    while start > 0 and i - start < 4 and st.namey(start - 1) and (
+            st.taken[start - 1] is None or over_weak and st.taken[start - 1].weak):
+        start -= 1
+    return start

@@ -1,0 +1,39 @@
+"""Pass D, context: the weaker evidence around a name, dispatched on the few words that can
+start it: reporting verbs (speakers), commas ("Town, State"), "and"/"or" between places,
+place heads and types ("X Province", "province of X") and site nouns ("X gas field").
+
+In an invented "Velk added", the unknown capitalised word before "added" is a speaker.
+"""
+
+from __future__ import annotations
+
+from .document import EntityDoc
+from .places import coordinated_place, place_after, place_before_head, site_before, town_state
+from .speakers import speaker_after, speaker_before
+from .vocabulary import CONTEXT_LOWER, CONTEXT_WORDS, FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+
+
+def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
+    """Pass D: names the words around them give away, where the tokens are still free."""
+    lex, words = st.lex, st.words
+    # Only the words one of the branches below starts on: most tokens start none.
+    for i in [i for i, w in enumerate(words)
+              if w in CONTEXT_WORDS or w in lex.reporting or w.lower() in CONTEXT_LOWER]:
+        w = words[i]
+        if w in lex.reporting and not st.shout(i):
+            speaker_before(st, i)
+            speaker_after(st, i)
+        elif w == "to" and i > 0 and words[i - 1].lower() == "according":
+            speaker_after(st, i)
+        elif w == "," and i + 1 < st.n:
+            town_state(st, i)
+        elif w in ("and", "or") and 0 < i < st.n - 1:
+            coordinated_place(st, i)
+        elif w.lower() in PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
+            place_after(st, i + 2)
+        elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
+            place_before_head(st, i, fuzzy_threshold)
+        elif w in FEATURE_HEADS and st.namey(i) and st.taken[i] is None:
+            site_before(st, i, "LOC", with_head=True)
+        elif w.lower() in SITE_NOUNS and not st.namey(i):
+            site_before(st, i, SITE_NOUNS[w.lower()], with_head=False)

@@ -1,0 +1,185 @@
+"""The per-document working state of the entity passes, and the mentions they find.
+
+``EntityDoc`` holds the token texts and offsets, which tokens are capitalised name words
+(``cap``), which are blocked (boilerplate, sign-offs) and which are taken by a ``Mention``.
+In an invented "ORLAND - Mira Tesh said" the dateline place takes tokens 0-1 and the passes
+can only fill the tokens still free; a title-case or all-capital line gives no capital
+evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
+
+from ..extensions import doc_text
+from ..layout.component import layout_of
+from .gazetteer import Lexicon
+from .vocabulary import NOT_NAMES
+
+_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_TITLE_LINE = re.compile(r"[^\n]+")
+_SENTENCE_INSIDE = re.compile(r"[.!?;][\s\"”]")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
+                "with", "from", "vs", "vs.", "is", "are", "but", "over", "into", "after"}
+
+
+
+def is_title_case(line: str) -> bool:
+    """A headline in title case: three or more words, mostly capitalised, and no sentence."""
+    line = line.strip()
+    if not 8 <= len(line) <= 200 or line[-1] in ".!?:;,\"”’)" or _SENTENCE_INSIDE.search(line):
+        return False
+    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    key: str
+    roles: list[str] = field(default_factory=list)
+    weak: bool = False  # a small town from the gazetteer: yields to evidence of a person
+    dead: bool = False
+
+
+class EntityDoc:
+    """Per-document view: token texts, offsets, line and sentence facts, taken tokens."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc_text(doc)
+        # Offsets from the Doc's arrays and texts by slicing: no Token objects per token.
+        text = self.text
+        idx = doc.to_array(IDX).tolist() if len(doc) else []
+        lengths = doc.to_array(LENGTH).tolist() if len(doc) else []
+        self.idx = idx
+        self.words = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
+        self.n = len(self.words)
+        self.taken: list[Mention | None] = [None] * self.n
+        self._mentions: list[Mention] = []
+        self.rekey: dict[str, str] = {}  # a key merged into another one
+        self.blocked = bytearray(self.n)
+        self.found_names: set[tuple[str, ...]] | None = None  # names of passes A-C, for pass D
+        # All-capital lines (headlines, kickers, tables) carry no capitalisation evidence.
+        self.shout_starts: list[int] = []
+        self.shout_ends: list[int] = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            line = m.group()
+            upper = len(_UPPER.findall(line))
+            if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
+                self.shout_starts.append(m.start())
+                self.shout_ends.append(m.end())
+        self.layout = layout_of(doc)
+        for start, end in self.layout.sign_offs:
+            self.block_chars(start, end)
+        # The first token of each of the layout's sentences.
+        self.sentence_starts = [bisect_left(idx, s) for s, _e in self.layout.sentences]
+        self.starts_sentence = bytearray(self.n + 1)
+        for k in self.sentence_starts:
+            self.starts_sentence[k] = 1
+        # Capitalised name-like words, computed once; lines in capitals do not count.
+        self.cap = [w[:1].isupper() and w[:1].isalpha() and w not in NOT_NAMES for w in self.words]
+        for a, b in zip(self.shout_starts, self.shout_ends, strict=True):
+            for i in range(bisect_right(self.idx, a - 1), self.n):
+                if self.idx[i] >= b:
+                    break
+                self.cap[i] = False
+        # In a title-case headline a capital shows a name only on a word that is no common word.
+        self.title_lines = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(self.text)
+                            if is_title_case(m.group())]
+        for line_start, line_end in self.title_lines:
+            for i in range(bisect_right(self.idx, line_start - 1), self.n):
+                if self.idx[i] >= line_end:
+                    break
+                if self.cap[i] and lex.is_common(self.words[i]) and not self._known(lex, i):
+                    self.cap[i] = False
+
+    def _known(self, lex: "Lexicon", i: int) -> bool:
+        """A gazetteer name starts at token ``i``."""
+        return any(tuple(self.words[i : i + len(e.tokens)]) == e.tokens
+                   for e in lex.names.get(self.words[i], ()))
+
+    # -- token facts ---------------------------------------------------------------------
+    def block_chars(self, start: int, end: int) -> None:
+        for i in range(bisect_right(self.idx, start - 1), self.n):
+            if self.idx[i] >= end:
+                break
+            self.blocked[i] = 1
+
+    def shout(self, i: int) -> bool:
+        k = bisect_right(self.shout_starts, self.idx[i]) - 1
+        return k >= 0 and self.idx[i] < self.shout_ends[k]
+
+    def namey(self, i: int) -> bool:
+        """A capitalised word that can be part of a name."""
+        return 0 <= i < self.n and self.cap[i] and not self.blocked[i]
+
+    def glued(self, i: int) -> bool:
+        """Token ``i`` follows token ``i - 1`` without a space."""
+        return i > 0 and self.idx[i - 1] + len(self.words[i - 1]) == self.idx[i]
+
+    def sent_start(self, i: int) -> bool:
+        """Token ``i`` opens a sentence, a line or a clause after an opening mark or dash:
+        a place where a capital is no evidence of a name."""
+        if i <= 0 or self.starts_sentence[i]:
+            return True
+        prev = self.words[i - 1]
+        if prev.isspace():
+            return True
+        if prev in _OPENERS:
+            return not (prev == "-" and self.glued(i))  # "Wilkes-Barre" is one name
+        gap = self.text[self.idx[i - 1] + len(prev) : self.idx[i]]
+        return "\n" in gap
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= self.n and all(
+            self.taken[k] is None and not self.blocked[k] for k in range(start, end))
+
+    def add(self, m: Mention) -> bool:
+        if not self.free(m.start, m.end):
+            return False
+        for k in range(m.start, m.end):
+            self.taken[k] = m
+        self._mentions.append(m)
+        return True
+
+    def force(self, m: Mention) -> None:
+        """Add ``m`` even over blocked tokens: another component vouches for it."""
+        for k in range(m.start, m.end):
+            self.blocked[k] = 0
+        self.add(m)
+
+    def remove(self, m: Mention) -> None:
+        for k in range(m.start, m.end):
+            if self.taken[k] is m:
+                self.taken[k] = None
+        m.dead = True  # dropped lazily: removal stays O(1)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for m in self._mentions if not m.dead]
+
+    def key_of(self, key: str) -> str:
+        seen = 0
+        while key in self.rekey and seen < 50:
+            key, seen = self.rekey[key], seen + 1
+        return key
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self.taken[i] if 0 <= i < self.n else None

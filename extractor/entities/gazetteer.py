@@ -1,0 +1,108 @@
+"""The entity lexicon: gazetteer names by first token, and the name model's word lists.
+
+Places, place variants, nationalities and known organisations are read once per process
+into ``Lexicon.names``, keyed by their first token; an invented place "Port Avel" is filed
+under "Port" as ``Entry(("Port", "Avel"), "GPE", "GPE:Port Avel", tier=1)``. Given names,
+titles and organisation heads come from the shared name model (``extractor.names``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..lexicon import iter_table, load_table, shared, word_set
+from ..lexicon.rows import NameHead, NameToCanonical, NameVariant, Place, StateAbbreviation
+from ..names import name_model
+
+_DIR = "entities/"
+
+Tokenize = Callable[[str], list[str]]
+
+
+@dataclass
+class Entry:
+    """One gazetteer name: its tokens, label, entity key and tier (0 known organisation,
+    1 country or province, 2 small town)."""
+
+    tokens: tuple[str, ...]
+    label: str
+    key: str
+    tier: int
+
+
+def _words(name: str) -> frozenset[str]:
+    return word_set(_DIR + name)
+
+
+class Lexicon:
+    """Names and word lists, loaded once per process and shared by all pipelines."""
+
+    def __init__(self, tokenize: Tokenize) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        for place in iter_table(_DIR + "places.tsv", Place):
+            tokens = place.tokens.split(" ") if place.tokens else place.surface.split(" ")
+            self._add(tokens, place.label, place.canonical, place.tier)
+        for variant in load_table(_DIR + "place_variants.tsv", NameVariant):
+            self._add(tokenize(variant.name), variant.label, variant.canonical, 1)
+        for file in ("demonyms.tsv", "norp_extra.tsv"):
+            for row in load_table(_DIR + file, NameToCanonical):
+                self._add(tokenize(row.name), "NORP", row.canonical, 1)
+        for row in load_table(_DIR + "organizations.tsv", NameToCanonical):
+            self._add(tokenize(row.name), "ORG", row.canonical, 0)
+        for entries in self.names.values():
+            entries.sort(key=lambda e: (-len(e.tokens), e.tier))
+        self.states = {row.abbreviation: row.state
+                       for row in load_table(_DIR + "state_abbreviations.tsv", StateAbbreviation)}
+        self.subdivision_names = sorted({
+            e.key.split(":", 1)[1] for entries in self.names.values() for e in entries
+            if e.label == "GPE" and e.tier == 1})
+        # People's and organisations' name words come from the shared name model.
+        self.people = people = name_model()
+        self.first_names = people.given_names
+        self.org_heads = people.org_heads
+        self.name_tails = people.name_tails
+        self.of_heads = people.of_heads
+        self.titles = people.titles
+        self.org_nouns = people.org_nouns
+        self.honorifics = people.honorifics
+        self.legal_forms = people.legal_forms
+        self.particles = people.particles
+        self.common = _words("common_words.txt")
+        self.non_entity_heads = frozenset(h.word for h in load_table(_DIR + "heads.tsv", NameHead) if h.has("other"))
+        self.reporting = shared.finite_reporting_forms() | _words("speaker_verbs.txt")
+        self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
+
+    def _add(self, tokens: list[str] | tuple[str, ...], label: str, canonical: str, tier: int) -> None:
+        tokens = tuple(tokens)
+        if not tokens or not tokens[0]:
+            return
+        bucket = self.names.setdefault(tokens[0], [])
+        if any(e.tokens == tokens for e in bucket):
+            return
+        bucket.append(Entry(tokens, label, f"{label}:{canonical}", tier))
+
+    def is_title(self, word: str) -> bool:
+        return self.people.is_title(word)
+
+    def is_common(self, word: str) -> bool:
+        return word.lower() in self.common or word.lower() in STOP_WORDS
+
+    def lookup(self, tokens: list[str] | tuple[str, ...]) -> Entry | None:
+        """The gazetteer entry spelled exactly ``tokens``, or None."""
+        for e in self.names.get(tokens[0], ()) if tokens else ():
+            if e.tokens == tuple(tokens):
+                return e
+        return None
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def shared_lexicon(lang: str, tokenize: Tokenize) -> Lexicon:
+    """One lexicon per language for the whole process: the data are read-only."""
+    if lang not in _LEXICONS:
+        _LEXICONS[lang] = Lexicon(tokenize)
+    return _LEXICONS[lang]

@@ -1,0 +1,191 @@
+"""Organisation names built around a head word: "Ministry of ..." with its "of" phrase and
+coordinations, and capitalised words before a head ("Norvian Freight Authority").
+
+In an invented "the Ministry of Roads, Ports and Water said", ``org_by_head`` at
+"Ministry" returns the tokens "Ministry of Roads, Ports and Water".
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .chains import comma_list_ahead, heads_org, is_group, is_place, starts_known
+from .document import EntityDoc
+from .vocabulary import CALENDAR, MAX_NAME, ORDINAL, SENTENCE_ADVERBS, STATE_WORDS, WEAK_HEADS
+
+
+def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
+    lex, words = st.lex, st.words
+    head = words[i]
+    end = i + 1
+    if end + 1 < st.n and words[end] in ("of", "for") and head in lex.of_heads:
+        k = end + 1
+        if words[k] == "the" and st.namey(k + 1):
+            k += 1
+        if st.namey(k):
+            end = of_phrase(st, k)
+    if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails:
+        return None
+    if end == i + 1 and (head in lex.name_tails or head in WEAK_HEADS) and st.namey(end) \
+            and not lex.is_title(words[end]) and words[end] not in lex.first_names:
+        return None  # "Regional Freight Operations Contract", "Science Letters Open": goes on
+    if words[end - 1] in ("of", "for", "the"):
+        end = i + 1  # "Department of" with nothing after it
+    start = extend_left(st, i, end)
+    if start == i and end == i + 1:
+        return None
+    if end - start > MAX_NAME:
+        return None
+    return start, end
+
+
+def stops_name(st: EntityDoc, k: int) -> bool:
+    """Token ``k`` opens a person's name or a title, which ends an organisation name."""
+    w = st.words[k]
+    if w in st.lex.honorifics:
+        return True
+    if w.lower() in st.lex.titles and w not in st.lex.org_heads:
+        # "Department of Justice" ends with one; "Ministry of Oil Minister Zanganeh" does not.
+        nxt = st.words[k + 1] if k + 1 < st.n else ""
+        return st.namey(k + 1) and (nxt in st.lex.first_names or not st.lex.is_common(nxt)
+                                    or st.lex.is_title(nxt))
+    return w in st.lex.first_names and st.namey(k + 1) and not st.lex.is_common(w)
+
+
+def of_phrase(st: EntityDoc, k: int) -> int:
+    """End of "Fisheries, Forests and Water" after "Ministry of"."""
+    words, n = st.words, st.n
+    conjunct_lengths = []
+    length = 0
+    end = k
+    nested = False
+    coordinated = False
+    while end < n and end - k < MAX_NAME:
+        if end > k and is_group(st, end):
+            break  # "House of Representatives Republicans": members, not the body
+        if st.namey(end) and not stops_name(st, end):
+            length += 1
+            end += 1
+            continue
+        w = words[end]
+        if w == "-" and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
+            end += 1
+            continue
+        if w in ("of", "for") and end > k and st.namey(end - 1):
+            # "Court for the Western District of Kentucky": a unit of a unit; "Office for
+            # the Coordination of Humanitarian Affairs": a task of a task. A known name
+            # after the second "of" belongs to it only when a unit word precedes.
+            unit = words[end - 1] in st.lex.of_heads or words[end - 1] in st.lex.org_heads
+            nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1
+            if st.namey(nxt) and not stops_name(st, nxt) and (
+                    unit or not conjunct_lengths and not coordinated
+                    and not starts_known(st, nxt) and not heads_org(st, nxt)):
+                end = nxt
+                nested = True
+                continue
+        if w == "," and not nested and st.namey(end + 1) and comma_list_ahead(st, end) \
+                and not is_place(st, end - 1):
+            conjunct_lengths.append(length)
+            length = 0
+            end += 1
+            continue
+        if w in ("and", "&") and st.namey(end + 1) and not stops_name(st, end + 1):
+            tail = end + 1
+            while tail < n and tail - k < MAX_NAME and st.namey(tail) \
+                    and not stops_name(st, tail):
+                tail += 1
+            if any(words[t] in st.lex.org_heads for t in range(end + 1, tail)):
+                break  # "Ministry of Energy and National Grid Company": two names
+            coordinated = True
+            limit = max(conjunct_lengths + [length]) if conjunct_lengths else tail - end - 1
+            conjunct_lengths = []
+            end = min(tail, end + 1 + limit)
+            length = 0
+            if tail > end:
+                break
+            continue
+        break
+    if conjunct_lengths:  # a comma list that never reached its "and"
+        return k + conjunct_lengths[0] if conjunct_lengths[0] else k
+    return end
+
+
+def opens_sentence_name(st: EntityDoc, j: int, i: int, end: int) -> bool:
+    """A common word opening a sentence belongs to the organisation name after it when
+    more name words follow ("World Steel Association"), the head is a company suffix
+    ("Acme Corp."), or the name is the subject of a reporting verb ("Energy Ministry said")."""
+    w = st.words[j]
+    low = w.lower()
+    if low in STOP_WORDS or low in CALENDAR or low.endswith(("ly", "ing")) or low in SENTENCE_ADVERBS:
+        return False
+    if i - j >= 2 or st.words[i] in st.lex.legal_forms:
+        return True
+    return end < st.n and st.words[end] in st.lex.reporting
+
+
+def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
+    lex, words = st.lex, st.words
+    end = i + 1 if end is None else end
+    start = i
+    j = i - 1
+    titled = False  # "Attorney General's Office": titles own the office
+    if j >= 1 and words[j] in ("'s", "’s") and st.glued(j) and lex.is_title(words[j - 1]) \
+            and st.namey(j - 1):
+        titled = True
+        j -= 1
+    while j >= 0 and i - j < MAX_NAME:
+        w = words[j]
+        if st.namey(j):
+            if lex.is_title(w) and w not in lex.org_heads and not titled and not (
+                    j == i - 1 and w[:1].isupper() and not st.namey(i + 1)):
+                break  # but "Justice Department": a title word right before the head
+            if st.sent_start(j) and (lex.is_common(w) and w not in lex.org_heads
+                                      and not st.lex.lookup([w])
+                                      and not opens_sentence_name(st, j, i, end)):
+                break
+            start = j
+            if st.sent_start(j):
+                break
+            j -= 1
+            continue
+        if w == "-" and st.glued(j + 1) and st.glued(j) and st.namey(j - 1):
+            j -= 1
+            continue
+        if ORDINAL.match(w) and start == j + 1:
+            start = j  # "21st Century Fox"
+            break
+        if w in ("and", "&") and st.namey(j - 1):
+            left = j - 1
+            while left > 0 and st.namey(left - 1):
+                left -= 1
+            conjunct = words[left:j]
+            if any(c in lex.org_heads for c in conjunct):
+                break
+            known = st.lex.lookup(conjunct) if w == "and" else None
+            if known is not None and known.label in ("GPE", "ORG", "NORP"):
+                break  # "the U.S. and European Union", "the Journal and New York Post"
+            if w == "and" and any(e.label == "GPE" and (e.tier <= 1 or j + 1 + len(e.tokens) == i) and tuple(
+                    words[j + 1 : j + 1 + len(e.tokens)]) == e.tokens
+                                  for e in lex.names.get(words[j + 1], ())):
+                break  # "the Daily Ledger and Boston Globe": a place opens a new name
+            # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
+            # coordination belongs to the ministry's "of" phrase, not to this name.
+            first = left
+            while first > 1 and (st.namey(first - 1) or words[first - 1] in ("and", ",")) \
+                    and left - first < MAX_NAME:
+                first -= 1
+            while first < left and not st.namey(first):
+                first += 1
+            if first >= 2 and words[first - 1] == "of" and words[first - 2] in lex.of_heads:
+                break
+            j -= 1
+            continue
+        if w == "of" and j > 0 and st.namey(j - 1) and (
+                words[j - 1] in STATE_WORDS or words[j - 1] in lex.of_heads):
+            j -= 1
+            continue
+        break
+    # A name does not begin with a connector.
+    while start < i and words[start] in ("of", "and", "&", "-"):
+        start += 1
+    return start

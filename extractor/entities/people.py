@@ -1,0 +1,212 @@
+"""People found by their own evidence: a given name opening a name, a title or role noun
+before a name, an apposition after it (a role or an age), two names joined by "and".
+
+In an invented "Deputy Minister Ana Velk said", ``person_after_title`` at "Minister"
+gives the person "Ana Velk" with the role "Deputy Minister".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .chains import inside_known_name, name_chain
+from .document import EntityDoc, Mention
+from .gazetteer import Lexicon
+from .vocabulary import CALENDAR, DETERMINERS, ROLE_END, ROLE_STOP
+
+
+def coordinated_people(st: EntityDoc, i: int) -> list[Mention]:
+    """ "Barry Dyer and Mackie Shelton pleaded": two-word names joined by "and", one of them
+    opening with a given name, are two people."""
+    lex, words = st.lex, st.words
+    if i > 0 and (st.namey(i - 1) or words[i - 1] in ("of", "for")):
+        return []
+    a_end = name_chain(st, i)
+    if not 2 <= a_end - i <= 3 or a_end + 3 > st.n or words[a_end] != "and":
+        return []
+    b = a_end + 1
+    b_end = name_chain(st, b)
+    if not 2 <= b_end - b <= 3 or st.namey(b_end):
+        return []
+    pair_a, pair_b = words[i:a_end], words[b:b_end]
+    for pair in (pair_a, pair_b):
+        if any(w in lex.org_heads or w in lex.name_tails or w in lex.non_entity_heads
+               for w in pair):
+            return []
+        if st.lex.lookup(pair) is not None or any(
+                (e := st.lex.lookup([w])) is not None and e.tier < 2
+                and (n > 0 or w not in lex.first_names) for n, w in enumerate(pair)):
+            return []  # a country or province: "Jordan Valley and Dead Sea"
+    if not (pair_a[0] in lex.first_names or pair_b[0] in lex.first_names):
+        return []
+    if all(lex.is_common(w) for w in pair_a[1:] + pair_b[1:]):
+        return []
+    return [Mention(i, a_end, "PERSON", ""), Mention(b, b_end, "PERSON", "")]
+
+
+def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
+    lex, words = st.lex, st.words
+    if inside_known_name(st, i):
+        return None
+    end = name_chain(st, i, limit=4)
+    if end - i < 2:
+        return None
+    if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads):
+        return None  # "George Washington University"
+    surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
+    if words[i] not in lex.first_names and any(
+            lex.is_common(w) or st.lex.lookup([w]) is not None or glued_verb(st.lex, w)
+            for w in surname):
+        return None  # "Mark" is also a word: "Will Power", "Grant Park" are no people
+    if all(lex.is_common(w) and w not in lex.first_names for w in surname):
+        # "Rose Oil", "Holly Berries": a common word needs a title or a speech verb.
+        before = words[i - 1] if i > 0 else ""
+        after = words[end] if end < st.n else ""
+        after2 = words[end + 1] if end + 1 < st.n else ""
+        if not (lex.is_title(before) or after in lex.reporting or after2 in lex.reporting
+                or before in lex.reporting or after == ","):
+            return None
+    if any(st.lex.lookup([w]) and st.lex.lookup([w]).label == "NORP"
+           for w in words[i:end]):
+        return None
+    return Mention(i, end, "PERSON", "")
+
+
+def may_open_person(lex: Lexicon, word: str) -> bool:
+    """A given name that is also a word ("Mark", "Will"), but never a function word or a
+    month ("May", "June")."""
+    low = word.lower()
+    return low not in STOP_WORDS and low not in CALENDAR and lex.people.may_be_given_name(word)
+
+
+def glued_verb(lex: Lexicon, word: str) -> bool:
+    """"Okafortold": a surname run into the reporting verb after it (a missing space)."""
+    return any(len(word) - len(v) >= 3 and word.endswith(v) for v in lex.reporting
+               if len(v) >= 4 and v.islower())
+
+
+def person_after_title(st: EntityDoc, t: int) -> Mention | None:
+    lex, words = st.lex, st.words
+    k = t + 1
+    if words[t][:1].isupper() and not st.namey(t) and words[t] not in lex.honorifics:
+        return None
+    if k < st.n and words[k] in ("of", "for") and words[t][:1].isupper():
+        return person_after_title_complement(st, t)
+    if k >= st.n or not st.namey(k) or lex.is_title(words[k]):
+        return None
+    end = name_chain(st, k)
+    if end == k:
+        return None
+    if end < st.n and (lex.is_title(words[end]) or words[end] in lex.org_heads or (
+            words[end] == "of" and not (words[k] in lex.first_names and end - k >= 2))):
+        return None  # "Deputy Foreign Minister": still the title
+    chain = words[k:end]
+    if st.lex.lookup(chain) is not None:
+        return None  # "President Iran"? a known place or organisation
+    if all(lex.is_common(w) and w not in lex.first_names for w in chain) and not (
+            end < st.n and words[end] in lex.reporting):
+        return None  # but "the blogger Sight writes"
+    role = title_phrase(st, t)
+    return Mention(k, end, "PERSON", "", [role] if role else [])
+
+
+def person_after_title_complement(st: EntityDoc, t: int) -> Mention | None:
+    """ "Minister of Foreign Affairs Mohammad Zarif", "Coordinator for Puerto Rico Ana Ruiz":
+    the name starts at a given name or right after a known place."""
+    lex, words = st.lex, st.words
+    k = t + 2
+    if k < st.n and words[k] == "the":
+        k += 1
+    end = k
+    while end < st.n and end - k < 8 and st.namey(end) and words[end] not in lex.org_heads:
+        end += 1
+    split = None
+    for p in range(end - 2, k, -1):  # a known place first: "Puerto Rico", not "Rico"
+        entry = st.lex.lookup(words[k:p])
+        if entry is not None and entry.label in ("GPE", "LOC"):
+            split = p
+            break
+    for p in range(k + 1, end - 1) if split is None else ():
+        if words[p] in lex.first_names and not (lex.is_common(words[p])
+                                                and lex.is_common(words[p + 1])):
+            split = p
+            break
+    if split is None or end - split > 4 or end - split < 2:
+        return None
+    name_end = name_chain(st, split, limit=4)
+    if name_end - split < 2:
+        return None
+    role = title_phrase(st, t)
+    role = f"{role} {st.span_text(t + 1, split)}" if role else st.span_text(t, split)
+    return Mention(split, name_end, "PERSON", "", [role])
+
+
+def title_phrase(st: EntityDoc, t: int) -> str:
+    """The title before a name: "Deputy Transport Minister", "U.S. Secretary of Energy"."""
+    lex, words = st.lex, st.words
+    start = t
+    j = t - 1
+    while j >= 0 and t - j < 8:
+        w = words[j]
+        if (st.namey(j) and not st.sent_start(j)) or lex.is_title(w):
+            start = j
+            j -= 1
+            continue
+        if w == "-" and st.glued(j + 1) and st.glued(j) and j > 0 and st.namey(j - 1):
+            j -= 1  # "Secretary-General"
+            continue
+        if st.namey(j) and st.sent_start(j) and w.lower() not in STOP_WORDS:
+            start = j  # "Prime Minister" opening a sentence
+        break
+    while start < t and (words[start] in ("of", "for") or words[start] in lex.honorifics):
+        start += 1
+    if words[t] in lex.honorifics and start == t:
+        return ""
+    return st.span_text(start, t + 1)
+
+
+def person_by_apposition(st: EntityDoc, i: int) -> Mention | None:
+    """ "Lena Forsyth, acting regional director", "Tomas Varga, the President of ..." """
+    lex, words = st.lex, st.words
+    if i > 0 and st.namey(i - 1):
+        return None
+    end = name_chain(st, i, limit=4)
+    if end == i or end + 2 >= st.n or words[end] != ",":
+        return None
+    if st.sent_start(i) and lex.is_common(words[i]):
+        return None
+    if any(lex.is_common(w) and w not in lex.first_names for w in words[i:end]) and end - i == 1:
+        return None
+    k = end + 1
+    if words[k] in ("Ph.D.", "Jr.", "Sr.", "PhD", "M.D.") and k + 1 < st.n and words[k + 1] == ",":
+        k += 2
+    if age_apposition(st, k) and end - i >= 2 and st.lex.lookup(words[i:end]) is None:
+        return Mention(i, end, "PERSON", "")  # "Tuan Vo, 57, said": news gives a person's age
+    role_start = k
+    if k < st.n and words[k].lower() in DETERMINERS:
+        k += 1
+    for _ in range(6):
+        if k >= st.n or words[k] in ROLE_STOP:
+            return None
+        if words[k] in lex.org_nouns and k + 1 < st.n and words[k + 1] in (",", ".", ";", ")"):
+            # "Zelox, the state news agency,": the name is the organisation's
+            return Mention(i, end, "ORG", "ORG:" + st.span_text(i, end))
+        if words[k].lower() in lex.titles:
+            role_end = k + 1
+            while role_end < st.n and role_end - role_start < 12 and words[role_end] not in ROLE_STOP \
+                    and not words[role_end].isspace() and words[role_end] not in lex.reporting \
+                    and words[role_end] not in ROLE_END:
+                role_end += 1
+            if words[role_start].lower() in DETERMINERS:
+                role_start += 1
+            return Mention(i, end, "PERSON", "", [st.span_text(role_start, role_end)])
+        k += 1
+    return None
+
+
+def age_apposition(st: EntityDoc, k: int) -> bool:
+    """Tokens from ``k`` are an age set off by commas (", 57,")."""
+    return k + 1 < st.n and st.words[k].isdigit() and len(st.words[k]) <= 3 \
+        and 0 < int(st.words[k]) < 120 and st.words[k + 1] in (",", ")")

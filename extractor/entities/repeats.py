@@ -1,0 +1,112 @@
+"""Pass F, later mentions: surnames and other parts of full names, repeats of any name,
+acronyms, and lower-case or all-capital repeats of organisations and places join the
+entity first named in full.
+
+In an invented "Ana Velk said ... Velk added", the second mention takes the key
+``PERSON:Ana Velk``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import EntityDoc, Mention
+from .vocabulary import SPEECH_ADVERBS
+
+
+def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
+    words, lex = st.words, st.lex
+    # A short name found by its own evidence ("Okonjo said") joins the full name.
+    people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
+    surnames = {words[m.end - 1] for m in people}
+    for m in st.mentions:
+        if m.weak and words[m.start] in surnames:
+            st.remove(m)  # "Shelton" after "Mackie Shelton": the person, not the town
+        elif m.label in ("GPE", "LOC") and m.end - m.start == 1 and words[m.start] in surnames \
+                and speaks(st, m.end):
+            st.remove(m)  # "Paris said" after "Ada Paris": the person, not the city
+    parts: dict[tuple[str, ...], str] = {}
+    for m in people:
+        toks = tuple(words[m.start : m.end])
+        if not m.key:
+            m.key = parts.get(toks) or "PERSON:" + st.span_text(m.start, m.end)
+        first = 1 if toks[0] in lex.first_names else 0
+        for a in range(first, len(toks)):
+            for b in range(a + 1, len(toks) + 1):
+                if b - a < len(toks):
+                    parts.setdefault(toks[a:b], m.key)
+    # Later mentions: parts of full names ("Ruiz Olmedo", "Ruiz"), repeats of
+    # any name, acronyms, and lower-case or all-capital repeats of organisations and places.
+    exact: dict[str, dict[tuple[str, ...], Mention]] = {}
+    folded: dict[str, dict[tuple[str, ...], Mention]] = {}
+    for m in people:
+        toks = words[m.start : m.end]
+        for a in range(1, len(toks)):
+            for b in range(len(toks), a, -1):
+                part = tuple(toks[a:b])
+                if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in st.lex.particles:
+                    continue
+                exact.setdefault(part[0], {}).setdefault(part, m)
+    for m in st.mentions:
+        toks = tuple(words[m.start : m.end])
+        exact.setdefault(toks[0], {}).setdefault(toks, m)
+        if m.label == "ORG" and len(toks) >= 3:
+            for cut in range(1, len(toks) - 1):  # "Patent Office" after "U.S. Patent Office"
+                prefix = st.lex.lookup(list(toks[:cut]))
+                if prefix is not None and prefix.label in ("GPE", "NORP"):
+                    exact.setdefault(toks[cut], {}).setdefault(toks[cut:], m)
+        if m.label in ("ORG", "LOC", "GPE") and len(toks) >= 2 and all(
+                t[:1].isupper() or t in ("of", "and", "the", "for", "&", "-", ",") for t in toks):
+            low = tuple(t.lower() for t in toks)
+            folded.setdefault(low[0], {}).setdefault(low, m)
+    for acr, m in defined.items():
+        if m is not None:
+            exact.setdefault(acr, {}).setdefault((acr,), m)
+    exact_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in exact.items()}
+    folded_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in folded.items()}
+    # Only a word that starts a known name can start a later mention.
+    starts = [i for i, w in enumerate(words) if w in exact_lists or w.lower() in folded_lists]
+    resume = 0  # the token after the last mention found
+    for i in starts:
+        if i < resume or st.taken[i] is not None or st.blocked[i]:
+            continue
+        w = words[i]
+        hit = None
+        for part, m in exact_lists.get(w, ()):
+            end = i + len(part)
+            if tuple(words[i:end]) == part and st.free(i, end):
+                if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
+                        and lex.is_common(w) and not speaks(st, end):
+                    continue  # but "Wilkins said": a surname that speaks
+                hit = Mention(i, end, m.label, m.key)
+                break
+        if hit is None and w.lower() in folded_lists:
+            for part, m in folded_lists[w.lower()]:
+                end = i + len(part)
+                if tuple(t.lower() for t in words[i:end]) == part and st.free(i, end):
+                    hit = Mention(i, end, m.label, m.key)
+                    break
+        if hit is None:
+            continue
+        if hit.label == "PERSON":
+            # "Marta Ruiz Olmedo" after "Ruiz Olmedo added": take the given name.
+            s = hit.start
+            while s > 0 and hit.start - s < 2 and st.namey(s - 1) and st.taken[s - 1] is None \
+                    and not lex.is_common(words[s - 1]) and not lex.is_title(words[s - 1]):
+                s -= 1
+            if s < hit.start:
+                hit.start = s
+                full = "PERSON:" + st.span_text(s, hit.end)
+                if st.key_of(hit.key) != full:
+                    st.rekey[st.key_of(hit.key)] = full
+                hit.key = full
+        st.add(hit)
+        resume = hit.end
+
+
+def speaks(st: EntityDoc, k: int) -> bool:
+    """A reporting verb stands at token ``k``, or after one adverb ("Ruiz also said")."""
+    words, reporting = st.words, st.lex.reporting
+    if k < st.n and words[k] in reporting:
+        return True
+    return k + 1 < st.n and words[k] in SPEECH_ADVERBS and words[k + 1] in reporting

@@ -1,0 +1,103 @@
+"""Pass A, strong names: gazetteer names, organisation heads, titled and given-name
+people and appositions; candidates overlap, and the longest wins.
+
+In an invented "Port Avel Harbour Authority chief Ana Velk", the organisation (five tokens)
+beats the place "Port Avel" inside it, and "Ana Velk" is a person with a role.
+"""
+
+from __future__ import annotations
+
+from .document import EntityDoc, Mention
+from .organisations import org_by_head
+from .people import (
+    coordinated_people,
+    may_open_person,
+    person_after_title,
+    person_by_apposition,
+    person_from_first_name,
+)
+from .vocabulary import DIRECTIONS, LEGAL_HEADS, PLACE_HEADS
+
+
+def strong_names(st: EntityDoc) -> None:
+    cands: list[tuple[int, int, int, Mention]] = []  # (start, end, priority, mention)
+    lex = st.lex
+    titles = lex.titles
+    roles = lex.people.roles
+    for i in [i for i, w in enumerate(st.words) if st.cap[i] or w in titles or w in roles]:
+        if st.blocked[i]:
+            continue
+        w = st.words[i]
+        if st.namey(i):
+            gazetteer_at(st, i, cands)
+            if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails:
+                org = org_by_head(st, i)
+                if org:
+                    cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
+                                                             "ORG:" + st.span_text(*org))))
+            if w in lex.first_names or may_open_person(st.lex, w):
+                person = person_from_first_name(st, i)
+                if person:
+                    cands.append((person.start, person.end, 3, person))
+                for person in coordinated_people(st, i):
+                    cands.append((person.start, person.end, 3, person))
+            person = person_by_apposition(st, i)
+            if person:
+                cands.append((person.start, person.end, 5, person))
+        if lex.is_title(w) or (w in roles and w.islower()):
+            # "Minister Ana Ruiz", "farmer Tuan Vo": a role noun before a name
+            person = person_after_title(st, i)
+            if person:
+                cands.append((person.start, person.end, 2, person))
+    for start, end, _, m in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if not st.add(m) and m.roles:
+            held = st.taken[start]
+            if held is not None and (held.start, held.end, held.label) == (start, end, m.label):
+                held.roles.extend(r for r in m.roles if r not in held.roles)
+
+
+def gazetteer_at(st: EntityDoc, i: int, cands: list) -> None:
+    words = st.words
+    for e in st.lex.names.get(words[i], ()):
+        end = i + len(e.tokens)
+        if end > st.n or tuple(words[i:end]) != e.tokens:
+            continue
+        if any(st.blocked[k] for k in range(i, end)):
+            return
+        label, key = e.label, e.key
+        start = i
+        if label in ("GPE", "LOC") and inside_bigger_name(st, i, end, e.tier):
+            return
+        if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
+            end += 1  # "West Java Province", "Red River County"
+        elif label in ("GPE", "LOC"):
+            j = end
+            while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
+                j += 1
+            if j > end and j < st.n and words[j] == "Region" and st.namey(j):
+                end, label = j + 1, "LOC"  # "Pacific Southwest Region": one region
+                key = f"LOC:{st.span_text(i, end)}"
+        if label == "GPE" and i > 0 and words[i - 1] in DIRECTIONS and st.namey(i - 1) \
+                and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
+            start, label = i - 1, "LOC"  # "Southern Chile"
+            key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
+        priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
+        cands.append((start, end, priority,
+                      Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))
+        return
+
+
+def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
+    """ "Sherman Act", "Paris Agreement": a place naming a law; "Mackie Shelton", "Thomson
+    Financial": a small town's name next to other name words is part of a bigger name."""
+    words = st.words
+    nxt = words[end] if end < st.n else ""
+    if nxt in LEGAL_HEADS and st.namey(end):
+        return True
+    if tier != 2 or end - i != 1:
+        return False
+    if st.namey(end) and nxt not in PLACE_HEADS and st.lex.lookup([nxt]) is None:
+        return True
+    prev = words[i - 1] if i > 0 else ""
+    return st.namey(i - 1) and not st.sent_start(i - 1) and prev not in DIRECTIONS \
+        and st.lex.lookup([prev]) is None and not st.lex.is_title(prev)

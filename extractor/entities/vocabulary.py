@@ -1,0 +1,61 @@
+"""The word lists and limits the entity passes read, loaded once from ``resources/entities/``.
+
+Each list names a class of words: ``PLACE_HEADS`` holds heads such as "Province" that follow
+a place name ("West Java Province"), ``SITE_NOUNS`` maps lower-case site nouns ("field",
+"refinery") to the label of the site they name, ``CALENDAR`` holds day and month words that
+are never names by themselves ("Thursday", "June").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load_table, shared, word_set
+from ..lexicon.rows import NameHead, SiteNoun
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
+# Labels other NER schemes use for the same things.
+MODEL_LABELS = {"PER": "PERSON", "MISC": None, **{label: label for label in LABELS}}
+
+MAX_NAME = 12  # tokens; names run longer only in pathological input
+DETERMINERS = {"the", "a", "an"}
+# "Republic of Korea Navy": a state name inside an organisation name.
+STATE_WORDS = shared.org_words("state")
+DIRECTIONS = word_set("entities/directions.txt")
+PLACE_HEADS = word_set("entities/place_heads.txt")
+PLACE_TYPES = word_set("entities/place_types.txt")
+# Capitalised heads of natural features ("Kharg Island") and lower-case heads of named
+# sites ("the South Pars gas field" is a place; "the Abadan refinery" a facility).
+FEATURE_HEADS = word_set("entities/feature_heads.txt")
+SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
+SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
+NOT_NAMES = word_set("entities/not_names.txt")
+LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
+ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
+# Words that end a role phrase: a relative clause or a verb follows the role itself.
+ROLE_END = {"who", "which", "that", "whose", "whom", "where", "when", "while", "since", "after",
+            "before", "because", "is", "was", "has", "had", "have", "are", "were", "will",
+            "would", "told"}
+WEEKDAYS = shared.weekday_words()
+# Month names, their abbreviations with a full stop ("jan.", "sept."), and the deictic days
+# (a closed class of four adverbs, kept here).
+CALENDAR = WEEKDAYS | shared.month_names() | {a.lower() + "." for m in shared.months() for a in m.abbr} \
+    | {"today", "yesterday", "tomorrow", "tonight"}
+SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next", "earlier",
+                    "later", "despite", "unlike", "under", "following", "according", "shares",
+                    "officials", "analysts", "several", "senior", "local", "both", "each"}
+LEGAL_HEADS = frozenset(h.word for h in load_table("entities/heads.tsv", NameHead) if h.has("law"))
+# Adverbs between a speaker and the reporting verb ("Ruiz also said").
+SPEECH_ADVERBS = {"also", "further", "then", "later", "again", "has", "had"}
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
+                      "outside", "towards", "toward"}
+WEAK_HEADS = shared.org_words("unit")
+# The words the context pass looks at (besides the reporting verbs), as written and in lower case.
+CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS
+CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS)
+
+
+def is_calendar(words: list[str]) -> bool:
+    """ "Thursday", "June": a day or month is never a name by itself."""
+    return bool(words) and (words[0].lower() in WEEKDAYS or len(words) == 1 and words[0].lower() in CALENDAR)
