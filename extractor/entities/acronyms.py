@@ -38,8 +38,9 @@ def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
             long = loose_long_name(st, i, acr)
             if long is not None:
                 for k in range(long, i):
-                    if st.taken[k] is not None:
-                        st.remove(st.taken[k])
+                    taken = st.taken[k]
+                    if taken is not None:
+                        st.remove(taken)
                 org = Mention(long, i, "ORG", "ORG:" + st.span_text(long, i))
                 st.add(org)
                 m = Mention(i + 1, i + 2, "ORG", org.key)
@@ -49,11 +50,11 @@ def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
         if prev is None or prev.label in ("GPE", "NORP", "LOC"):
             # "Chile Seismic Survey (CSS)": the place is part of the name.
             start = chain_before(st, i, places=True)
-            inner = {id(st.taken[k]): st.taken[k] for k in range(start, i) if st.taken[k]}
-            covered = sum(m.end - m.start for m in inner.values())
+            inner = st.held_in(start, i)
+            covered = sum(m.end - m.start for m in inner)
             if inner and covered < i - start and initials_match(acr, words[start:i]) \
-                    and all(m.start >= start for m in inner.values()):
-                for m in inner.values():
+                    and all(m.start >= start for m in inner):
+                for m in inner:
                     st.remove(m)
                 prev = None
         if prev is not None and prev.end == i:
@@ -144,8 +145,9 @@ def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
         if st.taken[i] is not None or st.blocked[i] or not st.lex.people.is_acronym(w) or st.shout(i):
             continue
         if w in defined:
-            if defined[w] is not None:
-                st.add(Mention(i, i + 1, defined[w].label, defined[w].key))
+            known = defined[w]
+            if known is not None:
+                st.add(Mention(i, i + 1, known.label, known.key))
             continue
         if len(w) < 3 or w in lex.acronym_stop:
             continue

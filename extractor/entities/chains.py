@@ -7,7 +7,7 @@ In an invented "said Mira van Tesh on Monday", ``name_chain`` from "Mira" ends a
 
 from __future__ import annotations
 
-from .document import EntityDoc
+from .document import EntityDoc, Mention
 from .vocabulary import MAX_NAME
 
 
@@ -116,6 +116,11 @@ def chain_before(st: EntityDoc, i: int, places: bool = False) -> int:
 def unknown_chain_before(st: EntityDoc, i: int, *, over_weak: bool = False) -> int:
     start = i
     while start > 0 and i - start < 4 and st.namey(start - 1) and (
-            st.taken[start - 1] is None or over_weak and st.taken[start - 1].weak):
+            st.taken[start - 1] is None or over_weak and _is_weak(st.taken[start - 1])):
         start -= 1
     return start
+
+
+def _is_weak(m: Mention | None) -> bool:
+    """A small town's name, which yields to other evidence."""
+    return m is not None and m.weak

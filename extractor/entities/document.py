@@ -181,5 +181,14 @@ class EntityDoc:
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
 
+    def held_in(self, start: int, end: int) -> list[Mention]:
+        """The distinct mentions holding tokens ``start`` to ``end``, in token order."""
+        held: dict[int, Mention] = {}
+        for k in range(start, end):
+            m = self.taken[k]
+            if m is not None:
+                held.setdefault(id(m), m)
+        return list(held.values())
+
     def mention_at(self, i: int) -> Mention | None:
         return self.taken[i] if 0 <= i < self.n else None

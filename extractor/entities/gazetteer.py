@@ -98,10 +98,10 @@ class Lexicon:
         return None
 
 
-_LEXICONS: dict[str, Lexicon] = {}
+_LEXICONS: dict[str | None, Lexicon] = {}
 
 
-def shared_lexicon(lang: str, tokenize: Tokenize) -> Lexicon:
+def shared_lexicon(lang: str | None, tokenize: Tokenize) -> Lexicon:
     """One lexicon per language for the whole process: the data are read-only."""
     if lang not in _LEXICONS:
         _LEXICONS[lang] = Lexicon(tokenize)

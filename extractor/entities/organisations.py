@@ -55,7 +55,7 @@ def stops_name(st: EntityDoc, k: int) -> bool:
 def of_phrase(st: EntityDoc, k: int) -> int:
     """End of "Fisheries, Forests and Water" after "Ministry of"."""
     words, n = st.words, st.n
-    conjunct_lengths = []
+    conjunct_lengths: list[int] = []
     length = 0
     end = k
     nested = False

@@ -68,8 +68,7 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
         if not (lex.is_title(before) or after in lex.reporting or after2 in lex.reporting
                 or before in lex.reporting or after == ","):
             return None
-    if any(st.lex.lookup([w]) and st.lex.lookup([w]).label == "NORP"
-           for w in words[i:end]):
+    if any((e := st.lex.lookup([w])) is not None and e.label == "NORP" for w in words[i:end]):
         return None
     return Mention(i, end, "PERSON", "")
 

@@ -13,11 +13,36 @@ import re
 from .document import EntityDoc, Mention
 from .vocabulary import SPEECH_ADVERBS
 
+# Known names by first word (as written, or lower-cased), longest first.
+Index = dict[str, list[tuple[tuple[str, ...], Mention]]]
+
 
 def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
-    words, lex = st.words, st.lex
-    # A short name found by its own evidence ("Okonjo said") joins the full name.
+    """Pass F: every later mention of a name found so far joins its entity."""
     people = sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start - m.end)
+    drop_surname_places(st, people)
+    key_people(st, people)
+    exact, folded = name_index(st, people, defined)
+    # Only a word that starts a known name can start a later mention.
+    words = st.words
+    starts = [i for i, w in enumerate(words) if w in exact or w.lower() in folded]
+    resume = 0  # the token after the last mention found
+    for i in starts:
+        if i < resume or st.taken[i] is not None or st.blocked[i]:
+            continue
+        hit = repeat_at(st, i, exact, folded)
+        if hit is None:
+            continue
+        if hit.label == "PERSON":
+            widen_to_given_name(st, hit)
+        st.add(hit)
+        resume = hit.end
+
+
+def drop_surname_places(st: EntityDoc, people: list[Mention]) -> None:
+    """A short name found by its own evidence ("Okonjo said") joins the full name: a place
+    spelled like a person's surname is that person."""
+    words = st.words
     surnames = {words[m.end - 1] for m in people}
     for m in st.mentions:
         if m.weak and words[m.start] in surnames:
@@ -25,6 +50,11 @@ def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
         elif m.label in ("GPE", "LOC") and m.end - m.start == 1 and words[m.start] in surnames \
                 and speaks(st, m.end):
             st.remove(m)  # "Paris said" after "Ada Paris": the person, not the city
+
+
+def key_people(st: EntityDoc, people: list[Mention]) -> None:
+    """Give each unkeyed person the key of the longer name it is part of, or its own."""
+    words, lex = st.words, st.lex
     parts: dict[tuple[str, ...], str] = {}
     for m in people:
         toks = tuple(words[m.start : m.end])
@@ -35,15 +65,21 @@ def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
             for b in range(a + 1, len(toks) + 1):
                 if b - a < len(toks):
                     parts.setdefault(toks[a:b], m.key)
-    # Later mentions: parts of full names ("Ruiz Olmedo", "Ruiz"), repeats of
-    # any name, acronyms, and lower-case or all-capital repeats of organisations and places.
+
+
+def name_index(st: EntityDoc, people: list[Mention],
+               defined: dict[str, Mention | None]) -> tuple[Index, Index]:
+    """The spellings a later mention may take: parts of full names ("Ruiz Olmedo", "Ruiz"),
+    repeats of any name, acronyms (exact), and lower-case or all-capital repeats of
+    organisations and places (folded)."""
+    words = st.words
     exact: dict[str, dict[tuple[str, ...], Mention]] = {}
     folded: dict[str, dict[tuple[str, ...], Mention]] = {}
     for m in people:
-        toks = words[m.start : m.end]
-        for a in range(1, len(toks)):
-            for b in range(len(toks), a, -1):
-                part = tuple(toks[a:b])
+        person = words[m.start : m.end]
+        for a in range(1, len(person)):
+            for b in range(len(person), a, -1):
+                part = tuple(person[a:b])
                 if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in st.lex.particles:
                     continue
                 exact.setdefault(part[0], {}).setdefault(part, m)
@@ -59,49 +95,46 @@ def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
                 t[:1].isupper() or t in ("of", "and", "the", "for", "&", "-", ",") for t in toks):
             low = tuple(t.lower() for t in toks)
             folded.setdefault(low[0], {}).setdefault(low, m)
-    for acr, m in defined.items():
-        if m is not None:
-            exact.setdefault(acr, {}).setdefault((acr,), m)
-    exact_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in exact.items()}
-    folded_lists = {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in folded.items()}
-    # Only a word that starts a known name can start a later mention.
-    starts = [i for i, w in enumerate(words) if w in exact_lists or w.lower() in folded_lists]
-    resume = 0  # the token after the last mention found
-    for i in starts:
-        if i < resume or st.taken[i] is not None or st.blocked[i]:
-            continue
-        w = words[i]
-        hit = None
-        for part, m in exact_lists.get(w, ()):
-            end = i + len(part)
-            if tuple(words[i:end]) == part and st.free(i, end):
-                if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
-                        and lex.is_common(w) and not speaks(st, end):
-                    continue  # but "Wilkins said": a surname that speaks
-                hit = Mention(i, end, m.label, m.key)
-                break
-        if hit is None and w.lower() in folded_lists:
-            for part, m in folded_lists[w.lower()]:
-                end = i + len(part)
-                if tuple(t.lower() for t in words[i:end]) == part and st.free(i, end):
-                    hit = Mention(i, end, m.label, m.key)
-                    break
-        if hit is None:
-            continue
-        if hit.label == "PERSON":
-            # "Marta Ruiz Olmedo" after "Ruiz Olmedo added": take the given name.
-            s = hit.start
-            while s > 0 and hit.start - s < 2 and st.namey(s - 1) and st.taken[s - 1] is None \
-                    and not lex.is_common(words[s - 1]) and not lex.is_title(words[s - 1]):
-                s -= 1
-            if s < hit.start:
-                hit.start = s
-                full = "PERSON:" + st.span_text(s, hit.end)
-                if st.key_of(hit.key) != full:
-                    st.rekey[st.key_of(hit.key)] = full
-                hit.key = full
-        st.add(hit)
-        resume = hit.end
+    for acr, known in defined.items():
+        if known is not None:
+            exact.setdefault(acr, {}).setdefault((acr,), known)
+    return _longest_first(exact), _longest_first(folded)
+
+
+def _longest_first(index: dict[str, dict[tuple[str, ...], Mention]]) -> Index:
+    return {w: sorted(d.items(), key=lambda pm: -len(pm[0])) for w, d in index.items()}
+
+
+def repeat_at(st: EntityDoc, i: int, exact: Index, folded: Index) -> Mention | None:
+    """The longest known name repeated at token ``i``, as written first, then folded."""
+    words, w = st.words, st.words[i]
+    for part, m in exact.get(w, ()):
+        end = i + len(part)
+        if tuple(words[i:end]) == part and st.free(i, end):
+            if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
+                    and st.lex.is_common(w) and not speaks(st, end):
+                continue  # but "Wilkins said": a surname that speaks
+            return Mention(i, end, m.label, m.key)
+    for part, m in folded.get(w.lower(), ()):
+        end = i + len(part)
+        if tuple(t.lower() for t in words[i:end]) == part and st.free(i, end):
+            return Mention(i, end, m.label, m.key)
+    return None
+
+
+def widen_to_given_name(st: EntityDoc, hit: Mention) -> None:
+    """ "Marta Ruiz Olmedo" after "Ruiz Olmedo added": take the given name."""
+    words, lex = st.words, st.lex
+    s = hit.start
+    while s > 0 and hit.start - s < 2 and st.namey(s - 1) and st.taken[s - 1] is None \
+            and not lex.is_common(words[s - 1]) and not lex.is_title(words[s - 1]):
+        s -= 1
+    if s < hit.start:
+        hit.start = s
+        full = "PERSON:" + st.span_text(s, hit.end)
+        if st.key_of(hit.key) != full:
+            st.rekey[st.key_of(hit.key)] = full
+        hit.key = full
 
 
 def speaks(st: EntityDoc, k: int) -> bool:

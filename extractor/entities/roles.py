@@ -23,8 +23,8 @@ def role_appositions(st: EntityDoc) -> None:
         if end - (c + 1) < 2 or end >= st.n or not (words[end] in (",", ")", ".")
                                                    or words[end] in lex.reporting):
             continue
-        held = {id(st.taken[k]): st.taken[k] for k in range(c + 1, end) if st.taken[k]}
-        if any(m.label != "PERSON" or m.start != c + 1 or m.end != end for m in held.values()):
+        held = st.held_in(c + 1, end)
+        if any(m.label != "PERSON" or m.start != c + 1 or m.end != end for m in held):
             continue
         j = c - 1
         t = None
@@ -42,7 +42,7 @@ def role_appositions(st: EntityDoc) -> None:
             t -= 1  # "deputy head of"
         role = st.span_text(t, c)
         if held:
-            person = next(iter(held.values()))
+            person = held[0]
         else:
             person = Mention(c + 1, end, "PERSON", "")
             if not st.add(person):
@@ -60,8 +60,7 @@ def lead_role(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
         if s_idx + 1 >= len(sentences):
             break
         k = s
-        while k < e and (st.taken[k] is not None and st.taken[k].label in ("GPE", "LOC")
-                         and k == s or words[k] in ("-", "–", "—", ",", "(", ")")
+        while k < e and (k == s and _is_place(st.taken[k]) or words[k] in ("-", "–", "—", ",", "(", ")")
                          or words[k].lower() in DETERMINERS):
             k += 1  # past the dateline
         if k + 2 >= e or not lex.is_title(words[k]) or not words[k][:1].isupper():
@@ -97,3 +96,7 @@ def sentence_ranges(st: EntityDoc) -> list[tuple[int, int]]:
     """The layout's sentences as token ranges; the space after a sentence belongs to it."""
     starts = sorted({0, *(k for k in st.sentence_starts if 0 < k < st.n)})
     return [(a, b) for a, b in zip(starts, starts[1:] + [st.n], strict=True) if a < b]
+
+
+def _is_place(m: Mention | None) -> bool:
+    return m is not None and m.label in ("GPE", "LOC")
