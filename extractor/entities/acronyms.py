@@ -16,8 +16,9 @@ from .vocabulary import MAX_NAME
 
 
 def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
-    """ "Coastal Freight Authority (CFA)": the acronym is an alias from here on."""
-    words, lex = st.words, st.lex
+    """ "Coastal Freight Authority (CFA)": the acronym is an alias from here on. An acronym
+    whose long form is no organisation ("Consumer Price Index (CPI)") maps to None."""
+    words = st.words
     defined: dict[str, Mention | None] = {}
     for i in range(1, st.n - 2):
         if words[i] != "(" or words[i + 2] != ")" or not st.lex.people.is_acronym(words[i + 1]):
@@ -25,56 +26,89 @@ def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
         acr = words[i + 1]
         if st.blocked[i + 1] or acr in defined:
             continue
-        prev = st.mention_at(i - 1)
-        held = st.taken[i + 1]
-        if held is not None and prev is not None and prev.end == i and held.label == "ORG" \
-                and prev.label == "ORG" and held.key != prev.key:
-            # "Iranian News Agency (IRNA)" where the gazetteer knows IRNA: one entity
-            st.rekey[st.key_of(held.key)] = st.key_of(prev.key)
-            defined[acr] = held
-            continue
-        if prev is not None and prev.end == i and prev.label != "ORG" and not initials_match(
-                acr, words[prev.start : prev.end]):
-            long = loose_long_name(st, i, acr)
-            if long is not None:
-                for k in range(long, i):
-                    taken = st.taken[k]
-                    if taken is not None:
-                        st.remove(taken)
-                org = Mention(long, i, "ORG", "ORG:" + st.span_text(long, i))
-                st.add(org)
-                m = Mention(i + 1, i + 2, "ORG", org.key)
-                if st.add(m):
-                    defined[acr] = m
-                continue
-        if prev is None or prev.label in ("GPE", "NORP", "LOC"):
-            # "Chile Seismic Survey (CSS)": the place is part of the name.
-            start = chain_before(st, i, places=True)
-            inner = st.held_in(start, i)
-            covered = sum(m.end - m.start for m in inner)
-            if inner and covered < i - start and initials_match(acr, words[start:i]) \
-                    and all(m.start >= start for m in inner):
-                for m in inner:
-                    st.remove(m)
-                prev = None
-        if prev is not None and prev.end == i:
-            m = Mention(i + 1, i + 2, prev.label, prev.key)
-            if st.add(m):
-                defined[acr] = m
-            continue
-        start = chain_before(st, i)
-        long_words = words[start:i]
-        if start < i and i - start >= 2 and initials_match(acr, long_words) \
-                and not any(w in lex.non_entity_heads for w in long_words) \
-                and not long_words[-1].endswith("s") and st.free(start, i):
-            org = Mention(start, i, "ORG", "ORG:" + st.span_text(start, i))
-            st.add(org)
-            m = Mention(i + 1, i + 2, "ORG", org.key)
-            st.add(m)
-            defined[acr] = m
-        else:
-            defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
+        define_acronym(st, i, acr, defined)
     return defined
+
+
+def define_acronym(st: EntityDoc, i: int, acr: str, defined: dict[str, Mention | None]) -> None:
+    """The acronym in parentheses at ``i + 1`` names the mention before "(" at ``i``, a
+    longer name found from its initials, or nothing."""
+    prev = st.mention_at(i - 1)
+    if _known_acronym(st, i, acr, prev, defined) or _loose_definition(st, i, acr, prev, defined):
+        return
+    if prev is None or prev.label in ("GPE", "NORP", "LOC"):
+        prev = _absorb_places(st, i, acr, prev)
+    if prev is not None and prev.end == i:
+        m = Mention(i + 1, i + 2, prev.label, prev.key)
+        if st.add(m):
+            defined[acr] = m
+        return
+    _new_organisation(st, i, acr, defined)
+
+
+def _known_acronym(st: EntityDoc, i: int, acr: str, prev: Mention | None,
+                   defined: dict[str, Mention | None]) -> bool:
+    """ "Iranian News Agency (IRNA)" where the gazetteer knows IRNA: one entity."""
+    held = st.taken[i + 1]
+    if held is not None and prev is not None and prev.end == i and held.label == "ORG" \
+            and prev.label == "ORG" and held.key != prev.key:
+        st.rekey[st.key_of(held.key)] = st.key_of(prev.key)
+        defined[acr] = held
+        return True
+    return False
+
+
+def _loose_definition(st: EntityDoc, i: int, acr: str, prev: Mention | None,
+                      defined: dict[str, Mention | None]) -> bool:
+    """A mention before "(" that the acronym does not spell is replaced by the longer
+    organisation name the acronym fits loosely."""
+    if prev is None or prev.end != i or prev.label == "ORG" or initials_match(
+            acr, st.words[prev.start : prev.end]):
+        return False
+    long = loose_long_name(st, i, acr)
+    if long is None:
+        return False
+    for k in range(long, i):
+        taken = st.taken[k]
+        if taken is not None:
+            st.remove(taken)
+    org = Mention(long, i, "ORG", "ORG:" + st.span_text(long, i))
+    st.add(org)
+    m = Mention(i + 1, i + 2, "ORG", org.key)
+    if st.add(m):
+        defined[acr] = m
+    return True
+
+
+def _absorb_places(st: EntityDoc, i: int, acr: str, prev: Mention | None) -> Mention | None:
+    """ "Chile Seismic Survey (CSS)": the place is part of the name, so the places inside
+    it are dropped (and None returned) when the acronym spells the whole run."""
+    start = chain_before(st, i, places=True)
+    inner = st.held_in(start, i)
+    covered = sum(m.end - m.start for m in inner)
+    if inner and covered < i - start and initials_match(acr, st.words[start:i]) \
+            and all(m.start >= start for m in inner):
+        for m in inner:
+            st.remove(m)
+        return None
+    return prev
+
+
+def _new_organisation(st: EntityDoc, i: int, acr: str, defined: dict[str, Mention | None]) -> None:
+    """The capitalised run before "(" spelled by the acronym is a new organisation."""
+    words = st.words
+    start = chain_before(st, i)
+    long_words = words[start:i]
+    if start < i and i - start >= 2 and initials_match(acr, long_words) \
+            and not any(w in st.lex.non_entity_heads for w in long_words) \
+            and not long_words[-1].endswith("s") and st.free(start, i):
+        org = Mention(start, i, "ORG", "ORG:" + st.span_text(start, i))
+        st.add(org)
+        m = Mention(i + 1, i + 2, "ORG", org.key)
+        st.add(m)
+        defined[acr] = m
+    else:
+        defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
 
 
 def loose_long_name(st: EntityDoc, i: int, acr: str) -> int | None:

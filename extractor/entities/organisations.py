@@ -124,6 +124,8 @@ def opens_sentence_name(st: EntityDoc, j: int, i: int, end: int) -> bool:
 
 
 def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
+    """Start of an organisation name whose head is at ``i``: the name words before it,
+    over hyphens, ordinals, "of" after a state word and coordinations of one name."""
     lex, words = st.lex, st.words
     end = i + 1 if end is None else end
     start = i
@@ -155,28 +157,7 @@ def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
             start = j  # "21st Century Fox"
             break
         if w in ("and", "&") and st.namey(j - 1):
-            left = j - 1
-            while left > 0 and st.namey(left - 1):
-                left -= 1
-            conjunct = words[left:j]
-            if any(c in lex.org_heads for c in conjunct):
-                break
-            known = st.lex.lookup(conjunct) if w == "and" else None
-            if known is not None and known.label in ("GPE", "ORG", "NORP"):
-                break  # "the U.S. and European Union", "the Journal and New York Post"
-            if w == "and" and any(e.label == "GPE" and (e.tier <= 1 or j + 1 + len(e.tokens) == i) and tuple(
-                    words[j + 1 : j + 1 + len(e.tokens)]) == e.tokens
-                                  for e in lex.names.get(words[j + 1], ())):
-                break  # "the Daily Ledger and Boston Globe": a place opens a new name
-            # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
-            # coordination belongs to the ministry's "of" phrase, not to this name.
-            first = left
-            while first > 1 and (st.namey(first - 1) or words[first - 1] in ("and", ",")) \
-                    and left - first < MAX_NAME:
-                first -= 1
-            while first < left and not st.namey(first):
-                first += 1
-            if first >= 2 and words[first - 1] == "of" and words[first - 2] in lex.of_heads:
+            if coordination_ends_name(st, j, i):
                 break
             j -= 1
             continue
@@ -189,3 +170,32 @@ def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
     while start < i and words[start] in ("of", "and", "&", "-"):
         start += 1
     return start
+
+
+def coordination_ends_name(st: EntityDoc, j: int, i: int) -> bool:
+    """The "and" or "&" at ``j`` before the head at ``i`` joins two names rather than
+    the words of one ("Harbour and Ports Authority" is one)."""
+    lex, words = st.lex, st.words
+    w = words[j]
+    left = j - 1
+    while left > 0 and st.namey(left - 1):
+        left -= 1
+    conjunct = words[left:j]
+    if any(c in lex.org_heads for c in conjunct):
+        return True
+    known = st.lex.lookup(conjunct) if w == "and" else None
+    if known is not None and known.label in ("GPE", "ORG", "NORP"):
+        return True  # "the U.S. and European Union", "the Journal and New York Post"
+    if w == "and" and any(e.label == "GPE" and (e.tier <= 1 or j + 1 + len(e.tokens) == i) and tuple(
+            words[j + 1 : j + 1 + len(e.tokens)]) == e.tokens
+                          for e in lex.names.get(words[j + 1], ())):
+        return True  # "the Daily Ledger and Boston Globe": a place opens a new name
+    # "Ministry of Roads and Urban Development and Tabriz Tractor Company": the
+    # coordination belongs to the ministry's "of" phrase, not to this name.
+    first = left
+    while first > 1 and (st.namey(first - 1) or words[first - 1] in ("and", ",")) \
+            and left - first < MAX_NAME:
+        first -= 1
+    while first < left and not st.namey(first):
+        first += 1
+    return first >= 2 and words[first - 1] == "of" and words[first - 2] in lex.of_heads
