@@ -31,7 +31,6 @@ _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "an
                 "with", "from", "vs", "vs.", "is", "are", "but", "over", "into", "after"}
 
 
-
 def is_title_case(line: str) -> bool:
     """A headline in title case: three or more words, mostly capitalised, and no sentence."""
     line = line.strip()
@@ -43,8 +42,25 @@ def is_title_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _shout_lines(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of all-capital lines (headlines, kickers, tables): they carry no
+    capitalisation evidence."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        upper = len(_UPPER.findall(line))
+        if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
+
+
 @dataclass
 class Mention:
+    """Tokens ``start`` to ``end`` name an entity; mentions of one entity share ``key``
+    ("PERSON:Ana Velk"); an empty key is filled once the passes are done."""
+
     start: int
     end: int
     label: str
@@ -73,15 +89,7 @@ class EntityDoc:
         self.rekey: dict[str, str] = {}  # a key merged into another one
         self.blocked = bytearray(self.n)
         self.found_names: set[tuple[str, ...]] | None = None  # names of passes A-C, for pass D
-        # All-capital lines (headlines, kickers, tables) carry no capitalisation evidence.
-        self.shout_starts: list[int] = []
-        self.shout_ends: list[int] = []
-        for m in re.finditer(r"[^\n]+", self.text):
-            line = m.group()
-            upper = len(_UPPER.findall(line))
-            if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
-                self.shout_starts.append(m.start())
-                self.shout_ends.append(m.end())
+        self.shout_starts, self.shout_ends = _shout_lines(self.text)
         self.layout = layout_of(doc)
         for start, end in self.layout.sign_offs:
             self.block_chars(start, end)
@@ -90,33 +98,35 @@ class EntityDoc:
         self.starts_sentence = bytearray(self.n + 1)
         for k in self.sentence_starts:
             self.starts_sentence[k] = 1
-        # Capitalised name-like words, computed once; lines in capitals do not count.
-        self.cap = [w[:1].isupper() and w[:1].isalpha() and w not in NOT_NAMES for w in self.words]
-        for a, b in zip(self.shout_starts, self.shout_ends, strict=True):
-            for i in range(bisect_right(self.idx, a - 1), self.n):
-                if self.idx[i] >= b:
-                    break
-                self.cap[i] = False
-        # In a title-case headline a capital shows a name only on a word that is no common word.
         self.title_lines = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(self.text)
                             if is_title_case(m.group())]
-        for line_start, line_end in self.title_lines:
-            for i in range(bisect_right(self.idx, line_start - 1), self.n):
-                if self.idx[i] >= line_end:
-                    break
-                if self.cap[i] and lex.is_common(self.words[i]) and not self._known(lex, i):
-                    self.cap[i] = False
+        self.cap = self._capitals()
 
-    def _known(self, lex: "Lexicon", i: int) -> bool:
+    def _capitals(self) -> list[bool]:
+        """Capitalised name-like words, computed once. Lines in capitals do not count; in a
+        title-case headline a capital shows a name only on a word that is no common word."""
+        cap = [w[:1].isupper() and w[:1].isalpha() and w not in NOT_NAMES for w in self.words]
+        for a, b in zip(self.shout_starts, self.shout_ends, strict=True):
+            for i in self.tokens_between(a, b):
+                cap[i] = False
+        for line_start, line_end in self.title_lines:
+            for i in self.tokens_between(line_start, line_end):
+                if cap[i] and self.lex.is_common(self.words[i]) and not self._known(self.lex, i):
+                    cap[i] = False
+        return cap
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """The tokens that start at a character offset in ``start`` to ``end``."""
+        return range(bisect_left(self.idx, start), bisect_left(self.idx, end))
+
+    def _known(self, lex: Lexicon, i: int) -> bool:
         """A gazetteer name starts at token ``i``."""
         return any(tuple(self.words[i : i + len(e.tokens)]) == e.tokens
                    for e in lex.names.get(self.words[i], ()))
 
     # -- token facts ---------------------------------------------------------------------
     def block_chars(self, start: int, end: int) -> None:
-        for i in range(bisect_right(self.idx, start - 1), self.n):
-            if self.idx[i] >= end:
-                break
+        for i in self.tokens_between(start, end):
             self.blocked[i] = 1
 
     def shout(self, i: int) -> bool:
