@@ -148,6 +148,8 @@ def loose_long_name(st: EntityDoc, i: int, acr: str) -> int | None:
 
 
 def initials_match(acr: str, words: list[str]) -> bool:
+    """The acronym's letters follow the capitals of ``words`` in order, from the first
+    ("CFA" for "Coastal Freight Authority"), leaving out at most two capitals."""
     initials = [w[0] for w in words if w[:1].isupper()]
     letters = [c for c in acr if c.isalpha()]
     if not initials or not letters or initials[0] != letters[0]:
@@ -160,6 +162,7 @@ def initials_match(acr: str, words: list[str]) -> bool:
 
 
 def initials(words: list[str]) -> str:
+    """The capitals of ``words``, with dotted initials kept whole ("U.S. Patent Office": "USPO")."""
     return "".join(c for w in words if w[:1].isupper() for c in (
         w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0]))
 

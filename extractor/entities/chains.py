@@ -1,5 +1,5 @@
-"""Runs of name words: where a name that starts (or ends) at a token stops, and what
-the words around it are (a gazetteer name, a place, a group, an organisation head).
+"""Runs of name words: where a run of capitalised name words that starts (or ends) at a
+token stops, and whether a token continues a gazetteer name.
 
 In an invented "said Mira van Tesh on Monday", ``name_chain`` from "Mira" ends after
 "Tesh": capitalised words with the particle "van" between them.
@@ -9,51 +9,6 @@ from __future__ import annotations
 
 from .document import EntityDoc, Mention
 from .vocabulary import MAX_NAME
-
-
-def is_group(st: EntityDoc, k: int) -> bool:
-    """Token ``k`` alone is a plural nationality or party ("Republicans", "Kurds")."""
-    w = st.words[k]
-    return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
-                                   for e in st.lex.names.get(w, ()))
-
-
-def heads_org(st: EntityDoc, k: int) -> bool:
-    """The capitalised words from ``k`` on contain an organisation word ("the White House")."""
-    j = k
-    while j < st.n and j - k < 4 and st.namey(j):
-        if st.words[j] in st.lex.org_heads or st.words[j] in st.lex.of_heads:
-            return True
-        j += 1
-    return False
-
-
-def starts_known(st: EntityDoc, k: int) -> bool:
-    """A gazetteer name (place, nationality, known organisation) begins at token ``k``."""
-    return any(tuple(st.words[k : k + len(e.tokens)]) == e.tokens
-               for e in st.lex.names.get(st.words[k], ()))
-
-
-def is_place(st: EntityDoc, k: int) -> bool:
-    """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
-    for j in range(max(0, k - 3), k + 1):
-        for e in st.lex.names.get(st.words[j], ()):
-            if e.label == "GPE" and j + len(e.tokens) == k + 1 \
-                    and tuple(st.words[j : k + 1]) == e.tokens:
-                return True
-    return False
-
-
-def comma_list_ahead(st: EntityDoc, k: int) -> bool:
-    j = k
-    while j < st.n and j - k < MAX_NAME:
-        if st.words[j] in (",",) and st.namey(j + 1):
-            j += 1
-            while j < st.n and st.namey(j) and j - k < MAX_NAME:
-                j += 1
-            continue
-        return st.words[j] in ("and", "&") and st.namey(j + 1)
-    return False
 
 
 def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
@@ -93,6 +48,8 @@ def inside_known_name(st: EntityDoc, i: int) -> bool:
 
 
 def chain_before(st: EntityDoc, i: int, places: bool = False) -> int:
+    """Start of the capitalised run (with "of", "and", "&" inside) that ends before ``i``
+    and no mention holds; with ``places``, places and nationalities may be inside it."""
     start = i
     j = i - 1
     while j >= 0 and i - j <= MAX_NAME:
@@ -114,6 +71,7 @@ def chain_before(st: EntityDoc, i: int, places: bool = False) -> int:
 
 
 def unknown_chain_before(st: EntityDoc, i: int, *, over_weak: bool = False) -> int:
+    """Start of up to four free name words before ``i`` (over small towns with ``over_weak``)."""
     start = i
     while start > 0 and i - start < 4 and st.namey(start - 1) and (
             st.taken[start - 1] is None or over_weak and _is_weak(st.taken[start - 1])):

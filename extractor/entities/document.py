@@ -111,7 +111,7 @@ class EntityDoc:
                 cap[i] = False
         for line_start, line_end in self.title_lines:
             for i in self.tokens_between(line_start, line_end):
-                if cap[i] and self.lex.is_common(self.words[i]) and not self._known(self.lex, i):
+                if cap[i] and self.lex.is_common(self.words[i]) and not self.starts_known(i):
                     cap[i] = False
         return cap
 
@@ -119,10 +119,10 @@ class EntityDoc:
         """The tokens that start at a character offset in ``start`` to ``end``."""
         return range(bisect_left(self.idx, start), bisect_left(self.idx, end))
 
-    def _known(self, lex: Lexicon, i: int) -> bool:
-        """A gazetteer name starts at token ``i``."""
+    def starts_known(self, i: int) -> bool:
+        """A gazetteer name (place, nationality, known organisation) begins at token ``i``."""
         return any(tuple(self.words[i : i + len(e.tokens)]) == e.tokens
-                   for e in lex.names.get(self.words[i], ()))
+                   for e in self.lex.names.get(self.words[i], ()))
 
     # -- token facts ---------------------------------------------------------------------
     def block_chars(self, start: int, end: int) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .chains import comma_list_ahead, heads_org, is_group, is_place, starts_known
 from .document import EntityDoc
 from .vocabulary import CALENDAR, MAX_NAME, ORDINAL, SENTENCE_ADVERBS, STATE_WORDS, WEAK_HEADS
 
 
 def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
+    """The organisation name around a head word at ``i`` ("Authority", "Ministry of ..."),
+    as a token range, or None."""
     lex, words = st.lex, st.words
     head = words[i]
     end = i + 1
@@ -79,7 +80,7 @@ def of_phrase(st: EntityDoc, k: int) -> int:
             nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1
             if st.namey(nxt) and not stops_name(st, nxt) and (
                     unit or not conjunct_lengths and not coordinated
-                    and not starts_known(st, nxt) and not heads_org(st, nxt)):
+                    and not st.starts_known(nxt) and not heads_org(st, nxt)):
                 end = nxt
                 nested = True
                 continue
@@ -199,3 +200,43 @@ def coordination_ends_name(st: EntityDoc, j: int, i: int) -> bool:
     while first < left and not st.namey(first):
         first += 1
     return first >= 2 and words[first - 1] == "of" and words[first - 2] in lex.of_heads
+
+
+def is_group(st: EntityDoc, k: int) -> bool:
+    """Token ``k`` alone is a plural nationality or party ("Republicans", "Kurds")."""
+    w = st.words[k]
+    return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
+                                   for e in st.lex.names.get(w, ()))
+
+
+def heads_org(st: EntityDoc, k: int) -> bool:
+    """The capitalised words from ``k`` on contain an organisation word ("the White House")."""
+    j = k
+    while j < st.n and j - k < 4 and st.namey(j):
+        if st.words[j] in st.lex.org_heads or st.words[j] in st.lex.of_heads:
+            return True
+        j += 1
+    return False
+
+
+def is_place(st: EntityDoc, k: int) -> bool:
+    """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
+    for j in range(max(0, k - 3), k + 1):
+        for e in st.lex.names.get(st.words[j], ()):
+            if e.label == "GPE" and j + len(e.tokens) == k + 1 \
+                    and tuple(st.words[j : k + 1]) == e.tokens:
+                return True
+    return False
+
+
+def comma_list_ahead(st: EntityDoc, k: int) -> bool:
+    """The comma at ``k`` opens a list of names that ends in "and" or "&" and a name."""
+    j = k
+    while j < st.n and j - k < MAX_NAME:
+        if st.words[j] in (",",) and st.namey(j + 1):
+            j += 1
+            while j < st.n and st.namey(j) and j - k < MAX_NAME:
+                j += 1
+            continue
+        return st.words[j] in ("and", "&") and st.namey(j + 1)
+    return False

@@ -47,6 +47,7 @@ def coordinated_people(st: EntityDoc, i: int) -> list[Mention]:
 
 
 def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
+    """A person whose name opens with the given name at ``i`` ("Ana Velk"), or None."""
     lex, words = st.lex, st.words
     if inside_known_name(st, i):
         return None
@@ -87,6 +88,8 @@ def glued_verb(lex: Lexicon, word: str) -> bool:
 
 
 def person_after_title(st: EntityDoc, t: int) -> Mention | None:
+    """A person named after the title or role noun at ``t`` ("Minister Ana Velk",
+    "farmer Tuan Vo"), with the title as a role, or None."""
     lex, words = st.lex, st.words
     k = t + 1
     if words[t][:1].isupper() and not st.namey(t) and words[t] not in lex.honorifics:

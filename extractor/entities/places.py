@@ -96,6 +96,7 @@ def coordinated_place(st: EntityDoc, c: int) -> None:
 
 
 def place_after(st: EntityDoc, k: int) -> None:
+    """The name after "province of", "city of": a place."""
     if not st.namey(k) or st.taken[k] is not None:
         return
     end = name_chain(st, k)

@@ -15,6 +15,7 @@ from .vocabulary import is_calendar
 
 
 def found_names(st: EntityDoc) -> set[tuple[str, ...]]:
+    """The token tuples of every mention so far, computed once (the passes before D)."""
     if st.found_names is None:
         st.found_names = {tuple(st.words[m.start : m.end]) for m in st.mentions}
     return st.found_names
@@ -60,6 +61,7 @@ def speaker_before(st: EntityDoc, v: int) -> None:
 
 
 def speaker_after(st: EntityDoc, v: int) -> None:
+    """ "said Ana Velk", "according to Velk": a name right after the verb is a person."""
     lex, words = st.lex, st.words
     k = v + 1
     while k < st.n and lex.is_title(words[k]) and words[k][:1].isupper():

@@ -18,9 +18,14 @@ from .people import (
 )
 from .vocabulary import DIRECTIONS, LEGAL_HEADS, PLACE_HEADS
 
+# (start, end, priority, mention): a lower priority wins between candidates of one length.
+Candidate = tuple[int, int, int, Mention]
+
 
 def strong_names(st: EntityDoc) -> None:
-    cands: list[tuple[int, int, int, Mention]] = []  # (start, end, priority, mention)
+    """Pass A: every strong candidate, longest first then by priority; a role found on an
+    equal candidate that lost joins the winner."""
+    cands: list[Candidate] = []
     lex = st.lex
     titles = lex.titles
     roles = lex.people.roles
@@ -56,7 +61,9 @@ def strong_names(st: EntityDoc) -> None:
                 held.roles.extend(r for r in m.roles if r not in held.roles)
 
 
-def gazetteer_at(st: EntityDoc, i: int, cands: list) -> None:
+def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
+    """The longest gazetteer name at ``i`` as a candidate, widened by a place head
+    ("... Province"), a direction and "Region", or a direction before it."""
     words = st.words
     for e in st.lex.names.get(words[i], ()):
         end = i + len(e.tokens)

@@ -13,6 +13,7 @@ from .vocabulary import MODEL_LABELS
 
 
 def model_entities(st: EntityDoc, ents: list[Span]) -> None:
+    """Pass E: the model's entities in the labels of this component, where still free."""
     for ent in ents:
         label = MODEL_LABELS.get(ent.label_)
         if label is None:

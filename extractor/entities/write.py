@@ -38,6 +38,7 @@ def short_org_names(st: EntityDoc) -> None:
 
 
 def write_spans(st: EntityDoc) -> None:
+    """Group the mentions by key and write them as spans with their payloads."""
     doc = st.doc
     short_org_names(st)
     by_key: dict[str, list[Mention]] = {}
