@@ -87,6 +87,7 @@ class EntityRecognizer:
         self._compile_user()
 
     def tokenize(self, text: str) -> list[str]:
+        """Token texts of ``text`` as this pipeline's tokenizer splits it."""
         return [t.text for t in self.nlp.make_doc(text)]
 
     def _compile_user(self) -> None:
@@ -132,7 +133,7 @@ class EntityRecognizer:
         role_appositions(st)
         model_entities(st, model_ents)
         later_mentions(st, acronyms)
-        lead_role(st, acronyms)
+        lead_role(st)
         headline_people(st)
         write_spans(st)
         return doc

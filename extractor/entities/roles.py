@@ -51,7 +51,7 @@ def role_appositions(st: EntityDoc) -> None:
             person.roles.append(role)
 
 
-def lead_role(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
+def lead_role(st: EntityDoc) -> None:
     """ "Head of X says ..." then "..., NAME said": the role belongs to NAME (news lead)."""
     words, lex = st.words, st.lex
     sentences = sentence_ranges(st)

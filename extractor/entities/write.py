@@ -2,8 +2,9 @@
 name, one canonical name per entity, spans in ``doc.spans["facts_entities"]`` and
 ``doc.ents``.
 
-In an invented text naming "the Norvian Patent Office" then "the Patent Office", both
-spans carry the key and canonical name "Norvian Patent Office".
+In an invented text naming "the U.S. Patent Office" then "the Patent Office" (the name
+less a known place before it), both spans carry the key and canonical name "U.S. Patent
+Office".
 """
 
 from __future__ import annotations
