@@ -48,7 +48,7 @@ def define_acronym(st: EntityDoc, i: int, acr: str, defined: dict[str, Mention |
 
 def _known_acronym(st: EntityDoc, i: int, acr: str, prev: Mention | None,
                    defined: dict[str, Mention | None]) -> bool:
-    """ "Iranian News Agency (IRNA)" where the gazetteer knows IRNA: one entity."""
+    """ "Norvian Wire Service (NWS)" where the gazetteer knows NWS: one entity."""
     held = st.taken[i + 1]
     if held is not None and prev is not None and prev.end == i and held.label == "ORG" \
             and prev.label == "ORG" and held.key != prev.key:

@@ -13,7 +13,7 @@ from .document import EntityDoc, Mention
 
 
 def headline_people(st: EntityDoc) -> None:
-    """ "Iran Oil Production Climbs": in a title-case line every word is capitalised, so
+    """ "Norvia Grain Exports Climb": in a title-case line every word is capitalised, so
     the line alone is no evidence of a person; the body has to name them too."""
     heads = st.title_lines
     if not heads:

@@ -15,11 +15,11 @@ from .vocabulary import DIRECTIONS, PLACE_PREPOSITIONS, SITE_MODIFIERS
 
 
 def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
-    """ "Kharg Island", "the South Pars gas field", "the Lavan refinery": a name before a
+    """ "Tesh Island", "the North Avel gas field", "the Velk refinery": a name before a
     geographic or industrial head word names the site itself."""
     end = h
     while end > 0 and h - end < 2 and st.words[end - 1].lower() in SITE_MODIFIERS:
-        end -= 1  # "gas" in "South Pars gas field"; "Oil" in "Azadegan Oil Field"
+        end -= 1  # "gas" in "North Avel gas field"; "Oil" in "Marren Oil Field"
     # A small town's name may be a field's ("Azadegan field"), not a refinery's town.
     start = unknown_chain_before(st, end, over_weak=label == "LOC")
     if start == end or all(st.lex.is_common(w) for w in st.words[start:end]) and (

@@ -13,7 +13,7 @@ from .vocabulary import DETERMINERS, LEAD_SENTENCES
 
 
 def role_appositions(st: EntityDoc) -> None:
-    """ "the head of Iran's Plan and Budget Organization, Mohammad Nobakht, said": the name
+    """ "the head of Norvia's Plan and Budget Organization, Ana Velk, said": the name
     after a role phrase and a comma is a person who holds the role."""
     lex, words = st.lex, st.words
     for c in range(2, st.n - 2):

@@ -24,8 +24,8 @@ STATE_WORDS = shared.org_words("state")
 DIRECTIONS = word_set("entities/directions.txt")
 PLACE_HEADS = word_set("entities/place_heads.txt")
 PLACE_TYPES = word_set("entities/place_types.txt")
-# Capitalised heads of natural features ("Kharg Island") and lower-case heads of named
-# sites ("the South Pars gas field" is a place; "the Abadan refinery" a facility).
+# Capitalised heads of natural features ("Tesh Island") and lower-case heads of named
+# sites ("the North Avel gas field" is a place; "the Velk refinery" a facility).
 FEATURE_HEADS = word_set("entities/feature_heads.txt")
 SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
 SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
