@@ -60,6 +60,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Let :func:`doc_text` answer with ``text``, the string ``doc`` was tokenised from, instead
+    of joining the tokens again. spaCy's tokenizer keeps every character, so the join gives
+    ``text`` back; a tokenizer whose tokens do not end where ``text`` ends (one that drops or
+    adds characters) is left to the join."""
+    if len(doc):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) != len(text):
+            return
+    elif text:
+        return
+    _TEXTS[doc] = text
+
+
 def doc_meta(doc: Doc) -> DocMeta:
     """The document's metadata, created on first use."""
     ensure_extensions()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 # installed (the spacy_factories entry points cover the installed case).
 from .dates import component as dates_component  # noqa: F401
 from .entities import component as entities_component  # noqa: F401
-from .extensions import doc_meta
+from .extensions import doc_meta, remember_text
 from .layout import component as layout_component  # noqa: F401
 from .quantities import component as quantities_component  # noqa: F401
 from .quotations import component as quotations_component  # noqa: F401
@@ -64,6 +64,7 @@ def make_doc(nlp: Language, text: str, *, published: dt.date | str | None = None
              meta: Mapping[str, Any] | None = None) -> Doc:
     """A tokenised Doc carrying the metadata the components resolve against."""
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     info = doc_meta(doc)
     if meta:
         info.update(meta)
