@@ -6,9 +6,10 @@ It reads the span groups and the typed payloads of :mod:`extractor.payloads`.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import DATES, ENTITIES, QUANTITIES, QUOTATIONS, TERMS, doc_text
 from .payloads import DatePayload, EntityPayload, QuantityPayload, QuotationPayload
@@ -19,22 +20,37 @@ def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
     return {"text": text[start:end], "start": start, "end": end}
 
 
-def _group(doc: Doc, key: str) -> list:
-    return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
+_BY_OFFSETS = itemgetter(0, 1)
+
+
+def _group(doc: Doc, key: str, attr: str | None = None) -> list[tuple[int, int, Any, Span]]:
+    """(start, end, payload on ``Span._.<attr>``, span) of each span of a group, by offsets
+    (spans with the same offsets keep the group's order). The payload is read where
+    ``Span._`` keeps it, in ``doc.user_data``: a ``Span._`` object per span cost more than
+    the record."""
+    if key not in doc.spans:
+        return []
+    user_data: dict[Any, Any] = doc.user_data
+    rows = []
+    for span in doc.spans[key]:
+        start, end = span.start_char, span.end_char
+        rows.append((start, end, user_data.get(("._.", attr, start, end)) if attr else None, span))
+    rows.sort(key=_BY_OFFSETS)
+    return rows
 
 
 def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], str], dict[str, str]]:
     """Entity records, a map from mention offsets to entity id, and from name to id."""
     clusters: dict[str, dict[str, Any]] = {}
-    for span in _group(doc, ENTITIES):
-        payload: EntityPayload | None = span._.facts_entity
-        key = payload and payload.key or span.text
+    payload: EntityPayload | None
+    for start, end, payload, span in _group(doc, ENTITIES, "facts_entity"):
+        key = payload and payload.key or text[start:end]
         cluster = clusters.setdefault(
             key,
-            {"name": payload and payload.canonical or span.text, "label": span.label_,
+            {"name": payload and payload.canonical or text[start:end], "label": span.label_,
              "roles": [], "mentions": []},
         )
-        cluster["mentions"].append(_span_dict(text, span.start_char, span.end_char))
+        cluster["mentions"].append(_span_dict(text, start, end))
         for role in payload.roles if payload else ():
             if role not in cluster["roles"]:
                 cluster["roles"].append(role)
@@ -57,9 +73,9 @@ def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], st
 
 def _quantities(doc: Doc, text: str) -> list[dict]:
     out = []
-    for i, span in enumerate(_group(doc, QUANTITIES), 1):
-        p: QuantityPayload = span._.facts_quantity
-        rec = {"id": f"q{i}", **_span_dict(text, span.start_char, span.end_char),
+    p: QuantityPayload
+    for i, (start, end, p, _span) in enumerate(_group(doc, QUANTITIES, "facts_quantity"), 1):
+        rec = {"id": f"q{i}", **_span_dict(text, start, end),
                "value": p.value, "value_max": p.value_max, "unit": p.unit, "kind": p.kind,
                "approximate": p.approximate, "bound": p.bound, "change": p.change}
         counted = p.counted
@@ -72,10 +88,10 @@ def _quantities(doc: Doc, text: str) -> list[dict]:
 
 def _dates(doc: Doc, text: str) -> list[dict]:
     out = []
-    for i, span in enumerate(_group(doc, DATES), 1):
-        p: DatePayload = span._.facts_date
+    p: DatePayload
+    for i, (start, end, p, _span) in enumerate(_group(doc, DATES, "facts_date"), 1):
         interval, whole = p.interval, p.range
-        rec = {"id": f"d{i}", **_span_dict(text, span.start_char, span.end_char),
+        rec = {"id": f"d{i}", **_span_dict(text, start, end),
                "value": p.value, "type": p.type, "calendar": p.calendar}
         if interval:
             rec["interval"] = {"start": interval[0], "end": interval[1]}
@@ -88,10 +104,10 @@ def _dates(doc: Doc, text: str) -> list[dict]:
 
 def _quotations(doc: Doc, text: str, by_offsets: dict, by_name: dict) -> list[dict]:
     out = []
-    for i, span in enumerate(_group(doc, QUOTATIONS), 1):
-        p: QuotationPayload | None = span._.facts_quotation
+    p: QuotationPayload | None
+    for i, (start, end, p, _span) in enumerate(_group(doc, QUOTATIONS, "facts_quotation"), 1):
         mention, ref, cue = (p.speaker_mention, p.speaker_ref, p.cue) if p else (None, None, None)
-        rec = {"id": f"s{i}", **_span_dict(text, span.start_char, span.end_char),
+        rec = {"id": f"s{i}", **_span_dict(text, start, end),
                "direct": p.direct if p else True, "speaker": p.speaker if p else None}
         if mention:
             rec["speaker_mention"] = _span_dict(text, *mention)
@@ -120,7 +136,7 @@ def from_doc(doc: Doc, **meta_overrides: Any) -> ArticleFacts:
         "quantities": _quantities(doc, text),
         "dates": _dates(doc, text),
         "quotations": _quotations(doc, text, by_offsets, by_name),
-        "terms": [{"id": f"t{i}", **_span_dict(text, s.start_char, s.end_char)}
-                  for i, s in enumerate(_group(doc, TERMS), 1)],
+        "terms": [{"id": f"t{i}", **_span_dict(text, start, end)}
+                  for i, (start, end, _p, _span) in enumerate(_group(doc, TERMS), 1)],
     }
     return ArticleFacts.validate_against(data, text)
