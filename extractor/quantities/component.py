@@ -38,7 +38,7 @@ from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tid
 from ..normalize.units import UnitLexicon
 from ..payloads import QuantityPayload
 from .assemble import Assembler
-from .counted import CountedReader
+from .counted import AUX_BEFORE, LINK_WORDS_BEFORE, CountedReader
 from .draft import Draft
 from .patterns import DIGIT_RUN, TRAILING, VULGAR, WORD
 
@@ -120,6 +120,10 @@ class QuantityRecognizer(Assembler, CountedReader):
         links = [w.lower().split() for w in data["link_verbs"]]
         self.link_verbs = frozenset(w[-1] for w in links if len(w) == 1)
         self.link_aux = frozenset(w[-1] for w in links if len(w) == 2 and w[0] == "aux")
+        self.before_words = tuple(sorted(set(self.change) | self.link_verbs | self.link_aux
+                                         | set(AUX_BEFORE) | set(LINK_WORDS_BEFORE)))
+        ascii_words = all(w.isascii() for w in self.before_words)
+        self.before_longest = max(map(len, self.before_words)) if ascii_words else 200
         self._compile(data)
 
     def _compile(self, data: dict[str, Any]) -> None:

@@ -47,6 +47,11 @@ def _past_tense(lw: str) -> bool:
 
 
 _NP_BACK = re.compile(r"[^\W\d_][\w'’-]*")
+# Auxiliaries between a subject and a quantity: "Exports were up by 5%".
+AUX_BEFORE = ("by", "were", "was", "is", "are", "has", "have", "had", "been")
+# The word before a quantity that makes the words before it worth reading (besides the change
+# and linking verbs): "a depth of 8 km", "raised its stake to 20 percent".
+LINK_WORDS_BEFORE = ("of", "to")
 
 
 class CountedReader:
@@ -60,6 +65,8 @@ class CountedReader:
     period_nouns: frozenset[str]
     link_verbs: frozenset[str]
     link_aux: frozenset[str]
+    before_words: tuple[str, ...]  # what _may_read_before looks for, and the longest's length
+    before_longest: int
     _number_at: Callable[[str, int], tuple[Any, int] | None]
 
     def read_counted(self, doc: Doc, text: str, q: Draft, parse: bool) -> tuple[int, int] | None:
@@ -73,9 +80,7 @@ class CountedReader:
         end = q.end
         kind = q.kind
         if q.unit == "times":  # "Prices were 3.5 times higher": what grew, not "higher"
-            words = self._words_before(text, q.start, 200)
-            return self._noun_of_before(text, q.start, words) \
-                or self._subject_before(text, q.start, words)
+            return self._np_before(text, q.start)
         if kind == "count":
             if TIMES_AFTER.match(text, end):
                 return None  # "six times higher": a multiplier
@@ -94,9 +99,7 @@ class CountedReader:
             m = OF_NP.match(text, end)
             if m:
                 return self._np(doc, text, m.end(), parse, None)
-            words = self._words_before(text, q.start, 200)
-            return self._noun_of_before(text, q.start, words) \
-                or self._subject_before(text, q.start, words)
+            return self._np_before(text, q.start)
         m = OF_NP.match(text, end)
         if m:
             return self._np(doc, text, m.end(), parse, None)
@@ -116,10 +119,33 @@ class CountedReader:
         if after is not None and (q.compound or "-" in text[q.num_end:end][:2]
                                   or kind != "percent"):
             return after
-        words = self._words_before(text, q.start, 200)
-        return self._noun_of_before(text, q.start, words) \
-            or self._subject_before(text, q.start, words) \
-            or self._object_before(text, q.start, words) or self._paren_np_before(text, q) or after
+        return self._np_before(text, q.start, objects=True) or self._paren_np_before(text, q) \
+            or after
+
+    def _np_before(self, text: str, start: int, *, objects: bool = False) -> tuple[int, int] | None:
+        """What the words before a quantity say it counts: the noun it gives the size of, the
+        subject of a change or linking verb before it, and (with ``objects``) the object a
+        verb brings to it."""
+        if not self._may_read_before(text, start):
+            return None
+        words = self._words_before(text, start, 200)
+        return self._noun_of_before(text, start, words) \
+            or self._subject_before(text, start, words) \
+            or (self._object_before(text, start, words) if objects else None)
+
+    def _may_read_before(self, text: str, start: int) -> bool:
+        """Whether the word just before ``start`` can open a reading of the words before: each
+        reader needs that word on the same line, after spaces only, and it must be "of", "to"
+        or a change, linking or auxiliary verb. Most numbers follow another word, and then
+        listing the words before them would be wasted."""
+        tail = text[max(0, start - 200):start]
+        last = tail.rstrip()
+        if "\n" in tail[len(last):]:
+            return False
+        # Lower-casing keeps the length of a word whose lower case is ASCII, so the last
+        # ``before_longest`` characters hold it (the component reads the whole reach when a
+        # word list is not ASCII).
+        return last[-self.before_longest:].lower().endswith(self.before_words)
 
     def _object_before(self, text: str, start: int, words) -> tuple[int, int] | None:
         """The object a verb brings to a quantity: "raised its stake to 20 percent",
@@ -228,8 +254,7 @@ class CountedReader:
             lw = words[i][2].lower()
             if lw in self.change or lw in self.link_verbs:
                 verb = True
-            elif lw not in self.link_aux and lw not in ("by", "were", "was", "is", "are", "has",
-                                                        "have", "had", "been"):
+            elif lw not in self.link_aux and lw not in AUX_BEFORE:
                 break
             i -= 1
         if not verb or i < 0 or i == len(words) - 1 or not self._joined(text, words, i, start):
