@@ -29,7 +29,6 @@ import srsly
 from spacy.attrs import DEP, IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation
@@ -486,7 +485,7 @@ class QuantityRecognizer(Assembler, CountedReader):
     # -- serialisation ------------------------------------------------------------------------
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for key, (default, model) in TABLES.items():
             target = path / Path(default).name
@@ -496,7 +495,7 @@ class QuantityRecognizer(Assembler, CountedReader):
                 target.write_text("\n".join(self._data[key]) + "\n", encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "QuantityRecognizer":
-        path = ensure_path(path)
+        path = Path(path)
         data = {}
         for key, (default, _model) in TABLES.items():
             source = path / Path(default).name
