@@ -1,11 +1,17 @@
 """The code rules of the project, checked on every run: short functions, no private names
-imported across modules, no import cycle."""
+imported across modules, no import cycle, ruff and mypy clean on extractor/ (configured in
+pyproject.toml; both come with the ``test`` extra)."""
 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "extractor"
@@ -107,3 +113,24 @@ def test_the_import_graph_has_no_cycle():
         if module not in order:
             visit(module)
     assert cycles == []
+
+
+def _tool(name: str) -> list[str]:
+    """The tool installed beside the running interpreter (the test extra's), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed: pip install -e '.[test]' brings it")
+    return [found]
+
+
+def test_ruff_is_clean():
+    result = subprocess.run(_tool("ruff") + ["check", "extractor"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
+
+
+def test_mypy_is_clean():
+    result = subprocess.run(_tool("mypy"), cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
