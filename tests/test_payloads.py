@@ -97,3 +97,13 @@ def test_another_object_joins_the_msgpack_form(doc):
     copy.user_data["margin"] = Margin(((0, 8), (9, 20)), "invented")
     back = Doc(nlp.vocab).from_bytes(copy.to_bytes())
     assert back.user_data["margin"] == Margin(((0, 8), (9, 20)), "invented")
+
+
+def test_doc_meta_has_every_field_of_the_record_meta():
+    # DocMeta is the components' mutable working copy of records.Meta: the two must not drift.
+    import dataclasses
+
+    from extractor.payloads import DocMeta
+    from extractor.records import Meta
+
+    assert {f.name for f in dataclasses.fields(DocMeta)} - {"extra"} == set(Meta.model_fields)
