@@ -80,10 +80,3 @@ def doc_meta(doc: Doc) -> DocMeta:
     if doc._.facts_meta is None:
         doc._.facts_meta = DocMeta()
     return doc._.facts_meta
-
-
-def in_boilerplate(doc: Doc, start_char: int, end_char: int) -> bool:
-    """Whether a character range falls inside a boilerplate span (credit line, byline)."""
-    if BOILERPLATE not in doc.spans:
-        return False
-    return any(s.start_char <= start_char and end_char <= s.end_char for s in doc.spans[BOILERPLATE])

@@ -27,7 +27,7 @@ def without(groups: dict[str, str], *names: str) -> dict[str, str]:
 
 
 def split_ranges(chosen: list[Candidate]) -> list[Item]:
-    """One item per candidate; year ranges ("1915-17", "499-493 BC") and day ranges become two."""
+    """One item per candidate; year ranges ("1921-23", "312-308 BC") and day ranges become two."""
     items = []
     for s, e, _prio, _pid, kind, m in chosen:
         g = {k: v for k, v in m.groupdict().items() if v is not None}

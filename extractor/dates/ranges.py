@@ -81,7 +81,7 @@ def year_after(first: Info | None, groups: Mapping[str, str], month_names: Mappi
 
 
 def partner_year(text: str, items: list[Item], i: int, month_names: Mapping[str, int]) -> int | None:
-    """The year of the other end of a range: "March 20 to August 20, 2017"."""
+    """The year of the other end of a range: "May 3 to July 9, 2014"."""
     s, e, _kind, g = items[i]
     month = month_of(g, month_names, "m")
     for j in (i + 1, i - 1):

@@ -108,7 +108,7 @@ def _new_organisation(st: EntityDoc, i: int, acr: str, defined: dict[str, Mentio
         st.add(m)
         defined[acr] = m
     else:
-        defined[acr] = None  # "Consumer Price Index (CPI)": not an organisation
+        defined[acr] = None  # "Widget Output Index (WOI)": not an organisation
 
 
 def loose_long_name(st: EntityDoc, i: int, acr: str) -> int | None:

@@ -29,7 +29,7 @@ def layout_entities(st: EntityDoc, tokenize: Tokenize) -> None:
             entry = st.lex.lookup(tokenize(title))
             words = title.split()
             if entry is None and len(words) > 1 and any(st.lex.is_common(w) for w in words):
-                continue  # "CONSUMER PRICE INDEX, WEST REGION -" is a headline; "BOSTON -" is not
+                continue  # "RETAIL SALES, NORTH DISTRICT -" is a headline; "BOSTON -" is not
             key = entry.key if entry else f"GPE:{title}"
             label = entry.label if entry and entry.label in ("GPE", "LOC") else "GPE"
             st.force(Mention(span.start, span.end, label, key))

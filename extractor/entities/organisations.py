@@ -74,7 +74,7 @@ def of_phrase(st: EntityDoc, k: int) -> int:
             continue
         if w in ("of", "for") and end > k and st.namey(end - 1):
             # "Court for the Western District of Kentucky": a unit of a unit; "Office for
-            # the Coordination of Humanitarian Affairs": a task of a task. A known name
+            # the Coordination of Coastal Repairs": a task of a task. A known name
             # after the second "of" belongs to it only when a unit word precedes.
             unit = words[end - 1] in st.lex.of_heads or words[end - 1] in st.lex.org_heads
             nxt = end + 2 if end + 2 < n and words[end + 1] == "the" else end + 1

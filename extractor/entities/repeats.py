@@ -113,7 +113,7 @@ def repeat_at(st: EntityDoc, i: int, exact: Index, folded: Index) -> Mention | N
         if tuple(words[i:end]) == part and st.free(i, end):
             if m.label == "PERSON" and len(part) == 1 and st.sent_start(i) \
                     and st.lex.is_common(w) and not speaks(st, end):
-                continue  # but "Wilkins said": a surname that speaks
+                continue  # but "Okafor said": a surname that speaks
             return Mention(i, end, m.label, m.key)
     for part, m in folded.get(w.lower(), ()):
         end = i + len(part)

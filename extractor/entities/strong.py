@@ -95,7 +95,7 @@ def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
 
 
 def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
-    """ "Sherman Act", "Paris Agreement": a place naming a law; "Mackie Shelton", "Thomson
+    """ "Sherman Act", "Lisbon Accord": a place naming a law; "Mackie Shelton", "Thomson
     Financial": a small town's name next to other name words is part of a bigger name."""
     words = st.words
     nxt = words[end] if end < st.n else ""

@@ -17,7 +17,7 @@ from .document import EntityDoc, Mention
 
 
 def short_org_names(st: EntityDoc) -> None:
-    """ "Forest Service" after "U.S. Forest Service": a name less its place prefix."""
+    """ "Parks Service" after "U.S. Parks Service": a name less its place prefix."""
     orgs = sorted((m for m in st.mentions if m.label == "ORG" and m.end - m.start >= 2),
                   key=lambda m: m.start - m.end)
     full: dict[tuple[str, ...], str] = {}

@@ -184,10 +184,6 @@ class LayoutAnalyzer:
         return self
 
 
-# The class's name before the component grew into the layout model.
-ArticleAnalyzer = LayoutAnalyzer
-
-
 def _write_meta(doc: Doc, text: str, layout: Layout, credits: list[tuple[re.Match, list[Range]]]) -> None:
     """``facts_meta`` and ``facts_boilerplate`` spans, and ``doc._.facts_meta``."""
     meta = doc_meta(doc)

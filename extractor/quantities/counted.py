@@ -373,7 +373,7 @@ class CountedReader:
                     break  # "people working in ...", "planes joined.": a verb, not a modifier
             if words and words[-1][2][:1].isupper() != w[:1].isupper() and words[-1][2].lower() not in ("and", "or", "&") \
                     and w[:1].isupper():
-                break  # "... units East Azarbaijan": a name after a common noun
+                break  # "... units North Province": a name after a common noun
             words.append((m.start(1), m.end(1), w))
             p = m.end()
             if not pending_list:
