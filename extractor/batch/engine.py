@@ -8,6 +8,7 @@ fails becomes a failure row with its ``key`` and ``reason`` and the shard goes o
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import sys
@@ -129,6 +130,10 @@ def load_worker_pipeline(model: str | None = None) -> Any:
             from ..pipeline import build_pipeline
 
             _NLP, _NLP_MODEL = build_pipeline(model), model
+            # The pipeline's lexicons are some 177k objects that live as long as the
+            # process: frozen, the collector stops walking them on every full collection.
+            gc.collect()
+            gc.freeze()
     return _NLP
 
 
