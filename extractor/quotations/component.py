@@ -77,16 +77,19 @@ class QuotationRecognizer:
     # -- spaCy ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         quotes, terms = self.find(doc)
+        # A span's text is the document's text between its character offsets; slicing it
+        # is cheaper than letting spaCy join the span's tokens.
+        text = doc_text(doc)
         spans = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or not span.text.strip():
+            if span is None or not text[span.start_char:span.end_char].strip():
                 continue
             span._.facts_quotation = QuotationPayload(
                 q.direct, q.speaker, as_extent(q.mention), as_extent(q.ref), as_extent(q.cue))
             spans.append(span)
         term_spans = [s for s in (doc.char_span(a, b, alignment_mode="contract") for a, b in terms)
-                      if s is not None and s.text.strip()]
+                      if s is not None and text[s.start_char:s.end_char].strip()]
         doc.spans[QUOTATIONS] = spans
         doc.spans[TERMS] = term_spans
         return doc
