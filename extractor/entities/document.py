@@ -121,8 +121,7 @@ class EntityDoc:
 
     def starts_known(self, i: int) -> bool:
         """A gazetteer name (place, nationality, known organisation) begins at token ``i``."""
-        return any(tuple(self.words[i : i + len(e.tokens)]) == e.tokens
-                   for e in self.lex.names.get(self.words[i], ()))
+        return self.lex.longest_at(self.words, i) is not None
 
     # -- token facts ---------------------------------------------------------------------
     def block_chars(self, start: int, end: int) -> None:

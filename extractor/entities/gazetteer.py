@@ -54,6 +54,14 @@ class Lexicon:
             self._add(tokenize(row.name), "ORG", row.canonical, 0)
         for entries in self.names.values():
             entries.sort(key=lambda e: (-len(e.tokens), e.tier))
+        # Each name by its tokens, and the lengths of the names under each first token,
+        # longest first: the name at a token is found with one lookup per length instead of
+        # a walk through hundreds of names that share a first word ("San", "North").
+        self.by_tokens: dict[tuple[str, ...], Entry] = {
+            e.tokens: e for entries in self.names.values() for e in entries}
+        self.name_lengths: dict[str, tuple[int, ...]] = {
+            first: tuple(sorted({len(e.tokens) for e in entries}, reverse=True))
+            for first, entries in self.names.items()}
         self.states = {row.abbreviation: row.state
                        for row in load_table(_DIR + "state_abbreviations.tsv", StateAbbreviation)}
         self.subdivision_names = sorted({
@@ -92,9 +100,16 @@ class Lexicon:
 
     def lookup(self, tokens: list[str] | tuple[str, ...]) -> Entry | None:
         """The gazetteer entry spelled exactly ``tokens``, or None."""
-        for e in self.names.get(tokens[0], ()) if tokens else ():
-            if e.tokens == tuple(tokens):
-                return e
+        return self.by_tokens.get(tuple(tokens))
+
+    def longest_at(self, words: list[str], i: int) -> Entry | None:
+        """The longest gazetteer name that ``words`` spell from index ``i``, or None."""
+        n = len(words)
+        for length in self.name_lengths.get(words[i], ()):
+            if i + length <= n:
+                e = self.by_tokens.get(tuple(words[i:i + length]))
+                if e is not None:
+                    return e
         return None
 
 

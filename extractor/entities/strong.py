@@ -65,33 +65,32 @@ def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
     """The longest gazetteer name at ``i`` as a candidate, widened by a place head
     ("... Province"), a direction and "Region", or a direction before it."""
     words = st.words
-    for e in st.lex.names.get(words[i], ()):
-        end = i + len(e.tokens)
-        if end > st.n or tuple(words[i:end]) != e.tokens:
-            continue
-        if any(st.blocked[k] for k in range(i, end)):
-            return
-        label, key = e.label, e.key
-        start = i
-        if label in ("GPE", "LOC") and inside_bigger_name(st, i, end, e.tier):
-            return
-        if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
-            end += 1  # "West Java Province", "Red River County"
-        elif label in ("GPE", "LOC"):
-            j = end
-            while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
-                j += 1
-            if j > end and j < st.n and words[j] == "Region" and st.namey(j):
-                end, label = j + 1, "LOC"  # "Pacific Southwest Region": one region
-                key = f"LOC:{st.span_text(i, end)}"
-        if label == "GPE" and i > 0 and words[i - 1] in DIRECTIONS and st.namey(i - 1) \
-                and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
-            start, label = i - 1, "LOC"  # "Southern Chile"
-            key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
-        priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
-        cands.append((start, end, priority,
-                      Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))
+    e = st.lex.longest_at(words, i)
+    if e is None:
         return
+    end = i + len(e.tokens)
+    if any(st.blocked[k] for k in range(i, end)):
+        return
+    label, key = e.label, e.key
+    start = i
+    if label in ("GPE", "LOC") and inside_bigger_name(st, i, end, e.tier):
+        return
+    if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
+        end += 1  # "West Java Province", "Red River County"
+    elif label in ("GPE", "LOC"):
+        j = end
+        while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
+            j += 1
+        if j > end and j < st.n and words[j] == "Region" and st.namey(j):
+            end, label = j + 1, "LOC"  # "Pacific Southwest Region": one region
+            key = f"LOC:{st.span_text(i, end)}"
+    if label == "GPE" and i > 0 and words[i - 1] in DIRECTIONS and st.namey(i - 1) \
+            and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
+        start, label = i - 1, "LOC"  # "Southern Chile"
+        key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
+    priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
+    cands.append((start, end, priority,
+                  Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))
 
 
 def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
