@@ -41,8 +41,8 @@ def inside_known_name(st: EntityDoc, i: int) -> bool:
     for j in (i - 1, i - 2):
         if j < 0 or not st.namey(j):
             continue
-        for e in st.lex.names.get(words[j], ()):
-            if j + len(e.tokens) > i and tuple(words[j : j + len(e.tokens)]) == e.tokens:
+        for length in st.lex.name_lengths.get(words[j], ()):
+            if i < j + length <= st.n and tuple(words[j : j + length]) in st.lex.by_tokens:
                 return True
     return False
 

@@ -205,8 +205,10 @@ def coordination_ends_name(st: EntityDoc, j: int, i: int) -> bool:
 def is_group(st: EntityDoc, k: int) -> bool:
     """Token ``k`` alone is a plural nationality or party ("Republicans", "Kurds")."""
     w = st.words[k]
-    return w.endswith("s") and any(e.label == "NORP" and e.tokens == (w,)
-                                   for e in st.lex.names.get(w, ()))
+    if not w.endswith("s"):
+        return False
+    e = st.lex.by_tokens.get((w,))
+    return e is not None and e.label == "NORP"
 
 
 def heads_org(st: EntityDoc, k: int) -> bool:
@@ -222,10 +224,9 @@ def heads_org(st: EntityDoc, k: int) -> bool:
 def is_place(st: EntityDoc, k: int) -> bool:
     """Token ``k`` ends a gazetteer place ("... of Kentucky, ...")."""
     for j in range(max(0, k - 3), k + 1):
-        for e in st.lex.names.get(st.words[j], ()):
-            if e.label == "GPE" and j + len(e.tokens) == k + 1 \
-                    and tuple(st.words[j : k + 1]) == e.tokens:
-                return True
+        e = st.lex.by_tokens.get(tuple(st.words[j : k + 1]))
+        if e is not None and e.label == "GPE" and j + len(e.tokens) == k + 1:
+            return True
     return False
 
 
