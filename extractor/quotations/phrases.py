@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import SpeechLexicon
 from .mentions import EntityMentions
@@ -33,6 +34,15 @@ _NARROW = 90
 _MAX_PHRASE_TOKENS = 16
 
 
+@lru_cache(maxsize=65536)
+def word_form(text: str) -> tuple[str, bool]:
+    """A word's lower-case form (dots trimmed) and whether it counts as capitalised; the
+    same words come back in every window, so the forms are computed once."""
+    low = text.rstrip(".").lower() if len(text) > 1 else text.lower()
+    c = text[0]
+    return low, c.isupper() or (c.isdigit() and len(text) < 6)
+
+
 class Token:
     """A word or punctuation mark of a window, with its lower-case form (dots trimmed)."""
 
@@ -40,9 +50,7 @@ class Token:
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
-        self.low = text.rstrip(".").lower() if len(text) > 1 else text.lower()
-        c = text[0]
-        self.cap = c.isupper() or (c.isdigit() and len(text) < 6)
+        self.low, self.cap = word_form(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
