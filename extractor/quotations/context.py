@@ -42,7 +42,7 @@ class SpeechContext:
         return out
 
     def words(self, start: int, end: int) -> int:
-        return sum(1 for _ in WORD.finditer(self.text, start, end))
+        return len(WORD.findall(self.text, start, end))
 
     def clause_start(self, sentence_start: int, limit: int) -> int:
         """Where a sentence's own words begin: after a dateline and leading space."""
