@@ -136,8 +136,7 @@ def pre_attribution(ctx: SpeechContext, pair: QuotePair, opening: int,
     cues = ctx.cues_between(floor, opening)
     for c in reversed(cues):
         gap = text[c.end:opening]
-        adjacent = re.fullmatch(r"\s*(?:" + ctx.lex.adverbial_re.pattern + r")?\s*(?:that\s*)?[,:]?\s*", gap) \
-            is not None
+        adjacent = ctx.lex.adjacent_gap_re.fullmatch(gap) is not None
         if c.according:
             phrase, after = according_phrase(ctx, c.end, opening)
             if phrase is None:

@@ -49,6 +49,9 @@ class SpeechLexicon:
             + alternation(forms) + r"))(?![\w-])"
         )
         self.adverbial_re = re.compile(r"(?:[\s,]*(?:" + patterns["adverbial"] + r"))+")
+        # The gap between a cue and the quotation it introduces when nothing else stands
+        # there: adverbials, "that", a comma or a colon (compiled once, not per cue).
+        self.adjacent_gap_re = re.compile(r"\s*(?:" + self.adverbial_re.pattern + r")?\s*(?:that\s*)?[,:]?\s*")
         # "X was quoted by <agency> as saying": one cue from "was" to "saying", read like "said".
         self.quoted_by_re = re.compile(patterns["quoted_by"])
         self.quoted_by_cue = Cue("say", "bare", "past")

@@ -29,6 +29,8 @@ _CLAUSE_WORDS = frozenset({"which", "who", "whom", "whose", "what", "that", "whe
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
+# A final dot that belongs to the phrase's last word: an initial or an abbreviation.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|[A-Z]\.[A-Z]\.|Ph\.D\.|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$")
 _WINDOW = 260
 _NARROW = 90
 _MAX_PHRASE_TOKENS = 16
@@ -322,7 +324,7 @@ class PhraseReader:
             return None
         start, end = toks[0].start, toks[-1].end
         if end > start and text[end - 1] in ".,":
-            if not re.search(r"(?:\b[A-Z]\.|[A-Z]\.[A-Z]\.|Ph\.D\.|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$", text[start:end]):
+            if not _ABBREVIATION_END.search(text[start:end]):
                 end -= 1
         if len(toks) == 1 and toks[0].low in self.lex.pronouns:
             return self.pronoun(toks[0])
