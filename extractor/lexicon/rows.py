@@ -234,7 +234,7 @@ class DatesLexicon(Row):
     solar_hijri_months: list[SolarHijriMonth]
     seasons: dict[str, str]
     number_words: dict[str, Optional[int]]
-    ordinals: dict[str, int]
+    quarter_ordinals: dict[str, int]  # "third" -> 3, "last" -> 4 (a quarter, not an offset)
     units: dict[str, str]
     holidays: list[Holiday]
     tense_future_words: list[str] = Field(default_factory=list)

@@ -29,23 +29,24 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from ..lexicon import load_json
+from ..lexicon.rows import DatesLexicon
 from . import solar_hijri
 
 # Granularities, coarse to fine.
 YEAR, MONTH, DAY = 1, 2, 3
 
-UNIT_CODES = {
-    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
-    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-}
-SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Duration units, seasons and quarter ordinals come from the dates lexicon, the same words
+# the date patterns are built from.
+_TIME_WORDS = load_json("dates/lexicon.json", DatesLexicon)
+UNIT_CODES: dict[str, str] = dict(_TIME_WORDS.units)
+SEASON_CODES: dict[str, str] = dict(_TIME_WORDS.seasons)
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 DEICTIC_REL = {"this", "current", "last", "next", "coming", "past"}
 ANAPHORIC_REL = {"previous", "preceding", "prior", "following", "same", "that"}
 REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "last": 4, "final": 4, "latter": 2}
+QUARTER_ORDINALS: dict[str, int] = dict(_TIME_WORDS.quarter_ordinals)
 TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05",
               "MST": "-07", "MDT": "-06", "PST": "-08", "PDT": "-07", "CET": "+01",
               "CEST": "+02", "IRST": "+0330", "IRDT": "+0430"}
@@ -521,7 +522,7 @@ class TimexResolver:
         return payload(value, interval=(dt.date(year, first_month, 1), month_end(last_y, last_m)))
 
     def _quarter(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
+        q = int(g["q"]) if g.get("q") else QUARTER_ORDINALS[g["ord"].lower()]
         if g.get("y") or g.get("rel") or g.get("iran") or self._is_fiscal(g):
             cal, year = self._year_ref(g, pos)
         else:
