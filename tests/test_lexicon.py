@@ -154,7 +154,7 @@ VOCABULARIES = {"entities/common_words.txt", "entities/first_names.txt"}
 
 def test_no_word_list_exists_twice():
     """No two list files share more than half the entries of the smaller one."""
-    files = shipped("txt") + [resources.path("shared/org_words.tsv")]
+    files = shipped("txt") + [resources.path("shared/org_words.tsv"), resources.path("shared/roles.tsv")]
     lists = {name: _entries(p) for p in files
              if (name := p.relative_to(ROOT).as_posix()) not in VOCABULARIES}
     twice = [(a, b, sorted(wa & wb)[:10]) for (a, wa), (b, wb) in itertools.combinations(lists.items(), 2)
@@ -164,7 +164,8 @@ def test_no_word_list_exists_twice():
 
 def test_shared_lists_live_in_one_place():
     names = {p.name for p in ROOT.rglob("*") if p.is_file()}
-    for kind in ("titles.txt", "org_heads.txt", "org_words.txt", "reporting_verbs.txt", "roles.txt"):
+    for kind in ("titles.txt", "org_heads.txt", "org_words.txt", "reporting_verbs.txt", "roles.txt",
+                 "roles.tsv", "speaker_roles.txt", "title_words.txt"):
         owners = [p for p in ROOT.rglob(kind)]
         assert len(owners) <= 1, owners
     assert "honorifics.txt" in names and resources.path("shared/honorifics.txt").exists()

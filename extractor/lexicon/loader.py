@@ -6,7 +6,7 @@ does not fit it (a missing field, a wrong type, an unknown key, a bad regular ex
 stops the load with a :class:`LexiconError` naming ``file:line`` and the reason, so a typo
 in a data file is found when the pipeline is built, not as a wrong fact later.
 
-A name is a path relative to ``extractor/resources/`` (``"shared/roles.txt"``) or a path
+A name is a path relative to ``extractor/resources/`` (``"shared/roles.tsv"``) or a path
 on disk (a user's own file given in a component's config).
 """
 

@@ -76,6 +76,12 @@ class OrgWord(WordUses):
     USES = frozenset({"head", "of", "apposition", "speaker", "legal", "unit", "state"})
 
 
+class RoleWord(WordUses):
+    """A word naming a person by office or part, with the uses it has (see shared/roles.tsv)."""
+
+    USES = frozenset({"title", "role", "prefix"})
+
+
 class NameHead(WordUses):
     """A word heading a name of a kind not reported as an entity (see entities/heads.tsv)."""
 
@@ -251,6 +257,7 @@ class DatesLexicon(Row):
 CATALOGUE: dict[str, type[Row]] = {
     "shared/reporting_verbs.jsonl": ReportingVerb,
     "shared/org_words.tsv": OrgWord,
+    "shared/roles.tsv": RoleWord,
     "shared/months.jsonl": Month,
     "shared/weekdays.jsonl": Weekday,
     "layout/credit_lines.jsonl": NamedPattern,

@@ -10,9 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .loader import load_rows, load_table, word_set
-from .rows import Month, OrgWord, ReportingVerb, Weekday
+from .rows import Month, OrgWord, ReportingVerb, RoleWord, Weekday
 
-ROLES = "shared/roles.txt"
+ROLES = "shared/roles.tsv"
 HONORIFICS = "shared/honorifics.txt"
 ORG_WORDS = "shared/org_words.tsv"
 REPORTING_VERBS = "shared/reporting_verbs.jsonl"
@@ -22,7 +22,12 @@ WEEKDAYS = "shared/weekdays.jsonl"
 
 def roles(name: str | Path = ROLES) -> frozenset[str]:
     """Titles and roles naming a person ("minister", "deputy director"), lower case."""
-    return word_set(name, lower=True)
+    return frozenset(w.lower() for w in role_words("title", name))
+
+
+def role_words(use: str, name: str | Path = ROLES) -> frozenset[str]:
+    """The words of the roles table with one use (title, role, prefix), as written."""
+    return frozenset(r.word for r in load_table(name, RoleWord) if r.has(use))
 
 
 def honorifics(name: str | Path = HONORIFICS) -> frozenset[str]:

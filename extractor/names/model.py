@@ -19,6 +19,8 @@ class NameModel:
     - ``given_names``: words that open a person's name ("Marta Ruiz");
     - ``titles`` (lower case) and ``honorifics`` ("Dr.", "Mrs"): words before a name;
     - ``roles`` (lower case): nouns naming a person by function ("farmer", "the official");
+    - ``title_prefixes`` ("Deputy", "Acting"): capitalised words that stand before a name
+      as part of a title, read in speaker phrases (see :meth:`is_speaker_title`);
     - ``org_heads`` ("Ministry", "Council"), ``of_heads`` (heads that take "of": "Bank of
       X"), ``name_tails`` (words that end a name: "Partners") and ``org_nouns`` (a
       kind of organisation in lower case: "agency");
@@ -36,10 +38,21 @@ class NameModel:
         self.org_nouns = frozenset(w.lower() for w in shared.org_words("apposition"))
         self.legal_forms = shared.org_words("legal")
         self.particles = word_set("entities/name_particles.txt")
-        self.roles = self.titles | word_set("quotations/speaker_roles.txt", lower=True)
+        self.roles = self.titles | frozenset(w.lower() for w in shared.role_words("role"))
+        self.title_prefixes = shared.role_words("prefix")
+        self._speaker_titles = frozenset(t.rstrip(".").lower() for t in self.honorifics | self.title_prefixes)
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles or word in self.honorifics
+
+    def is_role(self, low: str) -> bool:
+        """A noun naming a person by office or function; ``low`` in lower case."""
+        return low in self.roles
+
+    def is_speaker_title(self, low: str) -> bool:
+        """A word of the title before a speaker's name: an honorific, a title prefix or a
+        role; ``low`` in lower case with its closing full stops trimmed ("dr", "deputy")."""
+        return low in self._speaker_titles or low in self.roles
 
     def is_given_name(self, word: str) -> bool:
         """A word of the given-name list: it opens a person's name by itself."""

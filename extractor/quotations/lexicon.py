@@ -10,12 +10,13 @@ from typing import Iterable
 from .. import resources
 from ..lexicon import alternation, load_rows, load_table, load_words, word_set
 from ..lexicon.rows import NamedPattern, OrgKind, Pronoun, ReportingVerb
-from ..lexicon.shared import honorifics, org_words, reporting_verbs, roles
+from ..lexicon.shared import org_words, reporting_verbs
+from ..names import name_model
 
 # The files a saved pipeline holds, by name; those not in the component's own directory come
 # from resources/shared/.
-FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl", "roles.txt",
-         "speaker_roles.txt", "honorifics.txt", "title_words.txt", "generic_speakers.txt", "data_sources.txt",
+FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl",
+         "generic_speakers.txt", "data_sources.txt",
          "org_words.tsv", "term_cues.txt", "noun_modifiers.txt",
          "org_kinds.tsv", "documents.txt")
 
@@ -58,8 +59,9 @@ class SpeechLexicon:
         self.passive = frozenset(re.findall(r"[\w'\u2019]+", patterns["passive"]))
         self.auxiliary = frozenset(re.findall(r"[\w'\u2019]+", patterns["auxiliary"]))
         self.pronouns = {r.text: r.model_dump() for r in load_rows(f["pronouns.jsonl"], Pronoun)}
-        self.roles = roles(f["roles.txt"]) | word_set(f["speaker_roles.txt"], lower=True)
-        self.titles = honorifics(f["honorifics.txt"]) | word_set(f["title_words.txt"])
+        # Titles and roles are the name model's, shared with facts_entities.
+        self.names = name_model()
+        self.roles = self.names.roles
         self.generic = word_set(f["generic_speakers.txt"], lower=True)
         self.data_sources = word_set(f["data_sources.txt"], lower=True)
         self.org_words = frozenset(w.lower() for w in org_words("speaker", f["org_words.tsv"]))

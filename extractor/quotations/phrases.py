@@ -93,7 +93,6 @@ class PhraseReader:
     def __init__(self, lex: SpeechLexicon, mentions: EntityMentions | None = None) -> None:
         self.lex = lex
         self.mentions = mentions if mentions is not None else EntityMentions()
-        self._title_low = frozenset(t.rstrip(".").lower() for t in lex.titles)
         self._org_cache: dict[str, bool] = {}
 
     def for_mentions(self, mentions: EntityMentions) -> "PhraseReader":
@@ -108,7 +107,7 @@ class PhraseReader:
         return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
     def is_title(self, tok: Token) -> bool:
-        return tok.text in self.lex.titles or tok.low in self._title_low or tok.low in self.lex.roles
+        return self.lex.names.is_speaker_title(tok.low)
 
     def is_org_token(self, tok: Token) -> bool:
         hit = self._org_cache.get(tok.text)
