@@ -55,13 +55,15 @@ class WordUses(Row):
     """A word and the uses it has, comma-separated; a subclass names the known uses."""
 
     USES: ClassVar[frozenset[str]] = frozenset()
+    VALUED_USES: ClassVar[frozenset[str]] = frozenset()  # uses written "use=value" ("kind=bank")
     word: str
     uses: str
 
     @field_validator("uses")
     @classmethod
     def _known_uses(cls, uses: str) -> str:
-        unknown = set(uses.split(",")) - cls.USES
+        unknown = {u for u in uses.split(",") if u not in cls.USES
+                   and not (u.partition("=")[0] in cls.VALUED_USES and u.partition("=")[2])}
         if unknown:
             raise ValueError(f"unknown use {', '.join(sorted(unknown))}; known: {', '.join(sorted(cls.USES))}")
         return uses
@@ -73,7 +75,8 @@ class WordUses(Row):
 class OrgWord(WordUses):
     """A word that shows an organisation, with the uses it has (see shared/org_words.tsv)."""
 
-    USES = frozenset({"head", "of", "apposition", "speaker", "legal", "unit", "state"})
+    USES = frozenset({"head", "of", "apposition", "speaker", "legal", "unit", "state", "tail"})
+    VALUED_USES = frozenset({"kind"})
 
 
 class RoleWord(WordUses):
@@ -153,8 +156,10 @@ class Pronoun(Row):
 
 
 class OrgKind(Row):
-    nouns: str  # comma-separated kind nouns ("bank,lender")
-    names: str = ""  # space-separated words that show that kind in a name
+    nouns: str  # comma-separated kind nouns ("bank,lender"); the first names the kind
+
+    def kind(self) -> str:
+        return self.nouns.split(",")[0].strip()
 
 
 # -- quantities --------------------------------------------------------------------------------

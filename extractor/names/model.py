@@ -34,7 +34,7 @@ class NameModel:
         self.honorifics = shared.honorifics()
         self.org_heads = shared.org_words("head")
         self.of_heads = shared.org_words("of")
-        self.name_tails = word_set("entities/name_tails.txt")
+        self.name_tails = shared.org_words("tail")
         self.org_nouns = frozenset(w.lower() for w in shared.org_words("apposition"))
         self.legal_forms = shared.org_words("legal")
         self.particles = word_set("entities/name_particles.txt")

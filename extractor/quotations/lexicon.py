@@ -74,7 +74,7 @@ class SpeechLexicon:
         # kind noun -> the words that show that kind in an organisation's name
         self.org_kinds: dict[str, frozenset[str]] = {}
         for row in load_table(f["org_kinds.tsv"], OrgKind):
-            words = frozenset(row.names.split())
+            words = frozenset(w.lower() for w in org_words("kind=" + row.kind(), f["org_words.tsv"]))
             for noun in row.nouns.split(","):
                 self.org_kinds[noun.strip()] = words | {noun.strip()}
         self.org_kind_words = frozenset().union(*self.org_kinds.values()) if self.org_kinds else frozenset()
