@@ -92,6 +92,13 @@ def _calendar_words(lexicon: str | None) -> tuple[list[str], list[str]]:
     return [n for m in months for n in (*m.names, *m.abbr)], [n for w in weekdays for n in w.names]
 
 
+def abbreviations_with_shared(name: str | Path) -> list[str]:
+    """The abbreviations of a file, then those the shared lists hold: month abbreviations,
+    and the honorifics and legal forms written with a full stop ("Sen.", "Corp.")."""
+    dotted = sorted(w for w in shared.honorifics() | shared.org_words("legal") if w.endswith("."))
+    return [*load_words(name), *(a for m in shared.months() for a in m.abbr), *dotted]
+
+
 class LayoutAnalyzer:
     """Builds the :class:`Layout` of a document and writes it to the Doc."""
 
@@ -110,7 +117,7 @@ class LayoutAnalyzer:
         self.abbreviations_file = abbreviations or "layout/abbreviations.txt"
         self.calendar_file = calendar
         self._load(as_dicts(load_rows(self.credit_patterns_file, NamedPattern)),
-                   list(load_words(self.abbreviations_file)), _calendar_words(self.calendar_file))
+                   abbreviations_with_shared(self.abbreviations_file), _calendar_words(self.calendar_file))
         ensure_extensions()
 
     def _load(self, credit_rows: list[dict], abbreviations: list[str],

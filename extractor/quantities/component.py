@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
-from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation
+from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation, shared
 from ..lexicon.rows import ChangeWord, Currency, NumberWord, Qualifier, Row, Scale, Unit
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
 from ..normalize.units import UnitLexicon
@@ -117,7 +117,8 @@ class QuantityRecognizer(Assembler, CountedReader):
         self.name_heads = frozenset(w.lower() for w in data["name_heads"])
         self.change = {r["word"].lower(): r["change"] for r in data["change_words"]}
         self.qualifiers = {r["phrase"].lower(): r for r in data["qualifiers"]}
-        self.period_nouns = frozenset(w.lower() for w in data["period_nouns"])
+        # Month names are periods too; they come from the shared month list.
+        self.period_nouns = frozenset(w.lower() for w in data["period_nouns"]) | shared.month_names()
         links = [w.lower().split() for w in data["link_verbs"]]
         self.link_verbs = frozenset(w[-1] for w in links if len(w) == 1)
         self.link_aux = frozenset(w[-1] for w in links if len(w) == 2 and w[0] == "aux")
