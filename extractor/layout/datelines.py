@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..lexicon import alternation
 from .model import Dateline, Range
 
 WINDOW = 400  # a dateline ends within the first characters of the text
@@ -28,10 +29,6 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 _YEAR = r"\d{4}(?!\d)"
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-
-
 class DatelineFinder:
     def __init__(self, months: Iterable[str], weekdays: Iterable[str]) -> None:
         month_forms = set()
@@ -39,8 +36,8 @@ class DatelineFinder:
             month_forms |= {m, m.upper(), m + ".", m.upper() + "."}
         weekday_forms = {w for d in weekdays for w in (d, d.upper())}
         self._weekdays = frozenset(weekday_forms)
-        month = rf"(?:{_alternation(month_forms)})(?!\w)"
-        weekday = rf"(?:{_alternation(weekday_forms)})(?!\w)"
+        month = rf"(?:{alternation(month_forms, space=None)})(?!\w)"
+        weekday = rf"(?:{alternation(weekday_forms, space=None)})(?!\w)"
         date = rf"(?:{weekday},?[ \t]+)?{month}[ \t]+{_DAY}(?:,[ \t]*{_YEAR})?"
         self._date = re.compile(date)
         self._with_dash = re.compile(

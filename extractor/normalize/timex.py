@@ -42,7 +42,6 @@ _TIME_WORDS = load_json("dates/lexicon.json", DatesLexicon)
 UNIT_CODES: dict[str, str] = dict(_TIME_WORDS.units)
 SEASON_CODES: dict[str, str] = dict(_TIME_WORDS.seasons)
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-DEICTIC_REL = {"this", "current", "last", "next", "coming", "past"}
 ANAPHORIC_REL = {"previous", "preceding", "prior", "following", "same", "that"}
 REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}

@@ -61,7 +61,6 @@ TABLES: dict[str, tuple[str, type[Row] | None]] = {
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
 _MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + VULGAR + r"])(?!\d)")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
-_TIME_RUN = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
 _PRONOUN_NUMBER_BEFORE = frozenset(
