@@ -422,6 +422,27 @@ def test_cli_rule_options(tmp_path):
     assert bad.returncode != 0 and "missing.jsonl" in bad.stderr
 
 
+@pytest.mark.parametrize("content, reason", [
+    ("Velmora Works\tORG\nQuessin\tPLACE\n", "names.txt:2: unknown label 'PLACE'"),
+    ('# names\n{"name": "Velmora Works", "label": "ORG"\n', "names.txt:2: not valid JSON"),
+    ('{"label": "ORG"}\n', 'names.txt:1: a JSON row needs a "name" string'),
+])
+def test_a_bad_gazetteer_line_is_named_with_its_line(tmp_path, content, reason):
+    from extractor.entities.component import read_gazetteer
+    from extractor.lexicon import LexiconError
+
+    gazetteer = tmp_path / "names.txt"
+    gazetteer.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        list(read_gazetteer(gazetteer))
+    assert str(caught.value).startswith(f"{tmp_path}/{reason}")
+    text = tmp_path / "a.txt"
+    text.write_text("Velmora Works opened a plant.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "extractor", "extract", str(text), "--gazetteer", str(gazetteer)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2 and reason in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
 # -- cost ----------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
+from ..lexicon import LexiconError
 from .document import EntityDoc, Mention
 from .vocabulary import LABELS
 
@@ -55,20 +56,37 @@ class UserRules:
 
 
 def read_gazetteer(path: str | Path) -> Iterable[dict[str, str]]:
-    """User names: JSONL {"name", "label", "canonical"?} or TSV "name<TAB>LABEL[<TAB>canonical]"."""
+    """User names: JSONL {"name", "label", "canonical"?} or TSV "name<TAB>LABEL[<TAB>canonical]".
+
+    A line that is neither, or names a label the pipeline does not produce, stops the
+    reading with a :class:`LexiconError` ``file:line: reason``, so a typing slip in a label
+    is never silently ignored."""
     p = Path(path)
     with p.open(encoding="utf-8") as f:
-        for line in f:
+        for number, line in enumerate(f, 1):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            if line.startswith("{"):
-                row = srsly.json_loads(line)
-                yield {"name": row["name"], "label": row.get("label", "ORG"),
-                       **({"canonical": row["canonical"]} if row.get("canonical") else {})}
-                continue
-            parts = line.split("\t")
-            row = {"name": parts[0], "label": parts[1] if len(parts) > 1 else "ORG"}
-            if len(parts) > 2 and parts[2]:
-                row["canonical"] = parts[2]
+            row = _gazetteer_row(line, p, number)
+            if row["label"] not in LABELS:
+                raise LexiconError(p, number, f"unknown label {row['label']!r} (one of {', '.join(LABELS)})")
             yield row
+
+
+def _gazetteer_row(line: str, path: Path, number: int) -> dict[str, str]:
+    if line.startswith("{"):
+        try:
+            data = srsly.json_loads(line)
+        except ValueError as exc:
+            raise LexiconError(path, number, f"not valid JSON ({exc})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not data["name"].strip():
+            raise LexiconError(path, number, 'a JSON row needs a "name" string')
+        row = {"name": data["name"], "label": str(data.get("label", "ORG"))}
+        if data.get("canonical"):
+            row["canonical"] = str(data["canonical"])
+        return row
+    parts = line.split("\t")
+    row = {"name": parts[0], "label": parts[1] if len(parts) > 1 else "ORG"}
+    if len(parts) > 2 and parts[2]:
+        row["canonical"] = parts[2]
+    return row
