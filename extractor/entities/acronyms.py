@@ -13,6 +13,7 @@ import re
 from .chains import chain_before
 from .document import EntityDoc, Mention
 from .vocabulary import MAX_NAME
+from .word_classes import UPPER
 
 
 def acronym_definitions(st: EntityDoc) -> dict[str, Mention | None]:
@@ -177,7 +178,7 @@ def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
     for acr, m in by_initials.items():
         if len(acr) >= 3 and acr not in defined:
             defined[acr] = m
-    for i in [i for i, w in enumerate(words) if w.isupper()]:
+    for i in [i for i, c in enumerate(st.classes) if c & UPPER]:
         w = words[i]
         if st.taken[i] is not None or st.blocked[i] or not st.lex.people.is_acronym(w) or st.shout(i):
             continue

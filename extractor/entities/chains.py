@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from .document import EntityDoc, Mention
 from .vocabulary import MAX_NAME
+from .word_classes import TITLE
 
 
 def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
     """End of the run of name words (with initials and particles) starting at ``k``."""
-    lex, words = st.lex, st.words
+    lex, words, classes, cap, blocked = st.lex, st.words, st.classes, st.cap, st.blocked
     end = k
     count = 0
     while end < st.n and count < limit:
         w = words[end]
-        if st.namey(end) and w not in lex.org_heads and w not in lex.non_entity_heads \
-                and not (lex.is_title(w) and w not in lex.first_names):
+        if cap[end] and not blocked[end] and end >= 0 and w not in lex.org_heads and w not in lex.non_entity_heads \
+                and not (classes[end] & TITLE and w not in lex.first_names):
             end += 1
             count += 1
             continue

@@ -10,15 +10,15 @@ from __future__ import annotations
 from .document import EntityDoc
 from .places import coordinated_place, place_after, place_before_head, site_before, town_state
 from .speakers import speaker_after, speaker_before
-from .vocabulary import CONTEXT_LOWER, CONTEXT_WORDS, FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+from .vocabulary import FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+from .word_classes import CONTEXT
 
 
 def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
     """Pass D: names the words around them give away, where the tokens are still free."""
     lex, words = st.lex, st.words
     # Only the words one of the branches below starts on: most tokens start none.
-    for i in [i for i, w in enumerate(words)
-              if w in CONTEXT_WORDS or w in lex.reporting or w.lower() in CONTEXT_LOWER]:
+    for i in [i for i, c in enumerate(st.classes) if c & CONTEXT]:
         w = words[i]
         if w in lex.reporting and not st.shout(i):
             speaker_before(st, i)

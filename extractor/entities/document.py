@@ -10,6 +10,7 @@ evidence.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -19,12 +20,12 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..layout.component import layout_of
 from .gazetteer import Lexicon
-from .vocabulary import NOT_NAMES
+from .word_classes import CAPITAL, word_classes
 
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
-_TITLE_LINE = re.compile(r"[^\n]+")
+_DELETE_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_DELETE_LOWER = str.maketrans("", "", string.ascii_lowercase)
+_LINE = re.compile(r"[^\n]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?;][\s\"”]")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
@@ -47,10 +48,11 @@ def _shout_lines(text: str) -> tuple[list[int], list[int]]:
     capitalisation evidence."""
     starts: list[int] = []
     ends: list[int] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         line = m.group()
-        upper = len(_UPPER.findall(line))
-        if upper >= 6 and upper >= 4 * len(_LOWER.findall(line)):
+        # Letters counted by deleting them in C (str.translate), not by a regex's list.
+        upper = len(line) - len(line.translate(_DELETE_UPPER))
+        if upper >= 6 and upper >= 4 * (len(line) - len(line.translate(_DELETE_LOWER))):
             starts.append(m.start())
             ends.append(m.end())
     return starts, ends
@@ -84,6 +86,7 @@ class EntityDoc:
         self.idx = idx
         self.words = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
         self.n = len(self.words)
+        self.classes = word_classes(lex).of(self.words)  # per-word flags (word_classes.py)
         self.taken: list[Mention | None] = [None] * self.n
         self._mentions: list[Mention] = []
         self.rekey: dict[str, str] = {}  # a key merged into another one
@@ -98,14 +101,14 @@ class EntityDoc:
         self.starts_sentence = bytearray(self.n + 1)
         for k in self.sentence_starts:
             self.starts_sentence[k] = 1
-        self.title_lines = [(m.start(), m.end()) for m in _TITLE_LINE.finditer(self.text)
+        self.title_lines = [(m.start(), m.end()) for m in _LINE.finditer(self.text)
                             if is_title_case(m.group())]
         self.cap = self._capitals()
 
     def _capitals(self) -> list[bool]:
         """Capitalised name-like words, computed once. Lines in capitals do not count; in a
         title-case headline a capital shows a name only on a word that is no common word."""
-        cap = [w[:1].isupper() and w[:1].isalpha() and w not in NOT_NAMES for w in self.words]
+        cap = [bool(c & CAPITAL) for c in self.classes]
         for a, b in zip(self.shout_starts, self.shout_ends, strict=True):
             for i in self.tokens_between(a, b):
                 cap[i] = False

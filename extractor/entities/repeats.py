@@ -25,7 +25,9 @@ def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
     exact, folded = name_index(st, people, defined)
     # Only a word that starts a known name can start a later mention.
     words = st.words
-    starts = [i for i, w in enumerate(words) if w in exact or w.lower() in folded]
+    # Asked once per distinct word rather than once per token.
+    opens = {w for w in set(words) if w in exact or w.lower() in folded}
+    starts = [i for i, w in enumerate(words) if w in opens]
     resume = 0  # the token after the last mention found
     for i in starts:
         if i < resume or st.taken[i] is not None or st.blocked[i]:

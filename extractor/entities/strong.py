@@ -17,6 +17,7 @@ from .people import (
     person_from_first_name,
 )
 from .vocabulary import DIRECTIONS, LEGAL_HEADS, PLACE_HEADS
+from .word_classes import TITLE_OR_ROLE
 
 # (start, end, priority, mention): a lower priority wins between candidates of one length.
 Candidate = tuple[int, int, int, Mention]
@@ -27,9 +28,9 @@ def strong_names(st: EntityDoc) -> None:
     equal candidate that lost joins the winner."""
     cands: list[Candidate] = []
     lex = st.lex
-    titles = lex.titles
     roles = lex.people.roles
-    for i in [i for i, w in enumerate(st.words) if st.cap[i] or w in titles or w in roles]:
+    cap = st.cap
+    for i in [i for i, c in enumerate(st.classes) if c & TITLE_OR_ROLE or cap[i]]:
         if st.blocked[i]:
             continue
         w = st.words[i]
