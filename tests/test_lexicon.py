@@ -11,8 +11,10 @@ import pytest
 
 from extractor import resources
 from extractor.dates.lexicon import (
+    LEXICON,
     NameTables,
     Triggers,
+    count_words,
     duration_units,
     fill,
     load_lexicon,
@@ -31,7 +33,15 @@ from extractor.lexicon import (
     reverse_alternation,
     shared,
 )
-from extractor.lexicon.rows import CATALOGUE, DatesLexicon, NamedPattern, OrgWord, Place, ReportingVerb
+from extractor.lexicon.rows import (
+    CATALOGUE,
+    DatesLexicon,
+    NamedPattern,
+    NumberWord,
+    OrgWord,
+    Place,
+    ReportingVerb,
+)
 
 ROOT = resources.path("")
 
@@ -173,6 +183,19 @@ def test_shared_lists_live_in_one_place():
     assert "said" in shared.reporting_forms()
     assert {"march", "sept", "may"} <= shared.month_words()
     assert "Ministry" in shared.org_words("head")
+
+
+def test_numerals_live_in_one_place():
+    """Dates count durations with the shared numerals; their own file keeps only the vague
+    counts, which are no numerals."""
+    lex = load_lexicon(LEXICON)
+    counts = count_words(lex)
+    assert counts["three"] == 3 and counts["ninety"] == 90 and counts["hundred"] == 100
+    assert counts["several"] is None and counts["a"] == 1
+    assert "thousand" not in counts and "zero" not in counts
+    numerals = {w.word for w in load_rows("shared/number_words.jsonl", NumberWord)}
+    assert not numerals & set(lex["vague_counts"])
+    assert not list(ROOT.rglob("number_words.*"))[1:]
 
 
 # -- the alternation builder ---------------------------------------------------------------------

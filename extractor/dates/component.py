@@ -33,7 +33,16 @@ from ..payloads import DocMeta
 from .candidates import PatternScanner, longest_first
 from .context import dateline_date_regex, is_iranian, is_narrative, publication_date
 from .items import outside, split_ranges
-from .lexicon import LEXICON, PATTERNS, context_words, load_lexicon, load_patterns, name_tables, placeholders
+from .lexicon import (
+    LEXICON,
+    PATTERNS,
+    context_words,
+    count_words,
+    load_lexicon,
+    load_patterns,
+    name_tables,
+    placeholders,
+)
 from .resolve import ItemResolver
 from .write import date_spans
 
@@ -60,7 +69,7 @@ class DateRecognizer:
         self.rows, self.lexicon = rows, lex
         self.names = name_tables(lex)
         self.words = context_words(lex, self.names)
-        self.numbers = dict(lex["number_words"])
+        self.numbers = count_words(lex)
         places = placeholders(self.names, lex)
         self.scanner = PatternScanner(rows, places, self.names.by_placeholder(), self.words)
         self.dateline_date = dateline_date_regex(places)

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from ..lexicon import alternation, as_dicts, load_json, load_rows, starts_with
 from ..lexicon.rows import DatePattern, DatesLexicon, Month, Weekday
+from ..normalize.numbers import number_words
 
 PATTERNS = "dates/patterns.jsonl"
 LEXICON = "dates/lexicon.json"
@@ -121,12 +122,29 @@ def duration_units(lex: dict[str, Any]) -> tuple[list[str], list[str]]:
     return singular, plural
 
 
+# The numerals a duration counts with: "three weeks", "ninety days"; larger ones are written
+# in digits in news, and "a thousand years" is no date.
+_NUMERAL_KINDS = ("digit", "teen", "ten")
+
+
+def count_words(lex: dict[str, Any]) -> dict[str, int | None]:
+    """Words that count a duration's units, with their values: the shared numerals from one
+    to a hundred, and the lexicon's vague counts ("a few", "several": no value)."""
+    numerals = number_words()
+    counts: dict[str, int | None] = {
+        w: int(v) for w, v in numerals.value.items()
+        if (numerals.kind[w] in _NUMERAL_KINDS and v >= 1) or (numerals.kind[w] == "scale" and v == 100)}
+    counts.update(lex["vague_counts"])
+    return counts
+
+
 def placeholders(names: NameTables, lex: dict[str, Any]) -> dict[str, str]:
     """The regex each ``{PLACEHOLDER}`` of a pattern stands for. The case-insensitive word
     alternations start with a look-ahead for their first letters (cheap where they fail)."""
     months = literal(names.full + names.abbr)
     singular, plural = duration_units(lex)
     seasons = list(lex["seasons"])
+    counts = list(count_words(lex))
     year = r"(?P<y>\d{4})(?![\d%]|[.,]\d)"
     return {
         "MONTH": rf"(?-i:(?P<m>{months}))(?!\w)",
@@ -143,8 +161,8 @@ def placeholders(names: NameTables, lex: dict[str, Any]) -> dict[str, str]:
         "YREF": (rf"(?:{year}|(?:the\s+)?(?:(?P<rel>this|current|previous|last|past|next|coming)\s+)?"
                  r"(?:(?P<iran>Iranian|Persian)\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?"
                  r"(?:calendar\s+year|calendar|year)(?![\w-]))"),
-        "NUMBER": starts_with([*_TENS.split("|"), *lex["number_words"]], also=r"\d")
-                  + rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{alternation(lex['number_words'])})",
+        "NUMBER": starts_with([*_TENS.split("|"), *counts], also=r"\d")
+                  + rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{alternation(counts)})",
         "UNITS": starts_with(plural + singular) + rf"(?:{alternation(plural + singular)})",
         "UNITS_PLURAL": starts_with(plural) + rf"(?:{alternation(plural)})",
         "HOLIDAY": rf"(?-i:(?P<hol>{literal(names.holiday_names)}))",

@@ -244,7 +244,7 @@ class DatesLexicon(Row):
     weekdays: Optional[list[Weekday]] = None
     solar_hijri_months: list[SolarHijriMonth]
     seasons: dict[str, str]
-    number_words: dict[str, Optional[int]]
+    vague_counts: dict[str, Optional[int]]  # "a" -> 1, "several" -> None (no number)
     quarter_ordinals: dict[str, int]  # "third" -> 3, "last" -> 4 (a quarter, not an offset)
     units: dict[str, str]
     holidays: list[Holiday]
@@ -279,7 +279,7 @@ CATALOGUE: dict[str, type[Row]] = {
     "quotations/org_kinds.tsv": OrgKind,
     "quantities/units.jsonl": Unit,
     "quantities/currencies.jsonl": Currency,
-    "quantities/number_words.jsonl": NumberWord,
+    "shared/number_words.jsonl": NumberWord,
     "quantities/scales.jsonl": Scale,
     "quantities/qualifiers.jsonl": Qualifier,
     "quantities/change_words.jsonl": ChangeWord,

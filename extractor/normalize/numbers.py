@@ -3,7 +3,7 @@
 Digits with any of the separators English and Persian texts use ("27,915", "1 500",
 "12,34,567.89", "۱۴۰۰", "٣٫٥"), vulgar fractions ("1/2", "½", "10 1/2") and spelled-out
 numbers ("twenty-five", "two thousand and ten", "a dozen", "two-thirds"). The word lexicon
-is a data file (``resources/quantities/number_words.jsonl``).
+is a data file (``resources/shared/number_words.jsonl``).
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class NumberWords:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    return NumberWords(as_dicts(load_rows("quantities/number_words.jsonl", NumberWord)))
+    return NumberWords(as_dicts(load_rows("shared/number_words.jsonl", NumberWord)))
 
 
 def words_to_number(words: list[str]) -> int | float | None:

@@ -48,7 +48,7 @@ TABLES: dict[str, tuple[str, type[Row] | None]] = {
     "units": ("quantities/units.jsonl", Unit),
     "currencies": ("quantities/currencies.jsonl", Currency),
     "currency_exclusions": ("quantities/currency_exclusions.txt", None),
-    "number_words": ("quantities/number_words.jsonl", NumberWord),
+    "number_words": ("shared/number_words.jsonl", NumberWord),
     "scales": ("quantities/scales.jsonl", Scale),
     "qualifiers": ("quantities/qualifiers.jsonl", Qualifier),
     "change_words": ("quantities/change_words.jsonl", ChangeWord),
