@@ -8,12 +8,16 @@ here counts days by hand.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import jdatetime
 
 MIN_YEAR, MAX_YEAR = 1, 3177  # jdatetime's supported range, roughly
 
 
+# Conversions are cached: a text names the same few Iranian years and months again and
+# again, and each ``jdatetime.date`` reads the process locale when it is made.
+@lru_cache(maxsize=4096)
 def to_gregorian(year: int, month: int = 1, day: int = 1) -> dt.date | None:
     """The Gregorian date of a Solar Hijri date, or None when it does not exist."""
     try:
@@ -22,6 +26,7 @@ def to_gregorian(year: int, month: int = 1, day: int = 1) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def from_gregorian(date: dt.date) -> tuple[int, int, int]:
     """(year, month, day) in the Solar Hijri calendar of a Gregorian date."""
     j = jdatetime.date.fromgregorian(date=date)
