@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
@@ -43,9 +43,13 @@ class EntityMentions:
     def of_doc(cls, doc: Doc) -> "EntityMentions":
         """The mentions ``facts_entities`` wrote to ``doc.spans["facts_entities"]``."""
         found = []
+        # The payload is read where Span._ keeps it, in doc.user_data (as from_doc does): a
+        # Span._ object per mention cost more than the mention.
+        user_data: dict[Any, Any] = doc.user_data
         for span in doc.spans[ENTITIES] if ENTITIES in doc.spans else ():
-            payload: EntityPayload | None = span._.facts_entity
-            found.append(EntityMention(span.start_char, span.end_char, span.label_,
+            start, end = span.start_char, span.end_char
+            payload: EntityPayload | None = user_data.get(("._.", "facts_entity", start, end))
+            found.append(EntityMention(start, end, span.label_,
                                        payload and payload.canonical or span.text,
                                        payload.roles if payload else ()))
         return cls(found)
