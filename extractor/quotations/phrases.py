@@ -128,13 +128,18 @@ class PhraseReader:
         """The speaker phrase that ends just before the reporting verb at ``cue``."""
         # Most subjects are short: read a narrow window first, the wide one when the phrase
         # may run past it (appositives, long organisation names).
+        wide_start = max(floor, cue - _WINDOW)
         if cue - floor > _NARROW:
             toks = self.tokens(text, cue - _NARROW, cue)
             if len(toks) > 2:
                 phrase = self._subject(text, toks[1:], cue, sentence_start)
                 if phrase is not None and phrase.start > toks[2].start:
                     return phrase
-        return self._subject(text, self.tokens(text, max(floor, cue - _WINDOW), cue), cue, sentence_start)
+                # The wide window's tokens from toks[1] on are the narrow window's (only
+                # toks[0] may be cut by it): tokenise just the text before them.
+                wide = self.tokens(text, wide_start, toks[1].start) + toks[1:]
+                return self._subject(text, wide, cue, sentence_start)
+        return self._subject(text, self.tokens(text, wide_start, cue), cue, sentence_start)
 
     def _subject(self, text: str, toks: list[Token], cue: int, sentence_start: int) -> Phrase | None:
         while toks and toks[-1].low in self.lex.auxiliary:
