@@ -199,11 +199,14 @@ class QuantityRecognizer(Assembler, CountedReader):
         except RecursionError:  # pragma: no cover - defensive: never fail a document
             found = []
         spans = []
+        # The payload goes where Span._ keeps it, in doc.user_data (from_doc reads it there):
+        # a Span._ object per quantity cost more than the payload.
+        user_data: dict[Any, Any] = doc.user_data
         for start, end, payload in found:
             span = doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.facts_quantity = payload
+            user_data[("._.", "facts_quantity", span.start_char, span.end_char)] = payload
             spans.append(span)
         doc.spans[QUANTITIES] = spans
         return doc
