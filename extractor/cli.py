@@ -144,6 +144,69 @@ def batch(
                f"[{summary.docs_per_second:.1f} docs/s]", err=True)
 
 
+@app.command()
+def view(
+    source: str = typer.Argument(..., help="A text, HTML, JSONL or WARC file holding one article, or - for standard input"),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD"),
+    format: Optional[str] = typer.Option(None, "--format", help="text, html, jsonl or warc (default: from the file name)"),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
+    out: Optional[Path] = typer.Option(None, help="Write the page here (atomically) instead of standard output"),
+) -> None:
+    """Write a self-contained HTML page showing the article's facts over its text."""
+    from . import extract_doc
+    from .io.atomic import write_text_atomic
+    from .io.readers import read_document
+    from .pipeline import ModelNotFound, build_pipeline, parse_date
+    from .view import render_view
+
+    try:
+        when = parse_date(published) if published else None
+    except ValueError as exc:
+        raise fail(f"--published: {exc}", 2) from None
+    try:
+        doc = read_document(source, format=format)
+        facts = extract_doc(build_pipeline(model), doc.text, published=when or doc.meta.get("published"),
+                            meta=doc.record_meta())
+    except (InputError, ModelNotFound) as exc:
+        raise fail(str(exc)) from None
+    page = render_view(doc.text, facts)
+    if out is None:
+        sys.stdout.write(page)
+        return
+    try:
+        write_text_atomic(out, page)
+    except OSError as exc:
+        raise fail(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)"),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on"),
+    workers: Optional[int] = typer.Option(None, min=1, help="Extraction worker processes (default: one per core)"),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
+    timeout: float = typer.Option(60.0, min=0.1, help="Seconds one document may take before it is answered 503"),
+    log_level: str = typer.Option("info", help="debug, info, warning or error"),
+) -> None:
+    """Serve extraction over HTTP (FastAPI on uvicorn); EXTRACTOR_API_KEY set requires that key."""
+    try:
+        from .service.server import serve as run_server
+    except ImportError as exc:
+        raise fail(f"the service needs the serve extra: pip install 'news-facts-extractor[serve]' ({exc.name} "
+                   "is missing)", 2) from None
+    if model:
+        from .pipeline import ModelNotFound, build_pipeline
+
+        try:
+            build_pipeline(model, components=())
+        except ModelNotFound as exc:
+            raise fail(str(exc), 2) from None
+    from .batch.engine import default_workers
+
+    run_server(host=host, port=port, workers=workers or default_workers(), model=model, timeout=timeout,
+               log_level=log_level)
+
+
 def main() -> None:
     app()
 
