@@ -18,13 +18,19 @@ from .guard import Guard
 from .models import BatchItem, DocumentError, ErrorBody, ExtractRequest, Health, Readiness
 from .pool import ExtractionPool, JobFailed
 
+_ERROR_JSON = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+# Content given explicitly: on the view, whose answer is HTML, errors are still JSON.
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "The body is not UTF-8, or not JSON"},
-    401: {"model": ErrorBody, "description": "EXTRACTOR_API_KEY is set and the request lacks it"},
-    413: {"model": ErrorBody, "description": "The body is over 10 MB"},
-    415: {"model": ErrorBody, "description": "A content type this endpoint does not take"},
-    503: {"model": ErrorBody, "description": "The document took longer than the time limit, or its worker died"},
+    status: {"description": description, "content": _ERROR_JSON} for status, description in (
+        (400, "The body is not UTF-8, or not JSON"),
+        (401, "EXTRACTOR_API_KEY is set and the request lacks it"),
+        (413, "The body is over 10 MB"),
+        (415, "A content type this endpoint does not take"),
+        (503, "The document took longer than the time limit, or its worker died"),
+    )
 }
+ERRORS[422] = {"description": "Fields that do not validate (FastAPI's shape), or a document with no text",
+               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}
 RAW_QUERY = "Used with a text/plain or text/html body; a JSON body carries its own."
 Published = Annotated[dt.date | None, Query(description=f"Publication date. {RAW_QUERY}")]
 DocId = Annotated[str | None, Query(description=f"Your id for the document. {RAW_QUERY}")]
@@ -61,6 +67,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         models = ExtractRequest.model_json_schema(ref_template="#/components/schemas/{model}")
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.update(models.pop("$defs", {}))
+        components["ErrorBody"] = ErrorBody.model_json_schema()
         components["ExtractRequest"] = models
         components["BatchRequest"] = {"type": "array", "maxItems": 100,
                                       "items": {"$ref": "#/components/schemas/ExtractRequest"}}
