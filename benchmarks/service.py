@@ -1,6 +1,7 @@
 """Load on the HTTP service against `extractor batch` on the same texts, in one run.
 
-    python benchmarks/service.py [--seconds 30] [--clients 32] [--workers 2] [--requests 10000] [--json]
+    pip install -e '.[bench]' && python benchmarks/service.py [--seconds 30] [--clients 32] [--workers 2]
+        [--requests 10000] [--json]
 
 1. ``extractor batch --workers 2`` over the texts of the dev sets (``../shared/eval/news_dev*.jsonl``),
    repeated to some ``--batch-docs`` documents: its documents per second (the batch's own figure,
@@ -24,6 +25,7 @@ import asyncio
 import json
 import os
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -34,6 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
 import psutil
 
@@ -56,20 +59,34 @@ def load_texts(eval_dir: Path) -> list[dict[str, Any]]:
 
 
 def run_batch(texts: list[dict[str, Any]], docs: int, workers: int) -> dict[str, Any]:
+    """The batch's docs/s, and its CPU per document without its start-up (a run of 2 documents
+    measures that)."""
+    startup = _batch_once(texts, 2, workers)
+    run = _batch_once(texts, docs, workers)
+    run["cpu_ms_per_doc"] = (run.pop("cpu") - startup["cpu"]) / (docs - 2) * 1000
+    return run
+
+
+def _batch_once(texts: list[dict[str, Any]], docs: int, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "texts.jsonl"
         with source.open("w", encoding="utf-8") as f:
             for i in range(docs):
                 t = texts[i % len(texts)]
                 f.write(json.dumps({"id": f"d{i}", "text": t["text"], "meta": {"published": t["published"]}}) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run([sys.executable, "-m", "extractor", "batch", str(source), "--out", f"{tmp}/out",
                                "--workers", str(workers), "--no-progress"], capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode != 0:
             sys.exit(f"error: extractor batch failed: {done.stderr[-2000:]}")
         found = re.search(r"(\d+) documents written.*\[([\d.]+) docs/s\]", done.stderr)
         if not found:
             sys.exit(f"error: cannot read the batch summary: {done.stderr[-500:]}")
-        return {"documents": int(found.group(1)), "docs_per_second": float(found.group(2))}
+        # CPU of the whole run (the batch process and its workers), which other load on the
+        # machine does not change.
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        return {"documents": int(found.group(1)), "docs_per_second": float(found.group(2)), "cpu": cpu}
 
 
 def free_port() -> int:
@@ -100,6 +117,15 @@ def start_server(workers: int, timeout: float, log: Path) -> tuple[subprocess.Po
     sys.exit("error: extractor serve was not ready in 300 s")
 
 
+def server_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds so far of the server process and of its workers together."""
+    main = psutil.Process(pid)
+    def cpu(p: psutil.Process) -> float:
+        times = p.cpu_times()
+        return times.user + times.system
+    return {"main": cpu(main), "workers": sum(cpu(c) for c in main.children(recursive=True))}
+
+
 def server_memory(pid: int) -> dict[str, float]:
     """Resident memory in MB of the server process and of each of its worker processes."""
     main = psutil.Process(pid)
@@ -110,36 +136,43 @@ def server_memory(pid: int) -> dict[str, float]:
 
 
 class Load:
-    """Clients posting texts in turn; latencies of the answers in a time window, errors, memory."""
+    """Clients posting texts in turn; latencies of the answers in a time window, errors, memory.
+
+    aiohttp, with each body encoded once: the clients share the cores with the server, and
+    a heavier client (httpx costs some 7 ms of CPU a request here) would be measured too.
+    """
 
     def __init__(self, url: str, texts: list[dict[str, Any]], clients: int, pid: int) -> None:
-        self.url, self.texts, self.clients, self.pid = url, texts, clients, pid
+        self.url, self.clients, self.pid = url, clients, pid
+        self.bodies = [json.dumps({"text": t["text"], "published": t["published"]}).encode() for t in texts]
         self.sent = 0
         self.errors: list[str] = []
         self.latencies: list[float] = []
         self.memory: list[dict[str, Any]] = []
 
-    async def client(self, http: httpx.AsyncClient, number: int, stop: float, total: int) -> None:
+    async def client(self, http: aiohttp.ClientSession, number: int, stop: float, total: int) -> None:
         i = number
+        headers = {"Content-Type": "application/json"}
         while time.perf_counter() < stop and self.sent < total:
             self.sent += 1
             if self.sent % 1000 == 0:
                 self.memory.append({"requests": self.sent, **server_memory(self.pid)})
-            t = self.texts[i % len(self.texts)]
+            body = self.bodies[i % len(self.bodies)]
             i += self.clients
             started = time.perf_counter()
             try:
-                response = await http.post("/v1/extract", json={"text": t["text"], "published": t["published"]})
-                if response.status_code != 200 or "quantities" not in response.json():
-                    self.errors.append(f"{response.status_code}: {response.text[:200]}")
-            except httpx.HTTPError as exc:
+                async with http.post(f"{self.url}/v1/extract", data=body, headers=headers) as response:
+                    payload = await response.read()
+                    if response.status != 200 or b'"quantities"' not in payload:
+                        self.errors.append(f"{response.status}: {payload[:200]!r}")
+            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                 self.errors.append(f"{type(exc).__name__}: {exc}")
             self.latencies.append(time.perf_counter() - started)
 
     async def run(self, seconds: float | None, total: int) -> float:
         """Run until ``seconds`` have passed (None: no limit) or ``total`` requests were sent."""
-        limits = httpx.Limits(max_connections=self.clients, max_keepalive_connections=self.clients)
-        async with httpx.AsyncClient(base_url=self.url, timeout=300, limits=limits) as http:
+        connector = aiohttp.TCPConnector(limit=self.clients)
+        async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=300)) as http:
             started = time.perf_counter()
             stop = started + seconds if seconds is not None else float("inf")
             await asyncio.gather(*(self.client(http, n, stop, total) for n in range(self.clients)))
@@ -199,8 +232,14 @@ def main() -> None:
     try:
         load = Load(url, texts, args.clients, proc.pid)
         load.memory.append({"requests": 0, **server_memory(proc.pid)})
+        cpu_before, client_before = server_cpu(proc.pid), time.process_time()
         elapsed = asyncio.run(load.run(args.seconds, args.requests))
-        timed = {"requests": len(load.latencies), "seconds": elapsed,
+        cpu_after, client_after = server_cpu(proc.pid), time.process_time()
+        done = len(load.latencies)
+        timed = {"requests": done, "seconds": elapsed,
+                 "server_cpu_ms_per_request": (cpu_after["main"] - cpu_before["main"]) / done * 1000,
+                 "workers_cpu_ms_per_request": (cpu_after["workers"] - cpu_before["workers"]) / done * 1000,
+                 "client_cpu_ms_per_request": (client_after - client_before) / done * 1000,
                  "requests_per_second": len(load.latencies) / elapsed,
                  "p50_ms": percentile(load.latencies, 50) * 1000, "p99_ms": percentile(load.latencies, 99) * 1000,
                  "errors": len(load.errors)}
@@ -225,6 +264,9 @@ def main() -> None:
           f"{timed['p50_ms']:.0f} ms, p99 {timed['p99_ms']:.0f} ms, errors {timed['errors']} "
           f"of {timed['requests']}")
     print(f"service / batch: {report['ratio']:.2f}")
+    print(f"CPU per document: batch {batch['cpu_ms_per_doc']:.1f} ms (past start-up); service workers "
+          f"{timed['workers_cpu_ms_per_request']:.1f} ms + server {timed['server_cpu_ms_per_request']:.1f} ms "
+          f"(+ clients {timed['client_cpu_ms_per_request']:.1f} ms)")
     for m in load.memory:
         print(f"  after {m['requests']:>6} requests: server {m['main_mb']:.0f} MB, workers {m['workers_mb']} MB")
     print(f"errors over all {load.sent} requests: {len(load.errors)}")

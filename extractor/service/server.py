@@ -14,5 +14,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, model:
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(workers=workers, model=model, timeout=timeout)
     # uvicorn's access log prints query strings; the service logs its own requests (guard.py).
+    # Idle keep-alive connections are kept longer than clients keep theirs (httpx: 5 s), so a
+    # client never sends on a connection the server is closing at that moment.
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False,
-                timeout_graceful_shutdown=5)
+                timeout_keep_alive=30, timeout_graceful_shutdown=5)
