@@ -245,7 +245,8 @@ def main() -> None:
                  "errors": len(load.errors)}
         print(f"service: {timed}", file=sys.stderr)
         asyncio.run(load.run(None, args.requests))
-        load.memory.append({"requests": load.sent, **server_memory(proc.pid)})
+        if load.memory[-1]["requests"] != load.sent:
+            load.memory.append({"requests": load.sent, **server_memory(proc.pid)})
         health = health_during_long_document(url, texts, args.health_seconds)
     finally:
         proc.terminate()

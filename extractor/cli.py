@@ -189,11 +189,14 @@ def serve(
     log_level: str = typer.Option("info", help="debug, info, warning or error"),
 ) -> None:
     """Serve extraction over HTTP (FastAPI on uvicorn); EXTRACTOR_API_KEY set requires that key."""
-    try:
-        from .service.server import serve as run_server
-    except ImportError as exc:
-        raise fail(f"the service needs the serve extra: pip install 'news-facts-extractor[serve]' ({exc.name} "
-                   "is missing)", 2) from None
+    import importlib.util
+
+    missing = [name for name in ("fastapi", "uvicorn", "pebble") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise fail(f"the service needs the serve extra: pip install 'news-facts-extractor[serve]' "
+                   f"({', '.join(missing)} missing)", 2)
+    from .service.server import serve as run_server
+
     if model:
         from .pipeline import ModelNotFound, build_pipeline
 

@@ -7,6 +7,9 @@ import asyncio
 
 import httpx
 import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app as cli
 
 from extractor.service.app import create_app
 from extractor.service.bodies import ApiError, document_job
@@ -90,3 +93,13 @@ def test_request_bodies_become_jobs():
     with pytest.raises(ApiError) as refused:
         document_job(b"text=Hi", "application/x-www-form-urlencoded", published=None, id=None)
     assert refused.value.status == 415  # forms only for the view
+
+
+def test_extractor_serve_says_which_extra_it_needs(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pebble" else real(name, *a))
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert result.exit_code == 2
+    assert "pip install 'news-facts-extractor[serve]' (pebble missing)" in result.output

@@ -87,3 +87,4 @@ def test_extractor_view_writes_the_page(tmp_path):
     assert bad.exit_code == 2 and "--published" in bad.output
     missing = CliRunner().invoke(app, ["view", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "nope.txt" in missing.output
+
