@@ -128,7 +128,7 @@ def batch_jobs(body: bytes, content_type: str | None) -> list[dict[str, Any] | A
         raise ApiError(422, [{"loc": ["body"], "msg": f"a batch holds at most {MAX_BATCH} documents, not {len(data)}",
                               "type": "too_long"}])
     jobs: list[dict[str, Any] | ApiError] = []
-    for index, item in enumerate(data):
+    for item in data:
         try:
             jobs.append(validated(item).job())
         except ApiError as exc:
