@@ -19,6 +19,7 @@ from .extensions import doc_meta, remember_text
 from .layout import component as layout_component  # noqa: F401
 from .quantities import component as quantities_component  # noqa: F401
 from .quotations import component as quotations_component  # noqa: F401
+from .tokenizing import MAX_CHARS, tokenize
 
 FACT_COMPONENTS = ("facts_layout", "facts_entities", "facts_dates", "facts_quantities",
                    "facts_quotations")
@@ -46,6 +47,9 @@ def build_pipeline(
             raise ModelNotFound(f"spaCy pipeline {model!r} is not installed or not a pipeline directory") from exc
     else:
         nlp = spacy.blank("en")
+    # spaCy's default of 1,000,000 characters guards its trained parser's memory; the
+    # README accepts documents up to 10 MB, and the rules' memory grows linearly.
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
     config = config or {}
     for name in components:
         if name not in nlp.pipe_names:
@@ -62,8 +66,11 @@ def cached_pipeline(model: str | None = None, config_key: str = "") -> Language:
 
 def make_doc(nlp: Language, text: str, *, published: dt.date | str | None = None,
              meta: Mapping[str, Any] | None = None) -> Doc:
-    """A tokenised Doc carrying the metadata the components resolve against."""
-    doc = nlp.make_doc(text)
+    """A tokenised Doc carrying the metadata the components resolve against.
+
+    Tokenized in linear time whatever the text (:func:`extractor.tokenizing.tokenize`);
+    raises TextError for a text over the size limit or not valid Unicode."""
+    doc = tokenize(nlp, text)
     remember_text(doc, text)
     info = doc_meta(doc)
     if meta:
@@ -78,7 +85,14 @@ def parse_date(value: dt.date | str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as exc:
-        raise ValueError(f"not a YYYY-MM-DD date: {value!r}") from exc
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        # A full timestamp ("2020-06-01T08:00:00Z") gives its day; anything else after the
+        # date ("2020-06-01garbage") is refused, not cut off.
+        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text).date()
+    except ValueError:
+        raise ValueError(f"not a YYYY-MM-DD date: {value!r}") from None

@@ -28,6 +28,8 @@ class SpeechContext:
         self.text, self.layout = text, layout
         self.pairs = pairs
         self.top = [p for p in pairs if p.depth == 0]
+        # Top-level pairs neither nest nor cross, so their openings ascend with their order.
+        self._openings = [p.open if p.open is not None else p.start for p in self.top]
         self.cues = cues
         self._cue_starts = [c.start for c in cues]
 
@@ -40,6 +42,11 @@ class SpeechContext:
             if len(out) >= MAX_CUES_PER_SENTENCE:
                 break
         return out
+
+    def next_opening(self, pos: int) -> int | None:
+        """Where the first top-level quotation opening at or after ``pos`` opens."""
+        k = bisect_left(self._openings, pos)
+        return self._openings[k] if k < len(self._openings) else None
 
     def words(self, start: int, end: int) -> int:
         return len(WORD.findall(self.text, start, end))

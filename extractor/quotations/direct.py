@@ -99,11 +99,9 @@ def post_attribution(ctx: SpeechContext, pair: QuotePair, close: int) -> Attribu
     if se <= pos:
         return None
     limit = min(se, pos + 240)
-    for p in ctx.top:
-        opening = p.open if p.open is not None else p.start
-        if pos <= opening < limit:
-            limit = opening
-            break
+    opening = ctx.next_opening(pos)
+    if opening is not None and opening < limit:
+        limit = opening
     m = re.compile(r"[\s,.!?\u2014\u2013-]*").match(text, pos, limit)
     start = m.end() if m else pos
     for c in ctx.cues_between(start, limit)[:3]:
