@@ -11,18 +11,23 @@ batch engine uses it to resume exactly where a run stopped.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import glob
 import gzip
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Container, Iterable, Iterator
+from typing import IO, Any, Callable, Container, Iterable, Iterator
 
 from ..errors import InputError
+from .gzip_check import GzipCheck, check_gzip
 
 MAX_BYTES = 10 * 1024 * 1024
 FORMATS = ("text", "html", "jsonl", "warc")
@@ -81,9 +86,23 @@ class Failure:
 # --------------------------------------------------------------------------- plain text
 
 
+_UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                  (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(data: bytes) -> str:
     if not data.strip():
         raise Unreadable("empty input")
+    for bom, encoding in _UTF16_32_BOMS:
+        # Text saved as "Unicode" by Windows tools: its zero bytes are no sign of binary data.
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise Unreadable(f"not {encoding.upper()} text (invalid bytes at offset {exc.start})") from None
+            if not text.strip():
+                raise Unreadable("empty input")
+            return text
     if b"\x00" in data[:8192]:
         raise Unreadable("binary data, not text")
     try:
@@ -224,7 +243,9 @@ def _jsonl_record(line: bytes) -> dict[str, Any]:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise Unreadable(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        # Some messages end in "at" ("Unterminated string starting at"): the column completes them.
+        where = f"{exc.msg} column" if exc.msg.endswith(" at") else f"{exc.msg} at column"
+        raise Unreadable(f"invalid JSON ({where} {exc.colno})") from None
     if not isinstance(record, dict):
         raise Unreadable(f"not a JSON object but {type(record).__name__}")
     return record
@@ -259,77 +280,135 @@ def _doc_from_record(record: dict[str, Any], key: str, default_id: str, where: s
     return Document(text=text, id=doc_id, source=url or where, meta=meta, key=key)
 
 
-def _iter_jsonl(f: IO[bytes], name: str, max_bytes: int, skip: Container[str]) -> Iterator[Document | Failure]:
+def _iter_jsonl(f: IO[bytes], name: str, where: str, max_bytes: int,
+                skip: Container[str]) -> Iterator[Document | Failure]:
+    """The records of a JSON Lines stream; ``where`` is the input's canonical path, for keys."""
     stem = _stem(name)
     for lineno, line in _lines(f, max_bytes):
-        key = f"{name}:{lineno}"
+        key, source = f"{where}:{lineno}", f"{name}:{lineno}"
         if key in skip:
             continue
         if line is None:
-            yield Failure(key, f"line {lineno}: too large (over {max_bytes} bytes)", source=key)
+            yield Failure(key, f"line {lineno}: too large (over {max_bytes} bytes)", source=source)
             continue
         if not line.strip():
             continue
         record: dict[str, Any] = {}
         try:
             record = _jsonl_record(line)
-            yield _doc_from_record(record, key, f"{stem}:{lineno}", key)
+            yield _doc_from_record(record, key, f"{stem}:{lineno}", source)
         except Unreadable as exc:
             rid = record.get("id")
             yield Failure(key, f"line {lineno}: {exc.problem}",
-                          id=str(rid) if isinstance(rid, (str, int)) else None, source=key)
+                          id=str(rid) if isinstance(rid, (str, int)) else None, source=source)
 
 
 # --------------------------------------------------------------------------- WARC
 
 
-def _iter_warc(f: IO[bytes], name: str, max_bytes: int, skip: Container[str]) -> Iterator[Document | Failure]:
+class _WarcCut(Exception):
+    """The archive cannot be trusted from byte ``offset`` on."""
+
+    def __init__(self, offset: int, problem: str) -> None:
+        super().__init__(problem)
+        self.offset, self.problem = offset, problem
+
+
+def _warc_document(record: Any, max_bytes: int) -> Document | Failure | None:
+    """The article a WARC record holds; None for records that are no articles."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None or not (headers.get_statuscode() or "").startswith("2"):
+            return None  # redirects, errors, DNS records: not articles
+        ctype = headers.get_header("Content-Type") or ""
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    kind = _kind_of_content_type(ctype)
+    if kind is None:
+        return None
+    doc_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or None
+    source = uri
+    try:
+        try:
+            data = _read_limited(record.content_stream(), max_bytes)
+        except Unreadable:
+            raise
+        except Exception as exc:  # a corrupt record body
+            raise Unreadable(f"unreadable record ({type(exc).__name__}: {_first_line(str(exc))})") from None
+        if kind == "html":
+            if not data.strip():
+                raise Unreadable("empty input")
+            return Document(text="", id=doc_id, source=source, html=data,
+                            meta={"url": uri} if uri else {})
+        return Document(text=_decode(data), id=doc_id, source=source)
+    except Unreadable as exc:
+        return Failure("", exc.problem, id=doc_id, source=source)
+
+
+def _whole_records(records: Any, check: GzipCheck | None,
+                   read: Callable[[Any], Document | Failure | None]) -> Iterator[tuple[Document | Failure | None, int]]:
+    """What ``read`` makes of each whole record of a warcio iterator, with the record's offset.
+
+    Raises _WarcCut where the archive stops being trustworthy: a record past the verified
+    gzip members, a record cut short, bytes after the last whole record (a record whose
+    headers are cut off)."""
+    for record in records:
+        if check is not None and check.problem and records.offset >= check.trusted_in:
+            raise _WarcCut(records.offset, check.problem)
+        if record.format != "arc" and record.rec_headers.get_header("Content-Length") is None:
+            # Every WARC record states its length: its headers are cut off.
+            raise _WarcCut(records.offset, "truncated WARC: a record's headers are cut off")
+        item = read(record)
+        # warcio finds where a record ends (and so its offset) by reading on to its end.
+        offset = records.get_record_offset()
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            raise _WarcCut(offset, "truncated WARC: the record is cut off")
+        yield item, offset
+    if check is not None and check.problem:
+        raise _WarcCut(max(records.offset, check.trusted_in), check.problem)
+    if records.offset < records.fh.tell():
+        raise _WarcCut(records.offset, "truncated WARC: the archive ends inside a record")
+
+
+def _iter_warc(f: IO[bytes], name: str, where: str, max_bytes: int, skip: Container[str],
+               check: GzipCheck | None = None) -> Iterator[Document | Failure]:
+    """The articles of a WARC stream; ``check`` (of a gzipped file) says how far it is intact."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     records = ArchiveIterator(f, arc2warc=True)
     try:
-        for record in records:
-            if record.rec_type not in ("response", "resource"):
+        for item, offset in _whole_records(records, check, lambda r: _warc_document(r, max_bytes)):
+            key = f"{where}@{offset}"
+            if item is None or key in skip:
                 continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            if record.rec_type == "response":
-                headers = record.http_headers
-                if headers is None or not (headers.get_statuscode() or "").startswith("2"):
-                    continue  # redirects, errors, DNS records: not articles
-                ctype = headers.get_header("Content-Type") or ""
-            else:
-                ctype = record.rec_headers.get_header("Content-Type") or ""
-            kind = _kind_of_content_type(ctype)
-            if kind is None:
-                continue
-            rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or None
-            problem = data = None
-            try:
-                data = _read_limited(record.content_stream(), max_bytes)
-            except Unreadable as exc:
-                problem = exc.problem
-            except Exception as exc:  # a truncated or corrupt record body
-                problem = f"unreadable record ({type(exc).__name__}: {_first_line(str(exc))})"
-            # The offset is known once the record is read to its end (warcio reads on to find it).
-            key = f"{name}@{records.get_record_offset()}"
-            if key in skip:
-                continue
-            doc_id, source = rid or key, uri or key
-            try:
-                if problem is not None or data is None:
-                    raise Unreadable(problem or "unreadable record")
-                if kind == "html":
-                    if not data.strip():
-                        raise Unreadable("empty input")
-                    yield Document(text="", id=doc_id, source=source, key=key, html=data,
-                                   meta={"url": uri} if uri else {})
-                else:
-                    yield Document(text=_decode(data), id=doc_id, source=source, key=key)
-            except Unreadable as exc:
-                yield Failure(key, exc.problem, id=doc_id, source=source)
+            item.key, item.id, item.source = key, item.id or key, item.source or f"{name}@{offset}"
+            yield item
+    except _WarcCut as cut:
+        yield from _cut_failure(cut.offset, cut.problem, name, where, skip, None)
     except ArchiveLoadFailed as exc:
-        yield Failure(f"{name}@?", f"not a readable WARC archive ({_first_line(str(exc))})", source=name)
+        if records.offset == 0:
+            yield Failure(f"{where}@?", f"not a readable WARC archive ({_first_line(str(exc))})", source=name)
+            return
+        yield from _cut_failure(records.offset, f"truncated or corrupt WARC record ({_first_line(str(exc))})",
+                                name, where, skip, check)
+    except Exception as exc:  # warcio on a record whose headers are cut off or garbled
+        yield from _cut_failure(records.offset, f"truncated or corrupt WARC record ({type(exc).__name__}: "
+                                f"{_first_line(str(exc))})", name, where, skip, check)
+
+
+def _cut_failure(offset: int, problem: str, name: str, where: str, skip: Container[str],
+                 check: GzipCheck | None) -> Iterator[Failure]:
+    """The failure of a WARC archive that cannot be read on from ``offset``; a gzip check's
+    finding, when there is one, is the better explanation."""
+    if check is not None and check.problem:
+        problem = check.problem
+    if f"{where}@{offset}" not in skip:
+        yield Failure(f"{where}@{offset}", f"{problem}; nothing after byte {offset} is read",
+                      source=f"{name}@{offset}")
 
 
 def _first_line(text: str, limit: int = 200) -> str:
@@ -402,32 +481,77 @@ class _Peekable(io.RawIOBase):
         return len(data)
 
 
-def _open_stream(f: IO[bytes]) -> tuple[IO[bytes], bytes]:
-    """``f`` with any gzip layer removed, and its first bytes for sniffing."""
+class _Trusted(io.RawIOBase):
+    """The first ``limit`` bytes of ``raw``; reading on raises Unreadable(``problem``)."""
+
+    def __init__(self, raw: IO[bytes], limit: int, problem: str) -> None:
+        self._raw, self._left, self._problem = raw, limit, problem
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self._left <= 0:
+            raise Unreadable(self._problem)
+        data = self._raw.read(min(len(b), self._left))
+        self._left -= len(data)
+        b[: len(data)] = data
+        return len(data)
+
+
+def _checked(f: IO[bytes]) -> tuple[IO[bytes], GzipCheck | None]:
+    """``f`` from its start and, when it is gzip, how far its members verify. A gzipped pipe
+    is first copied to a temporary file: its members must be checked before any is used."""
+    if f.seekable():
+        start = f.tell()
+        head = f.read(2)
+        f.seek(start)
+    else:
+        head = f.read(2)
+        if head != _GZIP_MAGIC:
+            return io.BufferedReader(_Peekable(head, f), 1 << 16), None
+        spool = tempfile.TemporaryFile()
+        spool.write(head)
+        shutil.copyfileobj(f, spool, 1 << 20)
+        spool.seek(0)
+        f, start = spool, 0
+    if head != _GZIP_MAGIC:
+        return f, None
+    check = check_gzip(f)
+    f.seek(start)
+    return f, check
+
+
+def _open_stream(f: IO[bytes], check: GzipCheck | None = None) -> tuple[IO[bytes], bytes]:
+    """``f`` with any gzip layer removed (served only as far as ``check`` verified it), and
+    its first bytes for sniffing."""
     head = f.read(4096)
     stream: IO[bytes] = io.BufferedReader(_Peekable(head, f), 1 << 16)
     if head.startswith(_GZIP_MAGIC):
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-        inner = stream.read(4096)
-        return io.BufferedReader(_Peekable(inner, stream), 1 << 16), inner
+        inner: IO[bytes] = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        if check is not None and check.problem:
+            inner = _Trusted(inner, check.trusted_out, check.problem)  # type: ignore[assignment]
+        head = inner.read(4096) or b""
+        return io.BufferedReader(_Peekable(head, inner), 1 << 16), head
     return stream, head
 
 
-def _iter_stream(f: IO[bytes], name: str, format: str | None, max_bytes: int,
+def _iter_stream(f: IO[bytes], name: str, where: str, format: str | None, max_bytes: int,
                  skip: Container[str]) -> Iterator[Document | Failure]:
     fmt = format or format_of_name(name)
-    if fmt == "warc":  # warcio detects gzip members itself, record by record
-        yield from _iter_warc(f, name, max_bytes, skip)
+    f, check = _checked(f)
+    if fmt == "warc":  # warcio reads the gzip members itself, record by record
+        yield from _iter_warc(f, name, where, max_bytes, skip, check)
         return
-    stream, head = _open_stream(f)
+    stream, head = _open_stream(f, check)
     fmt = fmt or sniff_format(head)
     if fmt == "jsonl":
-        yield from _iter_jsonl(stream, name, max_bytes, skip)
+        yield from _iter_jsonl(stream, name, where, max_bytes, skip)
         return
     if fmt == "warc":
-        yield from _iter_warc(stream, name, max_bytes, skip)
+        yield from _iter_warc(stream, name, where, max_bytes, skip)
         return
-    if name in skip:
+    if where in skip:
         return
     data = _read_limited(stream, max_bytes)
     doc_id = None if name == "<stdin>" else _stem(name)
@@ -435,27 +559,34 @@ def _iter_stream(f: IO[bytes], name: str, format: str | None, max_bytes: int,
     if fmt == "html":
         if not data.strip():
             raise Unreadable("empty input")
-        yield Document(text="", id=doc_id, source=source, key=name, html=data)
+        yield Document(text="", id=doc_id, source=source, key=where, html=data)
     else:
-        yield Document(text=_decode(data), id=doc_id, source=source, key=name)
+        yield Document(text=_decode(data), id=doc_id, source=source, key=where)
+
+
+def input_key(source: str) -> str:
+    """How an input is named in document keys: its canonical path, however it was spelled
+    ("a.jsonl", "./a.jsonl", "/data/a.jsonl"), so that --resume recognises it."""
+    return "<stdin>" if source == "-" else os.path.realpath(source)
 
 
 def iter_source(source: str, *, format: str | None = None, max_bytes: int = MAX_BYTES,
                 skip: Container[str] = ()) -> Iterator[Document | Failure]:
     """The documents of one file (or ``-`` for stdin), streamed; HTML is left in ``doc.html``."""
     name = "<stdin>" if source == "-" else source
-    if name in skip:
+    where = input_key(source)
+    if where in skip:
         return
     try:
         if source == "-":
-            yield from _iter_stream(sys.stdin.buffer, name, format, max_bytes, skip)
+            yield from _iter_stream(sys.stdin.buffer, name, where, format, max_bytes, skip)
             return
         with _open_file(source) as f:
-            yield from _iter_stream(f, name, format, max_bytes, skip)
+            yield from _iter_stream(f, name, where, format, max_bytes, skip)
     except Unreadable as exc:
-        yield Failure(name, exc.problem, source=name)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield Failure(name, f"cannot read ({getattr(exc, 'strerror', None) or exc})", source=name)
+        yield Failure(where, exc.problem, source=name)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(where, f"cannot read ({getattr(exc, 'strerror', None) or exc})", source=name)
 
 
 def expand_inputs(inputs: Iterable[str], *, format: str | None = None) -> Iterator[str]:
