@@ -127,13 +127,16 @@ def batch(
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to run underneath"),
     shard_size: int = typer.Option(200, min=1, help="Documents per output shard"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on standard error"),
+    timeout: float = typer.Option(300.0, min=0, help="Seconds one document may take; over it, a timeout "
+                                                     "error is recorded and the run goes on (0: no limit)"),
 ) -> None:
     """Extract the facts of many documents into JSON Lines shards, in parallel and resumably."""
     from .batch import BatchError, run_batch
 
     try:
         summary = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, resume=resume,
-                            format=format, model=model, shard_docs=shard_size, progress=progress)
+                            format=format, model=model, shard_docs=shard_size, progress=progress,
+                            timeout=timeout or None)
     except (InputError, BatchError) as exc:
         raise fail(str(exc), 2) from None
     except KeyboardInterrupt:

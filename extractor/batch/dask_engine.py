@@ -14,7 +14,16 @@ from typing import Any, Hashable, Iterable, Iterator
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .engine import BatchError, Shard, default_workers, empty_result, load_worker_pipeline, process_items
+from ..timeout import DEFAULT_SECONDS
+from .engine import (
+    BatchError,
+    Shard,
+    cap_workers,
+    default_workers,
+    empty_result,
+    load_worker_pipeline,
+    process_items,
+)
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -34,10 +43,15 @@ class DaskEngine:
     """Runs shards on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes."""
 
     def __init__(self, workers: int | None = None, *, scheduler: str | None = None,
-                 model: str | None = None) -> None:
-        self.workers = default_workers() if workers is None else max(1, workers)
+                 model: str | None = None, timeout: float | None = DEFAULT_SECONDS) -> None:
+        self.note: str | None = None
+        if scheduler:
+            self.workers = default_workers() if workers is None else max(1, workers)
+        else:  # a LocalCluster runs on this machine: the local limits apply
+            self.workers, self.note = cap_workers(max(1, workers) if workers is not None else None)
         self.scheduler = scheduler
         self.model = model
+        self.timeout = timeout
         self.client: Client | None = None
         self.cluster: LocalCluster | None = None
 
@@ -64,7 +78,7 @@ class DaskEngine:
             if not shard.items:
                 yield shard, empty_result()
                 continue
-            future = self.client.submit(process_items, shard.items, self.model, pure=False)
+            future = self.client.submit(process_items, shard.items, self.model, self.timeout, pure=False)
             pending[future.key] = shard
             running.add(future)
             while running.count() >= window:

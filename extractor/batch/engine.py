@@ -18,9 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Protocol
 
 from ..io.readers import Document, Failure, Unreadable, load_html
+from ..timeout import DEFAULT_SECONDS, DocumentTimeout, time_limit
 
 SHARD_DOCS = 200
 SHARD_BYTES = 8 * 1024 * 1024
+# What one worker may need: the pipeline (about 180 MB) and a 10 MB document (measured by
+# benchmarks/throughput.py).
+WORKER_MEMORY = 1536 * 1024 * 1024
 
 
 class BatchError(Exception):
@@ -100,6 +104,28 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def cap_workers(requested: int | None) -> tuple[int, str | None]:
+    """The number of local workers to start for ``requested`` (None: one per core), and a
+    note when it had to be lowered: never more workers than cores (the work is CPU-bound;
+    more processes only compete) nor than the available memory holds at WORKER_MEMORY each."""
+    cores = default_workers()
+    asked = f"--workers {requested}" if requested is not None else f"one worker per core ({cores})"
+    if requested is None:
+        requested = cores
+    if requested <= 0:
+        return requested, None
+    import psutil
+
+    available = psutil.virtual_memory().available
+    by_memory = max(1, available // WORKER_MEMORY)
+    allowed = min(cores, by_memory)
+    if requested <= allowed:
+        return requested, None
+    return allowed, (f"{asked} lowered to {allowed}: {cores} cores, "
+                     f"{available / 2**30:.1f} GB of memory available at about "
+                     f"{WORKER_MEMORY / 2**30:.1f} GB per worker")
+
+
 def peak_rss() -> int:
     """Peak resident memory of this process in bytes."""
     # getrusage's ru_maxrss survives exec, so a process started from a big parent would report
@@ -155,8 +181,11 @@ def _extract_item(nlp: Any, item: dict[str, Any]) -> str:
     return facts.model_dump_json()
 
 
-def process_items(items: list[dict[str, Any]], model: str | None = None) -> dict[str, Any]:
-    """Extract the facts of one shard's documents: the unit of work of every engine."""
+def process_items(items: list[dict[str, Any]], model: str | None = None,
+                  timeout: float | None = DEFAULT_SECONDS) -> dict[str, Any]:
+    """Extract the facts of one shard's documents: the unit of work of every engine.
+
+    A document that runs over ``timeout`` seconds becomes a timeout failure."""
     start, cpu_start = time.perf_counter(), time.process_time()
     preloaded = _NLP is not None and _NLP_MODEL == model  # built by the worker initializer or plugin
     nlp = _NLP if preloaded else load_worker_pipeline(model)
@@ -166,8 +195,11 @@ def process_items(items: list[dict[str, Any]], model: str | None = None) -> dict
     with _NLP_LOCK:
         for item in items:
             try:
-                records.append(_extract_item(nlp, item))
+                with time_limit(timeout):
+                    records.append(_extract_item(nlp, item))
                 done.append(item["key"])
+            except DocumentTimeout:
+                failures.append(_failure_dict(item, f"timeout: extraction took over {timeout:g} s"))
             except Unreadable as exc:
                 failures.append(_failure_dict(item, exc.problem))
             except Exception as exc:  # one bad document must not stop the shard

@@ -11,17 +11,29 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterable, Iterator
 
-from .engine import BatchError, Shard, default_workers, empty_result, load_worker_pipeline, process_items
+from ..timeout import DEFAULT_SECONDS
+from .engine import BatchError, Shard, cap_workers, empty_result, load_worker_pipeline, process_items
 
 
-def _init_local_worker(model: str | None, ready: Any) -> None:
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the process that started it is gone (killed with -9, say, so
+    that it could not stop its workers): an orphan would hold its memory for nothing."""
+    while True:
+        time.sleep(every)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_local_worker(model: str | None, ready: Any, parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     # Reported before the (slow) pipeline load, so that an engine whose start-up fails or is
     # interrupted can still stop a worker that is loading.
     ready.put(("started", os.getpid()))
@@ -41,9 +53,11 @@ def _next_report(ready: Any, timeout: float) -> tuple[str, int] | None:
 class LocalEngine:
     """Worker processes on this machine (``workers=0``: in this process, for debugging)."""
 
-    def __init__(self, workers: int | None = None, *, model: str | None = None, startup_timeout: float = 300) -> None:
-        self.workers = default_workers() if workers is None else workers
+    def __init__(self, workers: int | None = None, *, model: str | None = None, startup_timeout: float = 300,
+                 timeout: float | None = DEFAULT_SECONDS) -> None:
+        self.workers, self.note = cap_workers(workers)
         self.model = model
+        self.timeout = timeout
         self.startup_timeout = startup_timeout
         self._pool: ProcessPoolExecutor | None = None
         self._worker_pids: set[int] = set()
@@ -53,7 +67,7 @@ class LocalEngine:
             ctx = multiprocessing.get_context("spawn")
             ready = ctx.Queue()
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_local_worker,
-                                             initargs=(self.model, ready))
+                                             initargs=(self.model, ready, os.getpid()))
             try:
                 self._wait_ready(self._pool, ready)
             except BaseException:
@@ -85,7 +99,7 @@ class LocalEngine:
     def run(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, dict[str, Any]]]:
         if self._pool is None:
             for shard in shards:
-                yield shard, process_items(shard.items, self.model) if shard.items else empty_result()
+                yield shard, process_items(shard.items, self.model, self.timeout) if shard.items else empty_result()
             return
         window = 2 * self.workers  # enough to keep workers busy; bounds memory whatever the input
         pending: dict[Future[dict[str, Any]], Shard] = {}
@@ -94,7 +108,7 @@ class LocalEngine:
                 if not shard.items:
                     yield shard, empty_result()
                     continue
-                pending[self._pool.submit(process_items, shard.items, self.model)] = shard
+                pending[self._pool.submit(process_items, shard.items, self.model, self.timeout)] = shard
                 while len(pending) >= window:
                     finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in finished:

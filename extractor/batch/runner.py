@@ -24,15 +24,17 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import IO, Any, Callable
 
 from ..io.atomic import atomic_open
 from ..io.readers import MAX_BYTES, count_documents, expand_inputs, iter_documents
+from ..timeout import DEFAULT_SECONDS
 from .engine import SHARD_BYTES, SHARD_DOCS, BatchError, Engine, Shard, make_shards, peak_rss
 from .local_engine import LocalEngine
 
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
+LOCK = ".lock"
 _SHARD_NAME = re.compile(r"^shard-(\d+)\.jsonl$")
 
 
@@ -62,7 +64,18 @@ class OutputDir:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise BatchError(f"{self.path}: exists and is not a directory")
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise BatchError(f"{self.path}: cannot be a directory (a part of the path is a file)") from None
+        self._lock = _lock_directory(self.path)
+        try:
+            self._open(resume)
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def _open(self, resume: bool) -> None:
         manifest = _valid_lines(self.path / MANIFEST)
         shard_files = [p for p in self.path.iterdir() if _SHARD_NAME.match(p.name)]
         if not resume and (manifest or shard_files or (self.path / ERRORS).exists()):
@@ -118,22 +131,47 @@ class OutputDir:
     def close(self) -> None:
         self._manifest.close()
         self._errors.close()
+        self._lock.close()  # closing the file releases the lock
+
+
+def _lock_directory(path: Path) -> IO[str]:
+    """Hold an exclusive lock on ``path`` for one run: two runs writing one directory would
+    each number shards from the same manifest and overwrite each other's. The operating
+    system releases the lock when the run ends, however it ends (kill -9 included)."""
+    f = (path / LOCK).open("a+", encoding="utf-8")
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): unlocked, as before
+        return f
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.seek(0)
+        holder = f.read().strip()
+        f.close()
+        raise BatchError(f"{path}: another batch run{' (process ' + holder + ')' if holder else ''} is "
+                         "writing here; wait for it to end or choose another --out") from None
+    f.seek(0)
+    f.truncate()
+    f.write(str(os.getpid()))
+    f.flush()
+    return f
 
 
 # --------------------------------------------------------------------------- choosing the engine
 
 
 def make_engine(engine: str, *, workers: int | None = None, scheduler: str | None = None,
-                model: str | None = None) -> Engine:
+                model: str | None = None, timeout: float | None = DEFAULT_SECONDS) -> Engine:
     """The engine named on the command line; Dask is imported only when it is chosen."""
     if engine == "local":
         if scheduler:
             raise BatchError("--scheduler needs --engine dask")
-        return LocalEngine(workers, model=model)
+        return LocalEngine(workers, model=model, timeout=timeout)
     if engine == "dask":
         from .dask_engine import DaskEngine
 
-        return DaskEngine(workers, scheduler=scheduler, model=model)
+        return DaskEngine(workers, scheduler=scheduler, model=model, timeout=timeout)
     raise BatchError(f"unknown engine {engine!r} (choose local or dask)")
 
 
@@ -169,18 +207,25 @@ def run_batch(
     shard_docs: int = SHARD_DOCS,
     shard_bytes: int = SHARD_BYTES,
     max_bytes: int = MAX_BYTES,
+    timeout: float | None = DEFAULT_SECONDS,
     progress: bool = True,
     on_shard: Callable[[Shard, dict[str, Any]], None] | None = None,
 ) -> BatchSummary:
     """Extract every document of ``inputs`` into shards under ``out``.
 
     Raises InputError for an input that names nothing, BatchError when ``out`` holds an
-    earlier run and ``resume`` is false; documents that fail go to ``errors.jsonl``.
+    earlier run and ``resume`` is false or another run is writing it; documents that fail
+    (``timeout``: over that many seconds each) go to ``errors.jsonl``.
     """
     if model and isinstance(engine, str) and engine == "local":
         _check_model(model)
     paths = list(expand_inputs(inputs, format=format))
+    runner = make_engine(engine, workers=workers, scheduler=scheduler, model=model, timeout=timeout) \
+        if isinstance(engine, str) else engine
     outdir = OutputDir(out, resume=resume)
+    note = getattr(runner, "note", None)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     summary = BatchSummary(out=str(out), skipped=len(outdir.done))
     bar = _progress(None, progress)
     total: list[int | None] = []  # filled by a thread: counting a big archive takes a while
@@ -189,7 +234,6 @@ def run_batch(
     docs = iter_documents(paths, format=format, max_bytes=max_bytes, skip=outdir.done)
     shards = make_shards(docs, first=outdir.next_shard, shard_docs=shard_docs, shard_bytes=shard_bytes)
     start = time.perf_counter()
-    runner = make_engine(engine, workers=workers, scheduler=scheduler, model=model) if isinstance(engine, str) else engine
     try:
         with runner:
             start = time.perf_counter()
