@@ -213,6 +213,32 @@ def serve(
                log_level=log_level)
 
 
+@app.command()
+def export(
+    facts: Path = typer.Argument(..., help="The --out directory of `extractor batch`"),
+    to: Path = typer.Option(..., "--to", help="facts.sqlite (one file), facts.parquet or a directory "
+                                              "(one file per table)"),
+    format: Optional[str] = typer.Option(None, "--format", help="sqlite, parquet or csv (default: from "
+                                                                "the name: .sqlite/.db, .parquet)"),
+) -> None:
+    """Flatten batch output into tables that join on `doc`: documents, entities, mentions,
+    quantities, dates, quotations and terms."""
+    from .io.export import ExportError
+    from .io.export import export as export_facts
+
+    try:
+        summary = export_facts(facts, to, format)
+    except ExportError as exc:
+        raise fail(str(exc), 2) from None
+    except OSError as exc:
+        raise fail(f"{to}: cannot write ({exc.strerror or exc})") from None
+    counts = ", ".join(f"{n} {table}" for table, n in summary.rows.items())
+    typer.echo(f"{summary.format} written to {to}: {counts}", err=True)
+    if summary.repeated_ids:
+        typer.echo(f"note: {summary.repeated_ids} document ids occur more than once (each document "
+                   "has its own row; join on doc)", err=True)
+
+
 def main() -> None:
     app()
 
