@@ -11,7 +11,10 @@ article would let the tokenizer serve its tokens from its cache. In one run it m
 - the batch engine with 1 and 2 worker processes (pipelines loaded before the clock starts)
   and the speed-up of 2 over 1, with the peak resident memory of each worker;
 - (unless ``--no-scaling``) the peak memory of a batch run over 1,000 and over 10,000
-  documents, each in a fresh process, to show that memory does not grow with the input.
+  documents, each in a fresh process, to show that memory does not grow with the input;
+- (unless ``--no-big``) the time and peak memory of one 1 MB and one 10 MB document (the
+  annotated texts one after another), each extracted in a fresh process (``--big-only``:
+  just these).
 
 The tokenizer and the extraction are timed text by text, alternately, so that other load on
 the machine weighs on both alike; times are averaged over ``--rounds`` rounds.
@@ -142,6 +145,47 @@ def memory_scaling(texts: list[dict[str, Any]], sizes: tuple[int, ...], workers:
     return rows
 
 
+_BIG_CODE = """
+import json, sys, time
+from extractor.batch import peak_rss
+from extractor.pipeline import build_pipeline
+from extractor import extract_doc
+nlp = build_pipeline()
+text = open(sys.argv[1], encoding="utf-8").read()
+before = peak_rss()
+start, cpu = time.perf_counter(), time.process_time()
+facts = extract_doc(nlp, text)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "pipeline_rss": before, "peak_rss": peak_rss(),
+                  "facts": sum(len(getattr(facts, k)) for k in ("entities", "quantities", "dates", "quotations"))}))
+"""
+
+
+def big_documents(texts: list[dict[str, Any]], sizes_mb: tuple[int, ...] = (1, 10)) -> list[dict[str, Any]]:
+    """Time and peak memory of one document of each size, each extracted in a fresh process."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="extractor-big-") as tmp:
+        for size in sizes_mb:
+            path = Path(tmp) / f"doc-{size}mb.txt"
+            with path.open("w", encoding="utf-8") as f:
+                written, i = 0, 0
+                while written < size * MB:
+                    # Numbered, so that the tokenizer's cache does not serve repeats.
+                    chunk = f"Bulletin {i}.\n{texts[i % len(texts)]['text']}\n\n"
+                    chunk = chunk[: size * MB - written]
+                    f.write(chunk)
+                    written += len(chunk.encode("utf-8"))
+                    i += 1
+            proc = subprocess.run([sys.executable, "-c", _BIG_CODE, str(path)], capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"the {size} MB document failed:\n{proc.stderr[-3000:]}")
+            got = json.loads(proc.stdout.strip().splitlines()[-1])
+            rows.append({"megabytes": size, "seconds": round(got["seconds"], 1), "cpu_seconds": round(got["cpu"], 1),
+                         "facts": got["facts"],
+                         "pipeline_rss_mb": round(got["pipeline_rss"] / MB), "peak_rss_mb": round(got["peak_rss"] / MB)})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
@@ -149,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds to average (worker runs: best of)")
     parser.add_argument("--no-workers", action="store_true", help="skip the 1- and 2-worker runs")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 1,000 vs 10,000 documents memory run")
+    parser.add_argument("--no-big", action="store_true", help="skip the 1 MB and 10 MB documents")
+    parser.add_argument("--big-only", action="store_true", help="only the 1 MB and 10 MB documents")
     args = parser.parse_args(argv)
 
     texts = load_texts(args.eval_dir) if args.eval_dir.is_dir() else []
@@ -156,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no texts in {args.eval_dir}/*.jsonl (the annotated sets live beside the project)",
               file=sys.stderr)
         return 0
+    if args.big_only:
+        return _print_big(big_documents(texts), args.json)
     n_docs, n_words = len(texts), words(texts)
     sets = sorted({t["set"] for t in texts})
 
@@ -201,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
                              "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()}
     if not args.no_scaling:
         report["scaling"] = memory_scaling(texts, (1000, 10000), workers=2)
+    if not args.no_big:
+        report["big_documents"] = big_documents(texts)
 
     if args.json:
         print(json.dumps(report, indent=2))
@@ -226,6 +276,18 @@ def main(argv: list[str] | None = None) -> int:
     for row in report.get("scaling", []):
         print(f"batch of {row['documents']:>6} docs: {row['docs_per_s']:.0f} docs/s, main peak RSS "
               f"{row['main_peak_rss_mb']:.0f} MB, worker peak RSS {row['worker_peak_rss_mb']:.0f} MB")
+    _print_big(report.get("big_documents", []), False)
+    return 0
+
+
+def _print_big(rows: list[dict[str, Any]], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"big_documents": rows}, indent=2))
+        return 0
+    for row in rows:
+        print(f"one {row['megabytes']} MB document: {row['seconds']:.1f} s ({row['cpu_seconds']:.1f} s of CPU), "
+              f"{row['facts']} facts, peak RSS "
+              f"{row['peak_rss_mb']} MB (the pipeline alone {row['pipeline_rss_mb']} MB)")
     return 0
 
 
