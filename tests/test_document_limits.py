@@ -78,10 +78,12 @@ def seconds(nlp, text: str, repeats: int = 3) -> float:
 @pytest.mark.parametrize("unit, n", [
     ('"', 20000), ("\u201c", 20000), ("'", 20000), ("\u00ab", 20000),
     ("$", 20000), ("%", 20000), ("(", 20000), ('"Yes," he said. ', 1000),
+    ('The minister said prices rose. "Yes," he said. ', 1000),
 ])
 def test_time_grows_linearly_with_the_length(nlp, quiet_heap, unit, n):
     # Before the guards, runs of marks, "$", "%" and "(" took time quadratic in their length
-    # (spaCy's affix search: 25 s for 20,000 marks), and so did attributing many quotations.
+    # (spaCy's affix search: 25 s for 20,000 marks), and so did attributing many quotations
+    # and finding reported speech in a document with many quotations.
     seconds(nlp, unit * 50)  # warm caches
     short, long = seconds(nlp, unit * n), seconds(nlp, unit * 4 * n)
     assert long < 6 * short, f"{unit!r}: {short:.3f} s at n={n}, {long:.3f} s at 4n"

@@ -19,6 +19,10 @@ QUOTE_CHARS = "\"\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb'"
 MAX_CUES_PER_SENTENCE = 24
 
 
+def _opening(p: QuotePair) -> int:
+    return p.open if p.open is not None else p.start
+
+
 class SpeechContext:
     """One document's working state."""
 
@@ -28,8 +32,12 @@ class SpeechContext:
         self.text, self.layout = text, layout
         self.pairs = pairs
         self.top = [p for p in pairs if p.depth == 0]
-        # Top-level pairs neither nest nor cross, so their openings ascend with their order.
-        self._openings = [p.open if p.open is not None else p.start for p in self.top]
+        # Indexes for the questions the stages ask of every sentence, answered by bisection
+        # so that a document's cost does not grow with its sentences times its quotations.
+        by_opening = sorted(self.top, key=_opening)
+        self._openings = [_opening(p) for p in by_opening]
+        self._by_opening = by_opening
+        self._closes = sorted(p.close for p in self.top if p.close is not None)
         self.cues = cues
         self._cue_starts = [c.start for c in cues]
 
@@ -47,6 +55,16 @@ class SpeechContext:
         """Where the first top-level quotation opening at or after ``pos`` opens."""
         k = bisect_left(self._openings, pos)
         return self._openings[k] if k < len(self._openings) else None
+
+    def opening_between(self, lo: int, hi: int) -> list[QuotePair]:
+        """The top-level quotations whose opening (the mark, or the content start of one
+        with no opener) lies in ``lo``..``hi`` (end excluded)."""
+        return self._by_opening[bisect_left(self._openings, lo):bisect_left(self._openings, hi)]
+
+    def last_close_between(self, lo: int, hi: int) -> int | None:
+        """The last closing mark of a top-level quotation in ``lo``..``hi`` (end excluded)."""
+        k = bisect_left(self._closes, hi) - 1
+        return self._closes[k] if k >= 0 and self._closes[k] >= lo else None
 
     def words(self, start: int, end: int) -> int:
         return len(WORD.findall(self.text, start, end))

@@ -23,16 +23,17 @@ def reported_speech(ctx: SpeechContext, direct: list[Attribution]
     """The reported clauses of the document, and the direct quotations (by ``id``) that are
     only a fragment of one of them."""
     out: list[Attribution] = []
-    direct_spans = sorted((a.start, a.end) for a in direct)
+    spans = DirectSpans(direct)
     by_start = sorted(direct, key=lambda d: d.start)
+    starts = [d.start for d in by_start]
     embedded: dict[int, Attribution] = {}
     for (ss, se), cues in cues_by_sentence(ctx, direct).items():
         for a in reported_in_sentence(ctx, ss, se, cues):
-            fragments = embedded_fragments(ctx, a, by_start)
+            fragments = embedded_fragments(ctx, a, by_start, starts)
             if fragments:
                 embedded.update((id(d), d) for d in fragments)
                 out.append(a)
-            elif keeps_clause(ctx, a, direct_spans):
+            elif keeps_clause(ctx, a, spans):
                 out.append(a)
     return out, embedded
 
@@ -61,25 +62,44 @@ def cues_by_sentence(ctx: SpeechContext, direct: list[Attribution]
     return by_sentence
 
 
-def keeps_clause(ctx: SpeechContext, a: Attribution, direct_spans: list[tuple[int, int]]) -> bool:
-    """Whether reported clause ``a`` stands beside the direct quotations (``direct_spans``)
-    and says enough to be a record."""
-    if any(a.start <= s < a.end and (e >= a.end or 2 * (e - s) > a.end - a.start
-                                      or ctx.words(e, a.end) < 3)
-           for s, e in direct_spans if (s, e) != (a.start, a.end)):
+class DirectSpans:
+    """The extents of the direct quotations, sorted, with the furthest end reached by those
+    that start at or before each one: which of them start inside a clause, and whether one
+    encloses it, by bisection."""
+
+    def __init__(self, direct: list[Attribution]) -> None:
+        self.spans = sorted((a.start, a.end) for a in direct)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []
+        for _, e in self.spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def encloses(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.reach[k] >= end
+
+
+def keeps_clause(ctx: SpeechContext, a: Attribution, spans: DirectSpans) -> bool:
+    """Whether reported clause ``a`` stands beside the direct quotations (``spans``) and says
+    enough to be a record."""
+    if any(e >= a.end or 2 * (e - s) > a.end - a.start or ctx.words(e, a.end) < 3
+           for s, e in spans.starting_in(a.start, a.end) if (s, e) != (a.start, a.end)):
         return False  # the reported clause ends in a direct quotation: keep that one
     # (a few quoted words inside a longer reported clause nest in it)
-    if any(s <= a.start and a.end <= e for s, e in direct_spans):
+    if spans.encloses(a.start, a.end):
         return False
     return not (a.end - a.start < 2 or ctx.words(a.start, a.end) < 3)
 
 
-def embedded_fragments(ctx: SpeechContext, a: Attribution, by_start: list[Attribution]
-                       ) -> list[Attribution]:
+def embedded_fragments(ctx: SpeechContext, a: Attribution, by_start: list[Attribution],
+                       starts: list[int]) -> list[Attribution]:
     """Short quoted words inside reported clause ``a`` that have no attribution of their
     own ("said the outlook was “highly uncertain.”"), when the clause says more than they do.
-    ``by_start``: the direct quotations in order of their start."""
-    k = bisect_left([d.start for d in by_start], a.start)
+    ``by_start``: the direct quotations in order of their start; ``starts``: their starts."""
+    k = bisect_left(starts, a.start)
     inside = []
     quoted_words = 0
     for d in by_start[k:k + 8]:
@@ -104,9 +124,9 @@ def reported_in_sentence(ctx: SpeechContext, ss: int, se: int, cues: list[CueMat
     cs = ctx.clause_start(ss, se)
     # Where a quotation closes inside the sentence, the clause before it is not reported.
     floor = cs
-    for p in ctx.top:
-        if p.close is not None and cs <= p.close < cues[0].start:
-            floor = max(floor, p.close + 1)
+    close = ctx.last_close_between(cs, cues[0].start)
+    if close is not None:
+        floor = max(floor, close + 1)
     plans = [pl for pl in (plan(ctx, c, cs, floor, se) for c in cues if c.start >= cs) if pl is not None]
     stops = clause_stops(ctx, cs, se) + [pl.stop for pl in plans if pl.stop is not None]
     out = []
@@ -128,7 +148,7 @@ def clause_stops(ctx: SpeechContext, cs: int, se: int) -> list[int]:
             m = _COMMA_BEFORE.search(text, max(cs, c.start - 4), c.start)
             if m:
                 stops.append(m.start())
-    for p in ctx.top:
+    for p in ctx.opening_between(cs + 1, se):
         if p.open is not None and cs < p.open < se:
             m = _COMMA_BEFORE.search(text, max(cs, p.open - 4), p.open)
             if m:
@@ -165,5 +185,5 @@ def skip_stray_marks(ctx: SpeechContext, start: int, end: int) -> int:
 
 def has_open_quote(ctx: SpeechContext, start: int, end: int) -> bool:
     """Whether a quotation of more than four words opens between ``start`` and ``end``."""
-    return any(start <= (p.open if p.open is not None else p.start) < end and not p.unopened
-               for p in ctx.top if p.end - p.start > 0 and ctx.words(p.start, p.end) > 4)
+    return any(not p.unopened for p in ctx.opening_between(start, end)
+               if p.end - p.start > 0 and ctx.words(p.start, p.end) > 4)
