@@ -23,8 +23,15 @@ from .model import Dateline, Range
 WINDOW = 400  # a dateline ends within the first characters of the text
 
 _CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
-# What follows the place after a comma: a region, a date or both ("Ore., May 2, 2021").
-_EXTRA = r"[A-Z][A-Za-z.]*(?:,?[ \t][A-Za-z0-9.]+){0,4}"
+# A place in title case ("Cape Canaveral, Fla. --") is a dateline only with a region or a
+# date after its comma: capitals alone do not tell it from the start of a sentence.
+_TITLE_PLACE = r"[A-Z][a-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3}"
+# What follows the place after a comma: a region, a date or both ("Ore., May 2, 2021",
+# "Nov.29").
+_EXTRA = r"[A-Z][A-Za-z.]*(?:\d{1,2}(?!\d))?(?:,?[ \t][A-Za-z0-9.]+){0,4}"
+# The dash that ends a dateline: with a space after it, or a double or long dash glued to the
+# first word ("TEHRAN (XNA) --The"); a single hyphen glued to a word joins a name.
+_DASH = r"[ \t]*(?:[-–—]+[ \t]+|(?:--|[–—])(?=[A-Z\"“]))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 _YEAR = r"\d{4}(?!\d)"
 
@@ -36,17 +43,18 @@ class DatelineFinder:
             month_forms |= {m, m.upper(), m + ".", m.upper() + "."}
         weekday_forms = {w for d in weekdays for w in (d, d.upper())}
         self._weekdays = frozenset(weekday_forms)
-        month = rf"(?:{alternation(month_forms, space=None)})(?!\w)"
+        month = rf"(?:{alternation(month_forms, space=None)})(?![^\W\d_])"  # "Nov.29"
         weekday = rf"(?:{alternation(weekday_forms, space=None)})(?!\w)"
-        date = rf"(?:{weekday},?[ \t]+)?{month}[ \t]+{_DAY}(?:,[ \t]*{_YEAR})?"
+        date = rf"(?:{weekday},?[ \t]+)?{month}[ \t]*{_DAY}(?:,[ \t]*{_YEAR})?"
         self._date = re.compile(date)
         self._with_dash = re.compile(
             rf"(?:(?P<place>{_CAPS_PLACE})(?:,[ \t]*(?P<extra>{_EXTRA}))?"
+            rf"|(?P<tplace>{_TITLE_PLACE}),[ \t]*(?P<textra>{_EXTRA})"
             rf"|\((?P<bplace>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?P<bextra>[^()\n]{{1,50}})\)"
             rf"|(?P<ldate>{date}))"
             rf"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{{0,30}})\)|\((?P<pdate>{date})\)"
             rf"|/(?P<wire>[A-Za-z][\w. &-]{{0,30}})/)?"
-            r"[ \t]*[-–—]+[ \t]+"
+            + _DASH
         )
         self._date_line = re.compile(
             rf"\(?(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?:(?P<region>[A-Z][A-Za-z.]*),[ \t]*)?"
@@ -61,7 +69,9 @@ class DatelineFinder:
             m = self._with_dash.match(text, ps, window)
             # A date alone before the dash is a dateline only with its agency: "Oct. 20 (XNA) -".
             if m and not (m.group("ldate") and not (m.group("agency") or m.group("wire"))):
-                return self._dash_form(m)
+                dateline = self._dash_form(m)
+                if not m.group("tplace") or _title_case_region(text, dateline):
+                    return dateline
         for ps in starts:
             m = self._date_line.match(text, ps, window)
             if m:
@@ -72,8 +82,8 @@ class DatelineFinder:
         if m.group("ldate"):
             return Dateline(m.start(), m.end(), date=m.span("ldate"), agency=_span(m, "agency"),
                             wire=_span(m, "wire"))
-        which = "place" if m.group("place") else "bplace"
-        extra = "extra" if which == "place" else "bextra"
+        which = next(g for g in ("place", "tplace", "bplace") if m.group(g))
+        extra = {"place": "extra", "tplace": "textra", "bplace": "bextra"}[which]
         region = date = None
         if m.group(extra):
             region, date = self._split_extra(m, extra)
@@ -100,6 +110,15 @@ class DatelineFinder:
         if m.group("place") in self._weekdays:  # "Friday, May 2, 2021": no place, a longer date
             place, date = None, (m.start("place"), m.end("date"))
         return Dateline(m.start(), m.end(), place=place, region=_span(m, "region"), date=date)
+
+
+def _title_case_region(text: str, d: Dateline) -> bool:
+    """After a title-case place, a date or a region in capitalised words ("Fla.", "Texas",
+    "New Mexico"); "Tesh, Velk said --" is a sentence."""
+    if d.region is None:
+        return d.date is not None
+    words = text[d.region[0] : d.region[1]].split()
+    return len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _span(m: re.Match, group: str) -> Range | None:

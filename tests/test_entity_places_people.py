@@ -1,0 +1,70 @@
+"""Places, people and nationalities on unseen news: one test per failure class (issue 12),
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract_doc
+from extractor.layout.component import LayoutAnalyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return LayoutAnalyzer()
+
+
+def names(nlp, text: str) -> dict[str, str]:
+    return {e.name: e.label for e in extract_doc(nlp, text).entities}
+
+
+def mentions(nlp, text: str) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.mentions] for e in extract_doc(nlp, text).entities}
+
+
+def part(text: str, rng: tuple[int, int] | None) -> str | None:
+    return None if rng is None else text[rng[0] : rng[1]]
+
+
+# -- datelines name a place every time, in any case -------------------------------------------
+
+@pytest.mark.parametrize("text, place, region", [
+    ("PORT AVEL, Fla. -- The launch slipped a day.", "PORT AVEL", "Fla."),
+    ("Port Avel, Fla. -- The launch slipped a day.", "Port Avel", "Fla."),
+    ("Lake Orrin, March 3, 2021 -- The board met.", "Lake Orrin", None),
+    ("MARLOW, Nov.29 (XNA) --The bank raised its rate.", "MARLOW", None),
+])
+def test_layout_finds_datelines_in_any_case(analyzer, text, place, region):
+    d = analyzer.layout(text).dateline
+    assert d is not None
+    assert (part(text, d.place), part(text, d.region)) == (place, region)
+
+
+@pytest.mark.parametrize("text", [
+    "Tesh, Velk said -- after a pause -- that the road stays shut.",
+    "NEW-BUILT homes -- most of them small -- sold fast.",
+])
+def test_a_sentence_with_dashes_is_no_dateline(analyzer, text):
+    assert analyzer.layout(text).dateline is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CAPE ORRIN, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Fla.": "GPE"}),
+    ("Cape Orrin, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Fla.": "GPE"}),
+    ("WASHINGTON, March 3, 2021 -- The board met.", {"Washington": "GPE"}),
+    ("ANYTOWN, Texas, May 2 /PRNewswire/ -- Sales rose.", {"Anytown": "GPE", "Texas": "GPE"}),
+    ("MARLOW, Nov.29 (XNA) --The bank raised its rate.", {"Marlow": "GPE"}),
+])
+def test_the_dateline_place_and_region_are_places(nlp, text, expected):
+    found = names(nlp, text)
+    assert {k: v for k, v in found.items() if k in expected} == expected
+    assert not {k for k, v in found.items() if v == "ORG" and k.upper() in text.upper()[:12]}
+
+
+def test_a_dateline_place_with_its_region_known_as_one_name_stays_one(nlp):
+    text = "(Washington, D.C., Dec. 23, 2020) – The agency said it would act."
+    assert mentions(nlp, text) == {"Washington, D.C.": ["Washington, D.C."]}
+
+
+def test_a_capital_headline_with_a_dash_is_no_place(nlp):
+    assert "Retail Sales" not in names(nlp, "RETAIL SALES, NORTH DISTRICT - Sales fell again.")
