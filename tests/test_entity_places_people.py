@@ -68,3 +68,25 @@ def test_a_dateline_place_with_its_region_known_as_one_name_stays_one(nlp):
 
 def test_a_capital_headline_with_a_dash_is_no_place(nlp):
     assert "Retail Sales" not in names(nlp, "RETAIL SALES, NORTH DISTRICT - Sales fell again.")
+
+
+# -- title-case headlines make no false people ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Secretary Velk Highlights Key Gains\n\nWASHINGTON -- Secretary Ana Velk said exports rose.",
+    "Secretary Velk Mulls Key Gains For Farmers\n\nWASHINGTON -- Secretary Velk said exports rose.",
+    "Farm Exports: Secretary Velk Highlights Key Gains\n\nWASHINGTON -- Velk said exports rose.",
+])
+def test_a_title_case_headline_names_no_person_past_the_name(nlp, text):
+    people = {k for k, v in names(nlp, text).items() if v == "PERSON"}
+    assert people and all(set(p.split()) <= {"Ana", "Velk"} for p in people)
+
+
+def test_a_person_named_only_in_a_title_case_headline_is_dropped(nlp):
+    text = "Secretary Velk Highlights Key Gains\n\nThe secretary said exports rose."
+    assert "PERSON" not in names(nlp, text).values()
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it(nlp):
+    found = names(nlp, "The board interviewed writer Aner Velkovic Wednesday about the book.")
+    assert found == {"Aner Velkovic": "PERSON"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from .gazetteer import Lexicon
-from .vocabulary import CONTEXT_LOWER, CONTEXT_WORDS, NOT_NAMES
+from .vocabulary import CONTEXT_LOWER, CONTEXT_WORDS, NOT_NAMES, WEEKDAYS
 
 CAPITAL = 1  # capitalised letter first, and no word the list says never names ("I", "Monday")
 TITLE = 2  # a title or honorific ("Minister", "Dr.")
@@ -40,7 +40,9 @@ class WordClasses:
         lex = self.lex
         head = word[:1]
         flags = 0
-        if head.isupper() and head.isalpha() and word not in NOT_NAMES:
+        # A weekday is never part of a name: "said Ana Velk Wednesday".
+        if head.isupper() and head.isalpha() and word not in NOT_NAMES \
+                and word.lower() not in WEEKDAYS:
             flags |= CAPITAL
         if lex.is_title(word):
             flags |= TITLE
