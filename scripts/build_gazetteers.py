@@ -145,7 +145,8 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], d
 
 
 def plural(dem: str) -> str | None:
-    if dem.endswith(("ese", "ss", "sh", "ch", "s", "x", "z", "i")):
+    # "Pakistanis", "Iraqis": a demonym in -i takes an -s like the others.
+    if dem.endswith(("ese", "ss", "sh", "ch", "s", "x", "z")):
         return None
     return dem + "s"
 

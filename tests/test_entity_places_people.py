@@ -90,3 +90,19 @@ def test_a_person_named_only_in_a_title_case_headline_is_dropped(nlp):
 def test_a_weekday_after_a_name_is_no_part_of_it(nlp):
     found = names(nlp, "The board interviewed writer Aner Velkovic Wednesday about the book.")
     assert found == {"Aner Velkovic": "PERSON"}
+
+
+# -- peoples and nations as NORP, from ISO 639-3 (scripts/build_peoples.py) --------------------
+
+def test_peoples_named_like_their_language_are_norp(nlp):
+    found = names(nlp, "Elders of the Navajo and the Jicarilla Apache met Kurds and Zulus in the valley.")
+    assert found == {"Navajo": "NORP", "Jicarilla Apache": "NORP", "Kurds": "NORP", "Zulus": "NORP"}
+
+
+def test_a_country_language_stays_no_people(nlp):
+    assert names(nlp, "The leaflet was printed in English and Khmer for the farmers.") == {}
+
+
+def test_nationalities_in_i_take_a_plural(nlp):
+    assert names(nlp, "Thousands of Bangladeshis and Pakistanis work in the port.") == {
+        "Bangladeshis": "NORP", "Pakistanis": "NORP"}

@@ -47,7 +47,7 @@ class Lexicon:
             self._add(tokens, place.label, place.canonical, place.tier)
         for variant in load_table(_DIR + "place_variants.tsv", NameVariant):
             self._add(tokenize(variant.name), variant.label, variant.canonical, 1)
-        for file in ("demonyms.tsv", "norp_extra.tsv"):
+        for file in ("demonyms.tsv", "norp_extra.tsv", "peoples.tsv"):
             for row in load_table(_DIR + file, NameToCanonical):
                 self._add(tokenize(row.name), "NORP", row.canonical, 1)
         for row in load_table(_DIR + "organizations.tsv", NameToCanonical):

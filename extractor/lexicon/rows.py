@@ -270,6 +270,7 @@ CATALOGUE: dict[str, type[Row]] = {
     "entities/place_variants.tsv": NameVariant,
     "entities/demonyms.tsv": NameToCanonical,
     "entities/norp_extra.tsv": NameToCanonical,
+    "entities/peoples.tsv": NameToCanonical,
     "entities/organizations.tsv": NameToCanonical,
     "entities/state_abbreviations.tsv": StateAbbreviation,
     "entities/site_nouns.tsv": SiteNoun,
