@@ -106,3 +106,28 @@ def test_a_country_language_stays_no_people(nlp):
 def test_nationalities_in_i_take_a_plural(nlp):
     assert names(nlp, "Thousands of Bangladeshis and Pakistanis work in the port.") == {
         "Bangladeshis": "NORP", "Pakistanis": "NORP"}
+
+
+# -- places unknown to the gazetteer but marked by context ------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Officials of the City of Marrowby said the road would reopen.", "Marrowby"),
+    ("The clinic in Tohvela, N.M., treats 40 patients a day.", "Tohvela"),
+    ("Residents of the village of Kelvaro were moved.", "Kelvaro"),
+    ("Rains hit Orvend County on Monday.", "Orvend County"),
+    ("A farmer from Senvar village said the water rose.", "Senvar"),
+    ("In Kamvun commune, homes flooded.", "Kamvun"),
+    ("In Pesan district's Plovok commune, crops were lost.", "Plovok"),
+])
+def test_an_unknown_place_marked_by_context(nlp, text, place):
+    found = {m: e for e, ms in mentions(nlp, text).items() for m in ms}
+    assert place in found and names(nlp, text)[found[place]] == "GPE"
+
+
+def test_a_place_before_a_place_type_is_no_speaker(nlp):
+    found = names(nlp, '"We are worried," said Senvar town farmer Buth Orrin, who has six children.')
+    assert found == {"Senvar": "GPE", "Buth Orrin": "PERSON"}
+
+
+def test_a_given_name_before_a_place_type_is_no_place(nlp):
+    assert "Mira" not in names(nlp, "The board told Mira town officials to wait.")

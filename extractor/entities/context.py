@@ -1,6 +1,6 @@
 """Pass D, context: the weaker evidence around a name, dispatched on the few words that can
 start it: reporting verbs (speakers), commas ("Town, State"), "and"/"or" between places,
-place heads and types ("X Province", "province of X") and site nouns ("X gas field").
+place heads and types ("X Province", "province of X", "X village") and site nouns ("X gas field").
 
 In an invented "Velk added", the unknown capitalised word before "added" is a speaker.
 """
@@ -8,7 +8,14 @@ In an invented "Velk added", the unknown capitalised word before "added" is a sp
 from __future__ import annotations
 
 from .document import EntityDoc
-from .places import coordinated_place, place_after, place_before_head, site_before, town_state
+from .places import (
+    coordinated_place,
+    place_after,
+    place_before_head,
+    place_before_type,
+    site_before,
+    town_state,
+)
 from .speakers import speaker_after, speaker_before
 from .vocabulary import FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
 from .word_classes import CONTEXT
@@ -31,6 +38,8 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             coordinated_place(st, i)
         elif w.lower() in PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
             place_after(st, i + 2)
+        elif w in PLACE_TYPES and i > 0:
+            place_before_type(st, i)
         elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
             place_before_head(st, i, fuzzy_threshold)
         elif w in FEATURE_HEADS and st.namey(i) and st.taken[i] is None:

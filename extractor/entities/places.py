@@ -104,6 +104,28 @@ def place_after(st: EntityDoc, k: int) -> None:
         st.add(Mention(k, end, "GPE", f"GPE:{st.span_text(k, end)}"))
 
 
+# Place types that follow a name in lower case ("Senvar village", "Kamvun commune"); "capital"
+# and "port" also follow other nouns ("the Velk port" is a company's).
+_TYPES_AFTER_NAME = frozenset({"city", "town", "village", "province", "county", "district",
+                               "commune", "township"})
+
+
+def place_before_type(st: EntityDoc, t: int) -> None:
+    """ "a farmer from Senvar village", "in Pesan district": an unknown name before a lower-case
+    place type is a place."""
+    if st.words[t] not in _TYPES_AFTER_NAME:
+        return
+    start = unknown_chain_before(st, t)
+    while start < t and st.sent_start(start) and st.lex.is_common(st.words[start]):
+        start += 1  # "In Kamvun commune"
+    chain = st.words[start:t]
+    if start == t or t - start > 3 or any(st.lex.is_common(w) or st.lex.is_title(w) for w in chain):
+        return
+    if t - start == 1 and chain[0] in st.lex.first_names:
+        return  # "told Mira town officials"
+    st.add(Mention(start, t, "GPE", f"GPE:{st.span_text(start, t)}"))
+
+
 def place_before_head(st: EntityDoc, h: int, fuzzy_threshold: float) -> None:
     """ "X Province" with a spelling the gazetteer lacks; "West Region"."""
     start = unknown_chain_before(st, h)

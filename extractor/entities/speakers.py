@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .chains import name_chain, unknown_chain_before
 from .document import EntityDoc, Mention
-from .vocabulary import is_calendar
+from .vocabulary import PLACE_TYPES, is_calendar
 
 
 def found_names(st: EntityDoc) -> set[tuple[str, ...]]:
@@ -77,6 +77,8 @@ def speaker_after(st: EntityDoc, v: int) -> None:
     if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s", "of", "for")
                        or lex.is_title(words[end])):
         return  # "said Regional Recovery Coordinator ...": a title, not a name
+    if end < st.n and words[end] in PLACE_TYPES:
+        return  # "said Senvar town farmer ...": a place (the context pass names it)
     if len(chain) == 1 and (lex.is_common(chain[0]) or st.lex.people.is_acronym(chain[0])):
         return
     st.add(Mention(k, end, "PERSON", ""))
