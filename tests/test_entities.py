@@ -451,9 +451,10 @@ def test_pathological_input_stays_linear(nlp):
     for text in ("Ministry of " * 20000, "Alpha, " * 30000 + "and Beta Company", "A " * 100000,
                  "Canadian, Texas. " * 5000, "“a " * 20000, "NASA " * 20000):
         doc = nlp.make_doc(text)
-        started = time.perf_counter()
+        # CPU time, the component's own work: wall time also counts other load on the machine.
+        started = time.process_time()
         comp(doc)
-        assert time.perf_counter() - started < 10, text[:20]
+        assert time.process_time() - started < 10, text[:20]
 
 
 def test_loaded_pipeline_stays_under_300_mb():
