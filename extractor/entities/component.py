@@ -16,7 +16,8 @@ fills token ranges still free:
 2. ``user_rules``: the user's gazetteer and entity-ruler patterns, forced;
 3. ``strong`` (pass A): gazetteer names, organisation words (``organisations``), titled,
    given-name and apposed people (``people``), longest first;
-4. ``acronyms`` (passes B and C): acronyms defined in parentheses, then other all-capital ones;
+4. ``companies`` and ``acronyms`` (passes B and C): tickers after a company ("(NYSE: NWH)"),
+   acronyms defined in parentheses, then other all-capital ones; a company's short form;
 5. ``context`` (pass D): reporting-verb subjects (``speakers``), "Town, State", "X Province",
    regions and sites (``places``);
 6. ``roles``: role phrases apposed to a name;
@@ -44,6 +45,7 @@ from ..extensions import ensure_extensions
 from ..lexicon import as_dicts, load_rows
 from ..lexicon.rows import EntityRule
 from .acronyms import acronym_definitions, lone_acronyms
+from .companies import short_forms, ticker_definitions
 from .context import context_names
 from .document import EntityDoc
 from .gazetteer import shared_lexicon
@@ -127,8 +129,11 @@ class EntityRecognizer:
         layout_entities(st, self.tokenize)
         self._user.apply(st)
         strong_names(st)
+        tickers = ticker_definitions(st)
         acronyms = acronym_definitions(st)
+        acronyms.update(tickers)
         lone_acronyms(st, acronyms)
+        short_forms(st)
         context_names(st, self.fuzzy_threshold)
         role_appositions(st)
         model_entities(st, model_ents)

@@ -25,8 +25,9 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
             k += 1
         if st.namey(k):
             end = of_phrase(st, k)
-    if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails:
-        return None
+    if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails and (
+            head not in lex.legal_forms or words[i - 1] == "-" and st.glued(i)):
+        return None  # a legal form ends a name, but is never hyphenated to it ("BY-SA")
     if end == i + 1 and (head in lex.name_tails or head in WEAK_HEADS) and st.namey(end) \
             and not lex.is_title(words[end]) and words[end] not in lex.first_names:
         return None  # "Regional Freight Operations Contract", "Science Letters Open": goes on
@@ -154,6 +155,9 @@ def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
         if w == "-" and st.glued(j + 1) and st.glued(j) and st.namey(j - 1):
             j -= 1
             continue
+        if w == "," and j == i - 1 and words[i] in lex.legal_forms and st.namey(j - 1):
+            j -= 1  # "Northwind Holdings, Inc."
+            continue
         if ORDINAL.match(w) and start == j + 1:
             start = j  # "21st Century Fox"
             break
@@ -182,7 +186,7 @@ def coordination_ends_name(st: EntityDoc, j: int, i: int) -> bool:
     while left > 0 and st.namey(left - 1):
         left -= 1
     conjunct = words[left:j]
-    if any(c in lex.org_heads for c in conjunct):
+    if any(c in lex.org_heads or c in lex.legal_forms for c in conjunct):
         return True
     known = st.lex.lookup(conjunct) if w == "and" else None
     if known is not None and known.label in ("GPE", "ORG", "NORP"):

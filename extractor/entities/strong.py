@@ -36,7 +36,8 @@ def strong_names(st: EntityDoc) -> None:
         w = st.words[i]
         if st.namey(i):
             gazetteer_at(st, i, cands)
-            if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails:
+            if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails \
+                    or w in lex.legal_forms:
                 org = org_by_head(st, i)
                 if org:
                     cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",

@@ -36,7 +36,8 @@ class NameModel:
         self.of_heads = shared.org_words("of")
         self.name_tails = shared.org_words("tail")
         self.org_nouns = frozenset(w.lower() for w in shared.org_words("apposition"))
-        self.legal_forms = shared.org_words("legal")
+        # The hand-kept company words ("Holdings", "GmbH") and cleanco's legal forms.
+        self.legal_forms = shared.org_words("legal") | word_set("shared/legal_forms.txt")
         self.particles = word_set("entities/name_particles.txt")
         self.roles = self.titles | frozenset(w.lower() for w in shared.role_words("role"))
         self.title_prefixes = shared.role_words("prefix")
@@ -65,7 +66,8 @@ class NameModel:
 
     def heads_org(self, word: str) -> bool:
         """A word that makes the name around it an organisation's."""
-        return word in self.org_heads or word in self.of_heads or word in self.name_tails
+        return word in self.org_heads or word in self.of_heads or word in self.name_tails \
+            or word in self.legal_forms
 
     @staticmethod
     def is_acronym(word: str) -> bool:

@@ -1,0 +1,66 @@
+"""Companies in press releases: the ticker in "(NYSE: NWH)" after a company's name, and
+the company's short form ("Northwind" after "Northwind Holdings, Inc.") are mentions of
+that company.
+
+In an invented "Northwind Holdings, Inc. (NYSE: NWH) ... Northwind said", "NWH" and the
+later "Northwind" share the key ``ORG:Northwind Holdings, Inc.``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import EntityDoc, Mention
+
+# "NWH", "BRK.B": a ticker symbol as exchanges list it.
+_TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z])?$")
+
+
+def ticker_definitions(st: EntityDoc) -> dict[str, Mention]:
+    """ "Northwind Holdings, Inc. (NYSE: NWH; TSX: NWH.U)": each ticker after an exchange
+    and a colon in parentheses right after an organisation names it from here on."""
+    words = st.words
+    defined: dict[str, Mention] = {}
+    for i in range(1, st.n - 4):
+        if words[i] != "(":
+            continue
+        org = st.mention_at(i - 1)
+        if org is None or org.label != "ORG" or org.end != i:
+            continue
+        k = i + 1
+        while k + 2 < st.n and st.namey(k) and words[k + 1] == ":" and _TICKER.match(words[k + 2]):
+            ticker = Mention(k + 2, k + 3, "ORG", org.key or "ORG:" + st.span_text(org.start, org.end))
+            org.key = ticker.key
+            if st.add(ticker):
+                defined.setdefault(words[k + 2], ticker)
+            k += 3
+            if words[k] not in (";", ","):
+                break
+            k += 1
+    return defined
+
+
+def short_forms(st: EntityDoc) -> None:
+    """ "Northwind said" after "Northwind Holdings, Inc.": the first word of a company name
+    that ends in a legal form or company word names the company alone, where it stands
+    apart from other name words and is no common word, given name or known name."""
+    lex, words = st.lex, st.words
+    firsts: dict[str, Mention] = {}
+    for m in st.mentions:
+        if m.label != "ORG" or m.end - m.start < 2 or words[m.end - 1] not in lex.legal_forms:
+            continue
+        w = words[m.start]
+        if w in firsts or not st.namey(m.start) or lex.is_common(w) or w in lex.first_names \
+                or lex.lookup([w]) is not None or w in lex.legal_forms or lex.is_title(w):
+            continue
+        if not m.key:
+            m.key = "ORG:" + st.span_text(m.start, m.end)
+        firsts[w] = m
+    if not firsts:
+        return
+    for i, w in enumerate(words):
+        company = firsts.get(w)
+        if company is None or i < company.end or st.taken[i] is not None or not st.namey(i) \
+                or st.namey(i + 1) or (st.namey(i - 1) and not st.sent_start(i)):
+            continue
+        st.add(Mention(i, i + 1, "ORG", company.key))

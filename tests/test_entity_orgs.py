@@ -1,0 +1,69 @@
+"""Organisations in press releases and news: companies with legal forms, tickers and short
+forms; all-capital abbreviations that name no organisation; long names with commas, "of"
+and "and"; programmes, surveys, laws and events that are no organisation. Every sentence is
+invented for these tests."""
+
+from __future__ import annotations
+
+from extractor import extract_doc
+from extractor.names.model import name_model
+
+
+def entities(nlp, text: str) -> dict[str, dict]:
+    facts = extract_doc(nlp, text)
+    return {e.name: {"label": e.label, "aliases": e.aliases,
+                     "mentions": [m.text for m in e.mentions]} for e in facts.entities}
+
+
+def names(nlp, text: str) -> dict[str, str]:
+    return {name: e["label"] for name, e in entities(nlp, text).items()}
+
+
+# -- companies ---------------------------------------------------------------------------------
+
+
+def test_company_words_close_a_company_name(nlp):
+    assert names(nlp, "The Veltrona Widget Company said on Monday that sales rose.") == {
+        "Veltrona Widget Company": "ORG"}
+    assert names(nlp, "Orbital Widgets Corporation reported a loss.") == {
+        "Orbital Widgets Corporation": "ORG"}
+    assert names(nlp, "Shares of Harbor Labs Inc. fell 3 percent.") == {"Harbor Labs Inc.": "ORG"}
+
+
+def test_legal_forms_come_from_cleanco_not_a_hand_list():
+    forms = name_model().legal_forms
+    assert {"GmbH", "S.A.", "AG", "N.V.", "LLC", "PLC", "B.V.", "S.R.L.", "SARL", "Ltd.",
+            "Inc.", "Co."} <= forms
+    # words and state or country abbreviations are left out of the generated list
+    assert not {"As", "AS", "UK", "OK", "Private", "KG"} & forms
+
+
+def test_foreign_legal_forms_name_companies_one_by_one(nlp):
+    found = names(nlp, "Veltrix GmbH and Sorel S.A. signed a deal with Kanto AG, Dalmer N.V. "
+                       "and Brightline PLC on Tuesday.")
+    assert found == {"Veltrix GmbH": "ORG", "Sorel S.A.": "ORG", "Kanto AG": "ORG",
+                     "Dalmer N.V.": "ORG", "Brightline PLC": "ORG"}
+
+
+def test_a_hyphenated_legal_form_is_no_company(nlp):
+    assert names(nlp, "The photos are shared under the CC BY-SA license.") == {}
+
+
+def test_ticker_and_short_form_are_mentions_of_the_company(nlp):
+    ents = entities(nlp, "Northwind Holdings, Inc. (NYSE: NWH) today announced record results. "
+                         "Northwind said revenue grew 8 percent. NWH shares rose.")
+    company = ents["Northwind Holdings, Inc."]
+    assert company["label"] == "ORG"
+    assert company["aliases"] == ["NWH", "Northwind"]
+    assert company["mentions"] == ["Northwind Holdings, Inc.", "NWH", "Northwind", "NWH"]
+
+
+def test_two_listings_give_two_tickers(nlp):
+    ents = entities(nlp, "Tellaric Mining Corp. (TSX: TLM; NYSE: TLMC) said output rose.")
+    assert ents["Tellaric Mining Corp."]["aliases"] == ["TLM", "TLMC"]
+
+
+def test_short_form_of_a_company_named_by_a_company_word(nlp):
+    ents = entities(nlp, "The Veltrona Widget Company said on Monday that sales rose. "
+                         "Veltrona will hire 20 people.")
+    assert ents["Veltrona Widget Company"]["aliases"] == ["Veltrona"]
