@@ -67,3 +67,25 @@ def test_short_form_of_a_company_named_by_a_company_word(nlp):
     ents = entities(nlp, "The Veltrona Widget Company said on Monday that sales rose. "
                          "Veltrona will hire 20 people.")
     assert ents["Veltrona Widget Company"]["aliases"] == ["Veltrona"]
+
+
+# -- abbreviations that name no organisation ---------------------------------------------------
+
+
+def test_finance_abbreviations_months_and_titles_in_capitals_are_no_organisations(nlp):
+    found = names(nlp, "EPS rose to $1.20 while FOREX gains and GDP growth helped. The CEO "
+                       "said SEPT sales were up after a Q&A with analysts.")
+    assert found == {}
+
+
+def test_frequent_words_in_capitals_are_emphasis(nlp):
+    assert names(nlp, "It was a HUGE gain for the town, UNLESS the rain returns.") == {}
+
+
+def test_unit_symbols_in_capitals_are_no_organisations(nlp):
+    assert names(nlp, "The plant adds 40 MW and the field holds 3 TCF; the new MCM line starts soon.") == {}
+
+
+def test_rare_capital_words_and_defined_acronyms_stay_organisations(nlp):
+    found = names(nlp, "The Northern Ice Council (ICE) met VELKOR officials. ICE said it would grow.")
+    assert found == {"Northern Ice Council": "ORG", "VELKOR": "ORG"}

@@ -13,8 +13,8 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..lexicon import iter_table, load_table, shared, word_set
-from ..lexicon.rows import NameHead, NameToCanonical, NameVariant, Place, StateAbbreviation
+from ..lexicon import iter_table, load_rows, load_table, load_words, shared, word_set
+from ..lexicon.rows import NameHead, NameToCanonical, NameVariant, Place, StateAbbreviation, Unit
 from ..names import name_model
 
 _DIR = "entities/"
@@ -31,6 +31,22 @@ class Entry:
     label: str
     key: str
     tier: int
+
+
+# The most frequent common words: in capitals they are emphasis ("a HUGE gain", "UNLESS"),
+# not an organisation's initials; rarer ones ("TASS", "NAS") may well be initials.
+FREQUENT_WORDS = 5000
+
+
+def abbreviation_words() -> frozenset[str]:
+    """All-capital words that name no organisation: frequent English words, month names
+    and their abbreviations ("SEPT"), weekday names, titles ("CEO", "CFO") and the symbols
+    of units of measure in capitals ("MW", "BTU")."""
+    frequent = load_words(_DIR + "common_words.txt")[:FREQUENT_WORDS]
+    symbols = {s for u in load_rows("quantities/units.jsonl", Unit) for s in u.symbols if s.isupper()}
+    calendar = {w for m in shared.months() for w in (*m.names, *m.abbr)} \
+        | {w for d in shared.weekdays() for w in d.names}
+    return frozenset(w.upper().rstrip(".") for w in (*frequent, *calendar, *shared.roles())) | symbols
 
 
 def _words(name: str) -> frozenset[str]:
@@ -82,7 +98,8 @@ class Lexicon:
         self.common_or_stop = self.common | STOP_WORDS
         self.non_entity_heads = frozenset(h.word for h in load_table(_DIR + "heads.tsv", NameHead) if h.has("other"))
         self.reporting = shared.finite_reporting_forms() | _words("speaker_verbs.txt")
-        self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt")
+        self.acronym_stop = _words("acronym_stoplist.txt") | _words("currency_codes.txt") \
+            | abbreviation_words()
 
     def _add(self, tokens: list[str] | tuple[str, ...], label: str, canonical: str, tier: int) -> None:
         tokens = tuple(tokens)
