@@ -89,3 +89,17 @@ def test_unit_symbols_in_capitals_are_no_organisations(nlp):
 def test_rare_capital_words_and_defined_acronyms_stay_organisations(nlp):
     found = names(nlp, "The Northern Ice Council (ICE) met VELKOR officials. ICE said it would grow.")
     assert found == {"Northern Ice Council": "ORG", "VELKOR": "ORG"}
+
+
+# -- long names and state bodies ---------------------------------------------------------------
+
+
+def test_long_names_with_commas_of_and_and_stay_whole(nlp):
+    assert names(nlp, "The Ministry of Industry, Mine and Trade said exports rose.") == {
+        "Ministry of Industry, Mine and Trade": "ORG"}
+    assert names(nlp, "The Association of Exchange Operators of Ruritania met on Monday.") == {
+        "Association of Exchange Operators of Ruritania": "ORG"}
+
+
+def test_a_treasury_after_a_state_is_an_organisation(nlp):
+    assert names(nlp, "The U.S. Treasury said it would sell more bonds.") == {"U.S. Treasury": "ORG"}
