@@ -40,19 +40,17 @@ import aiohttp
 import httpx
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import throughput  # noqa: E402  (the benchmarks are scripts, run from anywhere)
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 MB = 1024 * 1024
 
 
 def load_texts(eval_dir: Path) -> list[dict[str, Any]]:
-    texts = []
-    for path in sorted(eval_dir.glob("news_dev*.jsonl")):
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                record = json.loads(line)
-                if isinstance(record.get("text"), str) and record["text"].strip():
-                    texts.append({"text": record["text"], "published": record.get("published")})
+    """The news texts (news_dev*.jsonl): what the service is built to receive."""
+    texts = throughput.load_texts(eval_dir, "news_dev*.jsonl")
     if not texts:
         sys.exit(f"error: {eval_dir}: no news_dev*.jsonl with texts")
     return texts

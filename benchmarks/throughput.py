@@ -38,9 +38,10 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 MB = 1024 * 1024
 
 
-def load_texts(eval_dir: Path) -> list[dict[str, Any]]:
+def load_texts(eval_dir: Path, pattern: str = "*.jsonl") -> list[dict[str, Any]]:
+    """Every non-empty text of the annotated sets matching ``pattern``, with its set and date."""
     texts = []
-    for path in sorted(eval_dir.glob("*.jsonl")):
+    for path in sorted(eval_dir.glob(pattern)):
         with path.open(encoding="utf-8") as f:
             for line in f:
                 record = json.loads(line)

@@ -20,6 +20,45 @@ def fail(message: str, code: int = 1) -> "typer.Exit":
     return typer.Exit(code)
 
 
+def extract_source(source: str, *, published: Optional[str], format: Optional[str],
+                   model: Optional[str], entity_options: Optional[dict] = None):
+    """Read one article and extract its facts; bad input exits with a one-line error.
+
+    Returns the read document and its facts (shared by ``extract`` and ``view``)."""
+    from . import extract_doc
+    from .io.readers import read_document
+    from .pipeline import ModelNotFound, build_pipeline, parse_date
+
+    try:
+        when = parse_date(published) if published else None
+    except ValueError as exc:
+        raise fail(f"--published: {exc}", 2) from None
+    try:
+        doc = read_document(source, format=format)
+        try:
+            nlp = build_pipeline(model, config={"facts_entities": entity_options} if entity_options else None)
+        except (ValueError, KeyError, UnicodeDecodeError) as exc:
+            raise fail(f"--rules/--gazetteer: {exc}", 2) from None
+        facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
+                            meta=doc.record_meta())
+    except (InputError, ModelNotFound) as exc:
+        raise fail(str(exc)) from None
+    return doc, facts
+
+
+def write_output(out: Optional[Path], payload: str) -> None:
+    """Print ``payload``, or write it to ``out`` atomically."""
+    from .io.atomic import write_text_atomic
+
+    if out is None:
+        sys.stdout.write(payload)
+        return
+    try:
+        write_text_atomic(out, payload)
+    except OSError as exc:
+        raise fail(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
 @app.command()
 def extract(
     source: str = typer.Argument(..., help="A text, HTML, JSONL or WARC file holding one article, or - for standard input"),
@@ -32,52 +71,23 @@ def extract(
     gazetteer: Optional[Path] = typer.Option(None, help="Extra entity names: 'name<TAB>LABEL[<TAB>canonical]' lines or JSONL"),
 ) -> None:
     """Extract the facts of one article and print them as JSON."""
-    from . import extract_doc
-    from .io.atomic import write_text_atomic
-    from .io.readers import read_document
-    from .pipeline import ModelNotFound, build_pipeline, parse_date
-
-    try:
-        when = parse_date(published) if published else None
-    except ValueError as exc:
-        raise fail(f"--published: {exc}", 2) from None
-    try:
-        doc = read_document(source, format=format)
-        entity_options = {}
-        for option, path in (("rules", rules), ("gazetteer", gazetteer)):
-            if path is not None:
-                if not path.is_file():
-                    raise fail(f"--{option}: {path}: not a readable file", 2)
-                entity_options[option] = str(path.resolve())
-        try:
-            nlp = build_pipeline(model, config={"facts_entities": entity_options} if entity_options else None)
-        except (ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise fail(f"--rules/--gazetteer: {exc}", 2) from None
-        facts = extract_doc(nlp, doc.text, published=when or doc.meta.get("published"),
-                            meta=doc.record_meta())
-    except (InputError, ModelNotFound) as exc:
-        raise fail(str(exc)) from None
-    payload = facts.model_dump_json(indent=2, exclude_none=False) + "\n"
-    if out is None:
-        sys.stdout.write(payload)
-    else:
-        try:
-            write_text_atomic(out, payload)
-        except OSError as exc:
-            raise fail(f"{out}: cannot write ({exc.strerror or exc})") from None
+    entity_options = {}
+    for option, path in (("rules", rules), ("gazetteer", gazetteer)):
+        if path is not None:
+            if not path.is_file():
+                raise fail(f"--{option}: {path}: not a readable file", 2)
+            entity_options[option] = str(path.resolve())
+    _, facts = extract_source(source, published=published, format=format, model=model,
+                              entity_options=entity_options)
+    write_output(out, facts.model_dump_json(indent=2, exclude_none=False) + "\n")
 
 
 @app.command()
 def schema(out: Optional[Path] = typer.Option(None, help="Write the schema here")) -> None:
     """Print the JSON Schema of the records."""
-    from .io.atomic import write_text_atomic
     from .records import json_schema
 
-    payload = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if out is None:
-        sys.stdout.write(payload)
-    else:
-        write_text_atomic(out, payload)
+    write_output(out, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -156,30 +166,10 @@ def view(
     out: Optional[Path] = typer.Option(None, help="Write the page here (atomically) instead of standard output"),
 ) -> None:
     """Write a self-contained HTML page showing the article's facts over its text."""
-    from . import extract_doc
-    from .io.atomic import write_text_atomic
-    from .io.readers import read_document
-    from .pipeline import ModelNotFound, build_pipeline, parse_date
     from .view import render_view
 
-    try:
-        when = parse_date(published) if published else None
-    except ValueError as exc:
-        raise fail(f"--published: {exc}", 2) from None
-    try:
-        doc = read_document(source, format=format)
-        facts = extract_doc(build_pipeline(model), doc.text, published=when or doc.meta.get("published"),
-                            meta=doc.record_meta())
-    except (InputError, ModelNotFound) as exc:
-        raise fail(str(exc)) from None
-    page = render_view(doc.text, facts)
-    if out is None:
-        sys.stdout.write(page)
-        return
-    try:
-        write_text_atomic(out, page)
-    except OSError as exc:
-        raise fail(f"{out}: cannot write ({exc.strerror or exc})") from None
+    doc, facts = extract_source(source, published=published, format=format, model=model)
+    write_output(out, render_view(doc.text, facts))
 
 
 @app.command()
