@@ -1,6 +1,6 @@
 """Organisations in press releases and news: companies with legal forms, tickers and short
 forms; all-capital abbreviations that name no organisation; long names with commas, "of"
-and "and"; programmes, surveys, laws and events that are no organisation. Every sentence is
+and "and"; facilities, surveys, laws and events that are no organisation. Every sentence is
 invented for these tests."""
 
 from __future__ import annotations
@@ -103,3 +103,39 @@ def test_long_names_with_commas_of_and_and_stay_whole(nlp):
 
 def test_a_treasury_after_a_state_is_an_organisation(nlp):
     assert names(nlp, "The U.S. Treasury said it would sell more bonds.") == {"U.S. Treasury": "ORG"}
+
+
+# -- facilities, laws, events and surveys ------------------------------------------------------
+
+
+def test_facilities_are_no_organisations(nlp):
+    assert names(nlp, "The rocket was moved to the Orbital Space Center on Monday, and visitors at "
+                      "the Riverside Art Museum saw a model.") == {}
+    assert names(nlp, "Patients were taken to Velkton General Hospital and the Museum of Flight.") == {}
+    assert names(nlp, "Engineers work in the Ana T. Velk Mission Control Center and the Velk "
+                      "Convention Centre.") == {}
+
+
+def test_a_center_without_a_building_word_stays_an_organisation(nlp):
+    assert names(nlp, "The Velk Earthquake Information Center said the quake was strong.") == {
+        "Velk Earthquake Information Center": "ORG"}
+
+
+def test_a_person_a_facility_is_named_after_is_no_person_but_a_place_before_it_stays(nlp):
+    assert names(nlp, "He spoke in front of Orlan City Jean Lesage International Airport.") == {}
+    assert names(nlp, "Crowds came to the Paris Air Show.") == {"Paris": "GPE"}
+    assert names(nlp, "Ana Hall said the plan works.") == {"Ana Hall": "PERSON"}
+
+
+def test_laws_and_events_hold_no_nationality_or_person(nlp):
+    assert names(nlp, "Under the American Relief Act and the Velk Tax Code, fines rose.") == {}
+    assert names(nlp, "The Ruritania Film Festival and the 15th Orlan Plast International "
+                      "Exhibition opened.") == {}
+
+
+def test_a_survey_is_a_programme_unless_a_science_makes_it_an_agency(nlp):
+    assert names(nlp, "The National Household Survey found that rents rose.") == {}
+    assert names(nlp, "The U.S. Geological Survey said the quake was strong.") == {
+        "U.S. Geological Survey": "ORG"}
+    assert names(nlp, "The Velk Antarctic Survey said ice melted.") == {
+        "Velk Antarctic Survey": "ORG"}

@@ -13,7 +13,8 @@ The work is done in named stages over one :class:`~.document.EntityDoc`; each pa
 fills token ranges still free:
 
 1. ``layout_spans``: boilerplate blocked; the dateline place and the publisher forced;
-2. ``user_rules``: the user's gazetteer and entity-ruler patterns, forced;
+2. ``user_rules``: the user's gazetteer and entity-ruler patterns, forced; ``other_names``:
+   laws, events, facilities and surveys ("the Tesh Relief Act") blocked;
 3. ``strong`` (pass A): gazetteer names, organisation words (``organisations``), titled,
    given-name and apposed people (``people``), longest first;
 4. ``companies`` and ``acronyms`` (passes B and C): tickers after a company ("(NYSE: NWH)"),
@@ -51,6 +52,7 @@ from .document import EntityDoc
 from .gazetteer import shared_lexicon
 from .headline import headline_people
 from .layout_spans import block_boilerplate, layout_entities
+from .other_names import block_other_names
 from .repeats import later_mentions
 from .roles import lead_role, role_appositions
 from .strong import strong_names
@@ -128,6 +130,7 @@ class EntityRecognizer:
         block_boilerplate(st)
         layout_entities(st, self.tokenize)
         self._user.apply(st)
+        block_other_names(st)
         strong_names(st)
         tickers = ticker_definitions(st)
         acronyms = acronym_definitions(st)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import EntityDoc
-from .vocabulary import CALENDAR, MAX_NAME, ORDINAL, SENTENCE_ADVERBS, STATE_WORDS, WEAK_HEADS
+from .vocabulary import (
+    CALENDAR,
+    MAX_NAME,
+    ORDINAL,
+    ORG_QUALIFIERS,
+    SENTENCE_ADVERBS,
+    STATE_WORDS,
+    WEAK_HEADS,
+)
 
 
 def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
@@ -25,8 +33,9 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
             k += 1
         if st.namey(k):
             end = of_phrase(st, k)
-    if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails and (
-            head not in lex.legal_forms or words[i - 1] == "-" and st.glued(i)):
+    qualified = head in ORG_QUALIFIERS and has_modifier(st, i, ORG_QUALIFIERS[head])
+    if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails and not qualified \
+            and (head not in lex.legal_forms or words[i - 1] == "-" and st.glued(i)):
         return None  # a legal form ends a name, but is never hyphenated to it ("BY-SA")
     if end == i + 1 and (head in lex.name_tails or head in WEAK_HEADS) and st.namey(end) \
             and not lex.is_title(words[end]) and words[end] not in lex.first_names:
@@ -39,6 +48,12 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
     if end - start > MAX_NAME:
         return None
     return start, end
+
+
+def has_modifier(st: EntityDoc, i: int, modifiers: frozenset[str]) -> bool:
+    """One of ``modifiers`` stands in the name before the head at ``i`` ("Greek Orthodox
+    Church", "Orlan Space and Rocket Center")."""
+    return any(w in modifiers for w in st.words[extend_left(st, i) : i])
 
 
 def stops_name(st: EntityDoc, k: int) -> bool:

@@ -16,7 +16,7 @@ from .people import (
     person_by_apposition,
     person_from_first_name,
 )
-from .vocabulary import DIRECTIONS, LEGAL_HEADS, PLACE_HEADS
+from .vocabulary import DIRECTIONS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
 from .word_classes import TITLE_OR_ROLE
 
 # (start, end, priority, mention): a lower priority wins between candidates of one length.
@@ -37,7 +37,7 @@ def strong_names(st: EntityDoc) -> None:
         if st.namey(i):
             gazetteer_at(st, i, cands)
             if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails \
-                    or w in lex.legal_forms:
+                    or w in lex.legal_forms or w in ORG_QUALIFIERS:
                 org = org_by_head(st, i)
                 if org:
                     cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",

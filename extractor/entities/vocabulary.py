@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import load_table, shared, word_set
-from ..lexicon.rows import NameHead, SiteNoun
+from ..lexicon.rows import NameHead, QualifiedHead, SiteNoun
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
 # Labels other NER schemes use for the same things.
@@ -45,6 +45,13 @@ SENTENCE_ADVERBS = {"meanwhile", "also", "still", "now", "then", "last", "next",
                     "later", "despite", "unlike", "under", "following", "according", "shares",
                     "officials", "analysts", "several", "senior", "local", "both", "each"}
 LEGAL_HEADS = frozenset(h.word for h in load_table("entities/heads.tsv", NameHead) if h.has("law"))
+# Heads that close a name of their own kind (a law, an event, a facility, a survey): the name
+# words before them belong to no person, organisation or nationality ("the Tesh Relief Act").
+CLOSING_HEADS = frozenset(h.word for h in load_table("entities/heads.tsv", NameHead) if h.has("closes"))
+_QUALIFIED = load_table("entities/qualified_heads.tsv", QualifiedHead)
+# "Space" before "Center" makes a facility; "Geological" before "Survey" an agency.
+FACILITY_QUALIFIERS = {q.head: q.modifier_words() for q in _QUALIFIED if q.label == "FAC"}
+ORG_QUALIFIERS = {q.head: q.modifier_words() for q in _QUALIFIED if q.label == "ORG"}
 # Adverbs between a speaker and the reporting verb ("Ruiz also said").
 SPEECH_ADVERBS = {"also", "further", "then", "later", "again", "has", "had"}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")

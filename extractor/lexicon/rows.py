@@ -88,7 +88,19 @@ class RoleWord(WordUses):
 class NameHead(WordUses):
     """A word heading a name of a kind not reported as an entity (see entities/heads.tsv)."""
 
-    USES = frozenset({"other", "law"})
+    USES = frozenset({"other", "law", "closes"})
+
+
+class QualifiedHead(Row):
+    """A head word whose name is of one kind when a modifier stands before it in the name
+    (see entities/qualified_heads.tsv): "Space" makes a "... Center" a facility."""
+
+    head: str
+    label: Literal["ORG", "FAC"]
+    modifiers: str  # space-separated
+
+    def modifier_words(self) -> frozenset[str]:
+        return frozenset(self.modifiers.split())
 
 
 class Month(Row):
@@ -275,6 +287,7 @@ CATALOGUE: dict[str, type[Row]] = {
     "entities/state_abbreviations.tsv": StateAbbreviation,
     "entities/site_nouns.tsv": SiteNoun,
     "entities/heads.tsv": NameHead,
+    "entities/qualified_heads.tsv": QualifiedHead,
     "quotations/attribution.jsonl": NamedPattern,
     "quotations/pronouns.jsonl": Pronoun,
     "quotations/org_kinds.tsv": OrgKind,
