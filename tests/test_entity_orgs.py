@@ -1,7 +1,7 @@
 """Organisations in press releases and news: companies with legal forms, tickers and short
-forms; all-capital abbreviations that name no organisation; long names with commas, "of"
-and "and"; facilities, surveys, laws and events that are no organisation. Every sentence is
-invented for these tests."""
+forms; all-capital abbreviations that name no organisation; long names with commas, "of",
+"for", "on" and "and"; religious bodies and armed services; facilities, surveys, laws and
+events that are no organisation. Every sentence is invented for these tests."""
 
 from __future__ import annotations
 
@@ -103,6 +103,50 @@ def test_long_names_with_commas_of_and_and_stay_whole(nlp):
 
 def test_a_treasury_after_a_state_is_an_organisation(nlp):
     assert names(nlp, "The U.S. Treasury said it would sell more bonds.") == {"U.S. Treasury": "ORG"}
+
+
+def test_names_of_bodies_after_of_for_and_on_stay_whole(nlp):
+    assert names(nlp, "The Municipality of Rivertown asked the Daughters of the Old Republic and "
+                      "the International Guild of Jugglers to pay.") == {
+        "Municipality of Rivertown": "ORG", "Daughters of the Old Republic": "ORG",
+        "International Guild of Jugglers": "ORG"}
+    assert names(nlp, "The Medical Journal of Ruritania and the Centre for Social Studies agreed.") == {
+        "Medical Journal of Ruritania": "ORG", "Centre for Social Studies": "ORG"}
+
+
+def test_on_and_a_field_belong_to_a_council_but_a_topic_does_not(nlp):
+    assert names(nlp, "The Council on Foreign Relations met, and the Council on Ruritania met.") == {
+        "Council on Foreign Relations": "ORG"}
+
+
+def test_a_place_after_a_name_with_its_own_place_is_no_part_of_it(nlp):
+    assert names(nlp, "A team from Texas State University of the US took part.") == {
+        "Texas State University": "ORG", "US": "GPE"}
+
+
+def test_a_person_after_an_organisation_ends_its_name(nlp):
+    # "Maria" is also a word; before a surname that is none it opens a person all the same.
+    assert names(nlp, "A student at the University of Orlan Maria Velk said so.") == {
+        "University of Orlan": "ORG", "Maria Velk": "PERSON"}
+    assert names(nlp, "The Ministry of Grace Affairs met.") == {"Ministry of Grace Affairs": "ORG"}
+
+
+def test_an_article_capitalised_in_a_title_is_no_part_of_the_name(nlp):
+    assert names(nlp, "Critics of The Church of Ruritania spoke.") == {"Church of Ruritania": "ORG"}
+
+
+# -- religious bodies and armed services -------------------------------------------------------
+
+
+def test_a_church_after_a_denomination_is_a_religious_body(nlp):
+    found = names(nlp, "The Greek Orthodox Church and the Catholic Church criticised the plan, "
+                       "and Velk Church was closed.")
+    assert found == {"Greek Orthodox Church": "ORG", "Catholic Church": "ORG"}
+
+
+def test_a_force_is_an_organisation_but_its_base_a_facility(nlp):
+    assert names(nlp, "The U.S. Air Force flew jets from Velkton Air Force Base.") == {
+        "U.S. Air Force": "ORG"}
 
 
 # -- facilities, laws, events and surveys ------------------------------------------------------

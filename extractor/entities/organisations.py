@@ -13,6 +13,7 @@ from .document import EntityDoc
 from .vocabulary import (
     CALENDAR,
     MAX_NAME,
+    ON_HEADS,
     ORDINAL,
     ORG_QUALIFIERS,
     SENTENCE_ADVERBS,
@@ -26,13 +27,7 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
     as a token range, or None."""
     lex, words = st.lex, st.words
     head = words[i]
-    end = i + 1
-    if end + 1 < st.n and words[end] in ("of", "for") and head in lex.of_heads:
-        k = end + 1
-        if words[k] == "the" and st.namey(k + 1):
-            k += 1
-        if st.namey(k):
-            end = of_phrase(st, k)
+    end = phrase_after_head(st, i)
     qualified = head in ORG_QUALIFIERS and has_modifier(st, i, ORG_QUALIFIERS[head])
     if end == i + 1 and head not in lex.org_heads and head not in lex.name_tails and not qualified \
             and (head not in lex.legal_forms or words[i - 1] == "-" and st.glued(i)):
@@ -43,6 +38,8 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
     if words[end - 1] in ("of", "for", "the"):
         end = i + 1  # "Department of" with nothing after it
     start = extend_left(st, i, end)
+    if end > i + 1 and names_a_second_place(st, start, i, end):
+        end = i + 1  # "Colorado State University of the US": the state's country
     if start == i and end == i + 1:
         return None
     if end - start > MAX_NAME:
@@ -50,10 +47,48 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
     return start, end
 
 
+def phrase_after_head(st: EntityDoc, i: int) -> int:
+    """End of the name at the head ``i`` with the phrase after it: "of" or "for" and a name
+    after heads that take them ("Ministry of Oil", "Centre for Coastal Studies"), "on" and a
+    field ending in a common word after heads that take it ("Council on Foreign Relations")."""
+    lex, words = st.lex, st.words
+    end = i + 1
+    if end + 1 >= st.n:
+        return end
+    linker = words[end]
+    if not (linker in ("of", "for") and words[i] in lex.of_heads
+            or linker == "on" and words[i] in ON_HEADS):
+        return end
+    k = end + 1
+    if words[k] == "the" and st.namey(k + 1):
+        k += 1
+    if not st.namey(k):
+        return end
+    tail = of_phrase(st, k)
+    if linker == "on" and not lex.is_common(words[tail - 1]):
+        return end  # "the Council on Ruritania": a topic, not a field in the name
+    return tail
+
+
 def has_modifier(st: EntityDoc, i: int, modifiers: frozenset[str]) -> bool:
     """One of ``modifiers`` stands in the name before the head at ``i`` ("Greek Orthodox
     Church", "Orlan Space and Rocket Center")."""
     return any(w in modifiers for w in st.words[extend_left(st, i) : i])
+
+
+def names_a_second_place(st: EntityDoc, start: int, i: int, end: int) -> bool:
+    """The phrase after the head at ``i`` is only a place ("of the US"), and a place stands
+    in the name before the head already: the phrase locates the body, it is no part of it."""
+    words, lex = st.words, st.lex
+    k = i + 2 if words[i + 2] != "the" else i + 3
+    after = lex.lookup(words[k:end])
+    if after is None or after.label != "GPE":
+        return False
+    for j in range(start, i):
+        e = lex.longest_at(words, j)
+        if e is not None and e.label == "GPE" and e.tier <= 1 and j + len(e.tokens) <= i:
+            return True
+    return False
 
 
 def stops_name(st: EntityDoc, k: int) -> bool:
@@ -66,7 +101,13 @@ def stops_name(st: EntityDoc, k: int) -> bool:
         nxt = st.words[k + 1] if k + 1 < st.n else ""
         return st.namey(k + 1) and (nxt in st.lex.first_names or not st.lex.is_common(nxt)
                                     or st.lex.is_title(nxt))
-    return w in st.lex.first_names and st.namey(k + 1) and not st.lex.is_common(w)
+    if w not in st.lex.first_names or not st.namey(k + 1):
+        return False
+    # A given name that is also a word ("Grace", "Maria") opens a person only before a
+    # surname that is none ("University of Orlan Maria Velk"; "Ministry of Grace Affairs").
+    nxt = st.words[k + 1]
+    return not st.lex.is_common(w) or not st.lex.is_common(nxt) and not st.lex.people.heads_org(nxt) \
+        and not st.starts_known(k + 1)
 
 
 def of_phrase(st: EntityDoc, k: int) -> int:
@@ -186,8 +227,9 @@ def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
             j -= 1
             continue
         break
-    # A name does not begin with a connector.
-    while start < i and words[start] in ("of", "and", "&", "-"):
+    # A name does not begin with a connector, nor with an article capitalised in a title
+    # ("an insurgency against The Church of Scientology").
+    while start < i and words[start] in ("of", "and", "&", "-", "The"):
         start += 1
     return start
 

@@ -58,6 +58,8 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 PLACE_PREPOSITIONS = {"in", "between", "from", "to", "near", "as", "across", "into", "at",
                       "outside", "towards", "toward"}
 WEAK_HEADS = shared.org_words("unit")
+# "Council on Foreign Relations": heads that take "on" and a field.
+ON_HEADS = shared.org_words("on")
 # The words the context pass looks at (besides the reporting verbs), as written and in lower case.
 CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS
 CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS)

@@ -75,7 +75,7 @@ class WordUses(Row):
 class OrgWord(WordUses):
     """A word that shows an organisation, with the uses it has (see shared/org_words.tsv)."""
 
-    USES = frozenset({"head", "of", "apposition", "speaker", "legal", "unit", "state", "tail"})
+    USES = frozenset({"head", "of", "on", "apposition", "speaker", "legal", "unit", "state", "tail"})
     VALUED_USES = frozenset({"kind"})
 
 
