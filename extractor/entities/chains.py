@@ -7,8 +7,10 @@ In an invented "said Mira van Tesh on Monday", ``name_chain`` from "Mira" ends a
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .document import EntityDoc, Mention
-from .vocabulary import MAX_NAME
+from .vocabulary import MAX_NAME, NAME_BREAKERS
 from .word_classes import TITLE
 
 
@@ -19,12 +21,14 @@ def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
     count = 0
     while end < st.n and count < limit:
         w = words[end]
+        if end > k and w in NAME_BREAKERS:
+            break  # "Regina Ip In the district": a caption runs into the next phrase
         if cap[end] and not blocked[end] and end >= 0 and w not in lex.org_heads and w not in lex.non_entity_heads \
                 and not (classes[end] & TITLE and w not in lex.first_names):
             end += 1
             count += 1
             continue
-        if w.lower() in st.lex.particles and end > k and st.namey(end + 1):
+        if w.lower() in st.lex.particles and end > k and particles_then_name(st, end):
             end += 1
             continue
         if w == "-" and end > k and st.glued(end) and st.namey(end + 1) and st.glued(end + 1):
@@ -33,7 +37,35 @@ def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
         break
     while end > k and (words[end - 1].lower() in st.lex.particles or words[end - 1] == "-"):
         end -= 1
-    return end
+    return hyphenated_given_name_end(st, k, end)
+
+
+def particles_then_name(st: EntityDoc, k: int) -> bool:
+    """Particles from ``k`` on ("van der", "de la") and then a name word ("Berg", "Cruz")."""
+    j = k
+    while j < st.n and j - k < 3 and st.words[j].lower() in st.lex.particles:
+        j += 1
+    return st.namey(j)
+
+
+def hyphenated_given_name_end(st: EntityDoc, k: int, end: int) -> int:
+    """ "Chan Tai-man", "Kim Jong-un": a chain that ends in a surname and the first syllable
+    of a given name takes the lower-case syllable hyphenated to it; else ``end``."""
+    if end - k < 2 or end + 1 >= st.n or not st.words[end + 1].islower():
+        return end
+    return end + 2 if syllable_name(st, end - 2) else end
+
+
+def syllable_name(st: EntityDoc, i: int) -> bool:
+    """Tokens from ``i`` spell a surname and a hyphenated given name in romanised East Asian
+    syllables ("Chan Tai-man", "Park Joo-Ho"), and no place ("Hong Kong-run")."""
+    words, is_syllable = st.words, st.lex.people.is_syllable
+    if i < 0 or i + 3 >= st.n or words[i + 2] != "-" or not (st.glued(i + 2) and st.glued(i + 3)):
+        return False
+    surname, given, second = words[i], words[i + 1], words[i + 3]
+    return is_syllable(surname) and is_syllable(given) and is_syllable(second) \
+        and len(given) > 1 and surname.lower() not in STOP_WORDS \
+        and st.lex.lookup(words[i : i + 2]) is None  # "The U-boat", "Hong Kong-run"
 
 
 def inside_known_name(st: EntityDoc, i: int) -> bool:

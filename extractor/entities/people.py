@@ -11,10 +11,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .chains import inside_known_name, name_chain
+from .chains import inside_known_name, name_chain, syllable_name
 from .document import EntityDoc, Mention
 from .gazetteer import Lexicon
-from .vocabulary import CALENDAR, DETERMINERS, ROLE_END, ROLE_STOP
+from .vocabulary import CALENDAR, DETERMINERS, NAME_BREAKERS, ROLE_END, ROLE_STOP
 
 
 def coordinated_people(st: EntityDoc, i: int) -> list[Mention]:
@@ -71,7 +71,38 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
             return None
     if any((e := st.lex.lookup([w])) is not None and e.label == "NORP" for w in words[i:end]):
         return None
-    return Mention(i, end, "PERSON", "")
+    return Mention(i, name_before_common_words(st, i, end), "PERSON", "")
+
+
+def name_before_common_words(st: EntityDoc, i: int, end: int) -> int:
+    """ "Jeff Marlow Experience", "Ana Velk Photographic Legacy": after two names a
+    capitalised common word that is no surname opens a title of which the name is a part,
+    so the person ends before it; a surname that is also a word stays ("Henry Cabot Lodge",
+    "Anna Nicole Smith"), and so does a function word ("Trinh Minh The")."""
+    lex, words = st.lex, st.words
+    surname_words = lex.people.surname_words
+    names = 0
+    for p in range(i, end):
+        w = words[p]
+        low = w.lower()
+        if names >= 2 and w[:1].isupper() and low in lex.common and low not in STOP_WORDS \
+                and low not in surname_words and low not in lex.particles \
+                and w not in lex.first_names and words[p - 1].isalpha() and len(words[p - 1]) > 1:
+            return p  # but not after an initial: "George C. Herring"
+        if w.isalpha() and len(w) > 1 and low not in lex.particles and words[p - 1] != "-":
+            names += 1  # "Jean-Paul" is one given name
+    return end
+
+
+def person_by_syllables(st: EntityDoc, i: int) -> Mention | None:
+    """ "Kwok Ka-ki", "Park Joo-Ho": a surname and a hyphenated given name, all three
+    romanised East Asian syllables, are a person's name without a known given name."""
+    if not st.namey(i + 1) or not syllable_name(st, i):
+        return None
+    if not (st.words[i + 3].islower() or st.namey(i + 3)) or st.words[i] in NAME_BREAKERS \
+            or st.lex.is_title(st.words[i]) or inside_known_name(st, i):
+        return None  # "In Tai-po", "Minister Ka-wing"
+    return Mention(i, i + 4, "PERSON", "")
 
 
 def may_open_person(lex: Lexicon, word: str) -> bool:

@@ -14,6 +14,7 @@ from .people import (
     may_open_person,
     person_after_title,
     person_by_apposition,
+    person_by_syllables,
     person_from_first_name,
 )
 from .vocabulary import DIRECTIONS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
@@ -47,6 +48,10 @@ def strong_names(st: EntityDoc) -> None:
                 if person:
                     cands.append((person.start, person.end, 3, person))
                 for person in coordinated_people(st, i):
+                    cands.append((person.start, person.end, 3, person))
+            else:
+                person = person_by_syllables(st, i)
+                if person:
                     cands.append((person.start, person.end, 3, person))
             person = person_by_apposition(st, i)
             if person:

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 from .gazetteer import Lexicon
 from .vocabulary import CONTEXT_LOWER, CONTEXT_WORDS, NOT_NAMES, WEEKDAYS
 
-CAPITAL = 1  # capitalised letter first, and no word the list says never names ("I", "Monday")
+CAPITAL = 1  # capitalised letter first (or "d'Ottavio"), and no word the list says never names ("I", "Monday")
 TITLE = 2  # a title or honorific ("Minister", "Dr.")
 TITLE_OR_ROLE = 4  # a title, or a role noun ("farmer") that may stand before a name
 CONTEXT = 8  # a word the context pass starts on: reporting verbs, commas, place heads
@@ -44,6 +44,8 @@ class WordClasses:
         if head.isupper() and head.isalpha() and word not in NOT_NAMES \
                 and word.lower() not in WEEKDAYS:
             flags |= CAPITAL
+        elif lex.people.is_elided_surname(word):
+            flags |= CAPITAL  # "d'Ottavio": a surname after its elided particle
         if lex.is_title(word):
             flags |= TITLE
         if word in lex.titles or word in lex.people.roles:

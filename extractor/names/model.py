@@ -11,6 +11,13 @@ from .given import given_name_gender
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# One romanised Chinese, Korean or Vietnamese syllable, the unit of East Asian names
+# ("Tai", "man", "Cheuk", "Jong", "Kwok", "Park"): an optional initial, an optional glide,
+# one to three vowels and an optional final. Pinyin, Wade-Giles, Hong Kong's Cantonese
+# spelling and Korean romanisation all write syllables of this shape.
+_SYLLABLE = re.compile(
+    r"(?:chh|ch|ts|tz|hs|sh|zh|ng|kw|gw|kh|ph|th|[bcdfghjklmnpqrstwxyz])?[wy]?"
+    r"[aeiou]{1,3}(?:ng|rk|[nmptkhlr])?")
 
 
 class NameModel:
@@ -25,7 +32,10 @@ class NameModel:
       X"), ``name_tails`` (words that end a name: "Partners") and ``org_nouns`` (a
       kind of organisation in lower case: "agency");
     - ``legal_forms`` ("Inc.", "GmbH"): the company suffixes;
-    - ``particles`` ("van", "bin"): lower-case words inside a person's name.
+    - ``surname_words`` ("lodge", "baker"): common words that are also frequent surnames;
+    - ``particles`` ("van", "bin"): lower-case words inside a person's name, and
+      ``elided_particles`` ("d'", "dell'"): particles written onto the surname
+      ("d'Ottavio").
     """
 
     def __init__(self) -> None:
@@ -39,6 +49,9 @@ class NameModel:
         # The hand-kept company words ("Holdings", "GmbH") and cleanco's legal forms.
         self.legal_forms = shared.org_words("legal") | word_set("shared/legal_forms.txt")
         self.particles = word_set("entities/name_particles.txt")
+        self.elided_particles = tuple(sorted(word_set("entities/name_elided_particles.txt")))
+        # Common words that are also frequent surnames ("lodge", "baker"), in lower case.
+        self.surname_words = word_set("entities/surname_words.txt")
         self.roles = self.titles | frozenset(w.lower() for w in shared.role_words("role"))
         self.title_prefixes = shared.role_words("prefix")
         self._speaker_titles = frozenset(t.rstrip(".").lower() for t in self.honorifics | self.title_prefixes)
@@ -68,6 +81,21 @@ class NameModel:
         """A word that makes the name around it an organisation's."""
         return word in self.org_heads or word in self.of_heads or word in self.name_tails \
             or word in self.legal_forms
+
+    def is_elided_surname(self, word: str) -> bool:
+        """ "d'Ottavio", "dell’Arco": a lower-case particle elided onto a capitalised surname."""
+        if not word[:1].islower() or ("'" not in word and "’" not in word):
+            return False
+        for particle in self.elided_particles:
+            if word.replace("’", "'").startswith(particle):
+                rest = word[len(particle):]
+                return rest[:1].isupper() and rest[1:].isalpha()
+        return False
+
+    @staticmethod
+    def is_syllable(word: str) -> bool:
+        """ "Tai", "man", "Cheuk", "Jong": one romanised East Asian syllable (see _SYLLABLE)."""
+        return len(word) <= 7 and bool(_SYLLABLE.fullmatch(word.lower()))
 
     @staticmethod
     def is_acronym(word: str) -> bool:
