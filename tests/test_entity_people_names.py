@@ -118,3 +118,28 @@ def test_a_person_ends_before_capitalised_common_words(nlp, text, person, longer
 ])
 def test_a_surname_that_is_a_word_stays_in_the_name(nlp, text, person):
     assert person in people(nlp, text)
+
+
+# -- publications named after a place or by initials -------------------------------------------
+
+@pytest.mark.parametrize("text, paper", [
+    ("Tom Kessler told the Harbin Paper that the bar closed.", "Harbin Paper"),
+    ("She told the Toronto Star that prices rose.", "Toronto Star"),
+    ("According to LA Weekly, the club shut.", "LA Weekly"),
+    ("Speaking to GB News, he said he would run.", "GB News"),
+    ("The Edmonton Sun reported the fire.", "Edmonton Sun"),
+    ("The Manchester Evening News reported the fire.", "Manchester Evening News"),
+])
+def test_a_publication_after_a_place_or_initials_is_an_organisation(nlp, text, paper):
+    assert names(nlp, text).get(paper) == "ORG"
+
+
+@pytest.mark.parametrize("text", [
+    "Star Wars opened in Toronto on Friday.",
+    "He read the Sun on Monday.",
+    "Toronto News Today aired at noon.",
+])
+def test_a_publication_word_alone_or_inside_a_longer_name_is_no_paper(nlp, text):
+    found = names(nlp, text)
+    assert not any(label == "ORG" and name.split()[-1] in ("Star", "Sun", "News")
+                   for name, label in found.items())

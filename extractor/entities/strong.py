@@ -17,6 +17,7 @@ from .people import (
     person_by_syllables,
     person_from_first_name,
 )
+from .publications import publication_at
 from .vocabulary import DIRECTIONS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
 from .word_classes import TITLE_OR_ROLE
 
@@ -43,6 +44,9 @@ def strong_names(st: EntityDoc) -> None:
                 if org:
                     cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
                                                              "ORG:" + st.span_text(*org))))
+            paper = publication_at(st, i)
+            if paper:
+                cands.append((paper.start, paper.end, 2, paper))
             if w in lex.first_names or may_open_person(st.lex, w):
                 person = person_from_first_name(st, i)
                 if person:
