@@ -143,3 +143,15 @@ def test_a_publication_word_alone_or_inside_a_longer_name_is_no_paper(nlp, text)
     found = names(nlp, text)
     assert not any(label == "ORG" and name.split()[-1] in ("Star", "Sun", "News")
                    for name, label in found.items())
+
+
+# -- later mentions of a hyphenated name -------------------------------------------------------
+
+def test_a_hyphen_or_syllable_of_a_hyphenated_name_is_no_later_mention(nlp):
+    text = ("Administrator Rosa Ortiz-Vale opened the pan-regional fund. Lee Ka-man said the "
+            "thirty-five offices would stay open. Ortiz-Vale agreed.")
+    found = {e.name: [m.text for m in e.mentions] for e in extract_doc(nlp, text).entities}
+    assert found["Rosa Ortiz-Vale"] == ["Rosa Ortiz-Vale", "Ortiz-Vale"]
+    assert found["Lee Ka-man"] == ["Lee Ka-man"]
+    quantities = [q.text for q in extract_doc(nlp, text).quantities]
+    assert "thirty-five offices" in quantities or "thirty-five" in quantities

@@ -84,6 +84,8 @@ def name_index(st: EntityDoc, people: list[Mention],
                 part = tuple(person[a:b])
                 if re.fullmatch(r"[A-Z]\.", part[0]) or part[0].lower() in st.lex.particles:
                     continue
+                if part[0].islower() or "-" in (part[0], part[-1]):
+                    continue  # "-" or "man" of "Chan Tai-man" is no mention of him
                 exact.setdefault(part[0], {}).setdefault(part, m)
     for m in st.mentions:
         toks = tuple(words[m.start : m.end])
