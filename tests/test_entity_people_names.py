@@ -155,3 +155,23 @@ def test_a_hyphen_or_syllable_of_a_hyphenated_name_is_no_later_mention(nlp):
     assert found["Lee Ka-man"] == ["Lee Ka-man"]
     quantities = [q.text for q in extract_doc(nlp, text).quantities]
     assert "thirty-five offices" in quantities or "thirty-five" in quantities
+
+
+# -- a given name and a surname that is also a common word --------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Later, Marcus Skinner missed a penalty.", "Marcus Skinner"),
+    ("The board thanked Michael Savage for a decade of work.", "Michael Savage"),
+    ("Fans cheered when Eugene Hopper walked on stage.", "Eugene Hopper"),
+])
+def test_a_given_name_and_a_frequent_surname_that_is_a_word_is_a_person(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ships anchored near Victoria Falls for the night.",
+    "Pilgrims crossed the Jordan River at dawn.",
+    "The Holly Berries stall sold out.",
+])
+def test_a_given_name_before_a_place_word_or_a_plain_word_is_no_person(nlp, text):
+    assert not people(nlp, text)

@@ -14,7 +14,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .chains import inside_known_name, name_chain, syllable_name
 from .document import EntityDoc, Mention
 from .gazetteer import Lexicon
-from .vocabulary import CALENDAR, DETERMINERS, NAME_BREAKERS, ROLE_END, ROLE_STOP
+from .vocabulary import (
+    CALENDAR,
+    DETERMINERS,
+    FEATURE_HEADS,
+    NAME_BREAKERS,
+    PLACE_HEADS,
+    ROLE_END,
+    ROLE_STOP,
+)
 
 
 def coordinated_people(st: EntityDoc, i: int) -> list[Mention]:
@@ -61,7 +69,8 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
             lex.is_common(w) or st.lex.lookup([w]) is not None or glued_verb(st.lex, w)
             for w in surname):
         return None  # "Mark" is also a word: "Will Power", "Grant Park" are no people
-    if all(lex.is_common(w) and w not in lex.first_names for w in surname):
+    if all(lex.is_common(w) and w not in lex.first_names for w in surname) \
+            and not given_and_surname_word(st, i, end):
         # "Rose Oil", "Holly Berries": a common word needs a title or a speech verb.
         before = words[i - 1] if i > 0 else ""
         after = words[end] if end < st.n else ""
@@ -103,6 +112,20 @@ def person_by_syllables(st: EntityDoc, i: int) -> Mention | None:
             or st.lex.is_title(st.words[i]) or inside_known_name(st, i):
         return None  # "In Tai-po", "Minister Ka-wing"
     return Mention(i, i + 4, "PERSON", "")
+
+
+def given_and_surname_word(st: EntityDoc, i: int, end: int) -> bool:
+    """ "Ada Stones", "Eugene Skinner": a given name that is no word and no country,
+    province or big city (a small town yields, as elsewhere), then a common word that is
+    also a frequent surname, but no place word ("River", "Valley")."""
+    if end - i != 2:
+        return False
+    lex = st.lex
+    given, surname = st.words[i], st.words[i + 1]
+    place = lex.lookup([given])
+    return given in lex.first_names and not lex.is_common(given) and (place is None or place.tier == 2) \
+        and surname.lower() in lex.people.surname_words and surname not in FEATURE_HEADS \
+        and surname not in PLACE_HEADS
 
 
 def may_open_person(lex: Lexicon, word: str) -> bool:
