@@ -175,3 +175,15 @@ def test_a_given_name_and_a_frequent_surname_that_is_a_word_is_a_person(nlp, tex
 ])
 def test_a_given_name_before_a_place_word_or_a_plain_word_is_no_person(nlp, text):
     assert not people(nlp, text)
+
+
+# -- a wrapped body line is no title-case headline ---------------------------------------------
+
+def test_a_line_ending_in_a_minor_word_is_a_wrapped_sentence_not_a_headline(nlp):
+    from extractor.entities.document import is_title_case
+
+    assert not is_title_case("PORT AVEL -- Harbour Deputy Director Lena Forsyth signed the")
+    assert is_title_case("Harbour Deputy Director Signs Fees Deal")
+    text = ("PORT AVEL -- Harbour Deputy Director Lena Forsyth signed the\n"
+            "new fees deal on Thursday.")
+    assert "Lena Forsyth" in people(nlp, text)

@@ -37,7 +37,10 @@ def is_title_case(line: str) -> bool:
     line = line.strip()
     if not 8 <= len(line) <= 200 or line[-1] in ".!?:;,\"”’)" or _SENTENCE_INSIDE.search(line):
         return False
-    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _MINOR_WORDS]
+    found = _TITLE_WORD.findall(line)
+    if found and found[-1].lower() in _MINOR_WORDS and found[-1].islower():
+        return False  # "... Ana Velk issued the": a sentence wrapped onto the next line
+    words = [w for w in found if w.lower() not in _MINOR_WORDS]
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
