@@ -187,3 +187,12 @@ def test_a_line_ending_in_a_minor_word_is_a_wrapped_sentence_not_a_headline(nlp)
     text = ("PORT AVEL -- Harbour Deputy Director Lena Forsyth signed the\n"
             "new fees deal on Thursday.")
     assert "Lena Forsyth" in people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Back in February, Harbour Minister Ana Velk announced the fees.",
+    "On Tuesday, Deputy Mayor Tomas Varga opened the bridge.",
+])
+def test_a_month_or_weekday_before_a_titled_name_is_no_person(nlp, text):
+    found = people(nlp, text)
+    assert not found & {"February", "Tuesday"}

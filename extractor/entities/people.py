@@ -22,6 +22,7 @@ from .vocabulary import (
     PLACE_HEADS,
     ROLE_END,
     ROLE_STOP,
+    is_calendar,
 )
 
 
@@ -231,8 +232,8 @@ def person_by_apposition(st: EntityDoc, i: int) -> Mention | None:
     end = name_chain(st, i, limit=4)
     if end == i or end + 2 >= st.n or words[end] != ",":
         return None
-    if st.sent_start(i) and lex.is_common(words[i]):
-        return None
+    if st.sent_start(i) and lex.is_common(words[i]) or is_calendar(words[i:end]):
+        return None  # "in February, Energy Minister Ana Velk said": a month is nobody
     if any(lex.is_common(w) and w not in lex.first_names for w in words[i:end]) and end - i == 1:
         return None
     k = end + 1
