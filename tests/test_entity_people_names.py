@@ -196,3 +196,21 @@ def test_a_line_ending_in_a_minor_word_is_a_wrapped_sentence_not_a_headline(nlp)
 def test_a_month_or_weekday_before_a_titled_name_is_no_person(nlp, text):
     found = people(nlp, text)
     assert not found & {"February", "Tuesday"}
+
+
+# -- a full name set off by commas before a reporting verb ------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Harbour fees will rise, the port's finance chief, Vardo Menek, told reporters.", "Vardo Menek"),
+    ("Her brother, Orrin Tesk, says the shop will reopen in spring.", "Orrin Tesk"),
+])
+def test_a_name_between_commas_before_a_reporting_verb_is_a_speaker(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The command at Termez, Uzbek SSR, announced the move.",
+    "Visitors from Lisbon, Porto, said the fair was busy.",
+])
+def test_a_place_and_its_region_between_commas_is_no_speaker(nlp, text):
+    assert not people(nlp, text)

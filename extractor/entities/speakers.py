@@ -27,7 +27,14 @@ def speaker_before(st: EntityDoc, v: int) -> None:
     end = v
     if end > 0 and words[end - 1] in ("has", "had", "also", "further", "then", "later"):
         end -= 1
+    # "the deputy minister, Ana Velk, told reporters": a full name set off by commas.
+    apposed = end > 1 and words[end - 1] == ","
+    if apposed:
+        end -= 1
     start = unknown_chain_before(st, end, over_weak=True)
+    if apposed and (end - start < 2 or start == 0 or words[start - 1] != "," or any(
+            lex.lookup([w]) is not None or lex.people.is_acronym(w) for w in words[start:end])):
+        return  # but "at Termez, Uzbek SSR, announced": a place's region
     while start < end and (words[start].lower() in STOP_WORDS or lex.is_title(words[start])
                            or words[start] in lex.org_heads):
         start += 1  # "The Department said", "Minister Zarif said" (titled elsewhere)
