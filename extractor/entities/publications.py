@@ -7,11 +7,15 @@ and "Star" a stray capital, or the pair reads as a person's name ("LA Weekly").
 
 from __future__ import annotations
 
-from ..lexicon import word_set
+from ..lexicon import shared
 from .document import EntityDoc, Mention
 
-PUBLICATION_HEADS = word_set("entities/publication_heads.txt")
-PUBLICATION_MODIFIERS = word_set("entities/publication_modifiers.txt")
+# The words that show a paper or a broadcaster (org_words.tsv, kind=paper: "Star", "news",
+# "Weekly"), capitalised as they end a name ("Toronto Star", "GB News").
+PUBLICATION_HEADS = frozenset(w[:1].upper() + w[1:] for w in shared.org_words("kind=paper"))
+# Words between a place and the head of a paper's name ("Gulf Daily News", "Manchester
+# Evening News"): how often or when it appears.
+PUBLICATION_MODIFIERS = frozenset({"Daily", "Weekly", "Evening", "Morning", "Sunday"})
 
 
 def publication_at(st: EntityDoc, i: int) -> Mention | None:
