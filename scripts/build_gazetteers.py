@@ -189,12 +189,18 @@ def main() -> int:
 
     places: dict[str, tuple[str, str, int]] = {}
 
-    def add(surface: str, label: str, canonical: str, tier: int, keep_common: bool = False) -> None:
+    # web2 also lists "colorado" (a cigar's colour) and "michigan" (a card game): a US state
+    # is news in its own right, as its AP abbreviation ("Colo.") already says.
+    us_states = {state.name for state in us.states.STATES_AND_TERRITORIES}
+
+    def add(surface: str, label: str, canonical: str, tier: int, keep_common: bool = False,
+            override: bool = False) -> None:
         surface = surface.strip()
+        keep_common = keep_common or surface in us_states
         if len(surface) < 2 or (is_common(surface) and not keep_common) or not surface[0].isupper():
             return
         old = places.get(surface)
-        if old is None or tier < old[2]:
+        if old is None or tier < old[2] or override:
             places[surface] = (label, canonical, tier)
 
     for surface, canonical in country_forms.items():
@@ -222,7 +228,8 @@ def main() -> int:
     for county in gc.get_us_counties():
         add(county["name"], "GPE", county["name"], 1)
     for cont in gc.get_continents().values():
-        add(cont["name"], "LOC", cont["name"], 1)
+        # A continent is a region even where pycountry lists it as a territory ("Antarctica").
+        add(cont["name"], "LOC", cont["name"], 1, override=True)
     capital_names = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     capital_names.update(capitals)
     state_capitals = {state.capital for state in us.states.STATES if state.capital}
