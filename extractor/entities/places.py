@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .chains import name_chain, unknown_chain_before
 from .document import EntityDoc, Mention
-from .vocabulary import DIRECTIONS, PLACE_PREPOSITIONS, SITE_MODIFIERS
+from .vocabulary import DIRECTIONS, PLACE_PREPOSITIONS, SITE_MODIFIERS, is_calendar
 
 
 def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
@@ -52,8 +52,8 @@ def town_state(st: EntityDoc, comma: int) -> None:
     start = end
     while start > 0 and end - start < 3 and st.namey(start - 1):
         start -= 1
-    if start == end:
-        return
+    if start == end or is_calendar(words[start:end]):
+        return  # "back home in December, Mexico in January": a month is no town
     # A nationality in this slot is a town ("Mexican, Missouri").
     old = st.mention_at(start)
     if old is not None and old.label == "NORP" and old.start == start and old.end == end:
