@@ -33,3 +33,46 @@ def test_a_continent_is_a_region_even_when_listed_as_a_territory(nlp):
 ])
 def test_a_month_before_a_comma_and_a_place_is_no_town(nlp, text, month):
     assert month not in names(nlp, text)
+
+
+# -- regions named with compass words ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, region", [
+    ("Aid groups urged the states of South East Asia to open their ports.", "South East Asia"),
+    ("The airline added flights across the Pacific Northwest this summer.", "Pacific Northwest"),
+    ("Games start at dawn on the US West Coast, the broadcaster said.", "US West Coast"),
+    ("Storms battered the East Coast on Monday.", "East Coast"),
+    ("Rains flooded Southern Peru again.", "Southern Peru"),
+])
+def test_a_region_named_with_compass_words_is_one_region(nlp, text, region):
+    found = names(nlp, text)
+    assert found.get(region) == "LOC", found
+    assert not any(name != region and name in region for name in found), found
+
+
+def test_an_abbreviated_compass_word_opens_the_place_it_names(nlp):
+    facts = extract_doc(nlp, "Exports from Iran's N. Khorasan rose. North Khorasan officials cheered.")
+    places = {e.name: (e.label, e.aliases) for e in facts.entities}
+    assert places == {"Iran": ("GPE", []), "North Khorasan": ("GPE", ["N. Khorasan"])}
+
+
+def test_a_place_with_a_compass_word_of_its_own_keeps_its_name(nlp):
+    found = names(nlp, "Deputies patrolled East Los Angeles overnight.")
+    assert found == {"East Los Angeles": "GPE"}
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Pipelines that carry gas to the West are at risk.", "West"),
+    ("Her brother was wounded in the South.", "South"),
+    ("Sanctions split the East and the West, the minister said.", "West"),
+])
+def test_a_compass_point_after_the_is_a_region(nlp, text, region):
+    assert names(nlp, text).get(region) == "LOC"
+
+
+@pytest.mark.parametrize("text", [
+    "Guests took the West wing of the hotel.",
+    "Settlers moved into the West Bank village.",
+])
+def test_a_compass_point_before_a_noun_or_a_name_is_no_region(nlp, text):
+    assert names(nlp, text).get("West") is None

@@ -1,6 +1,7 @@
 """Pass D, context: the weaker evidence around a name, dispatched on the few words that can
 start it: reporting verbs (speakers), commas ("Town, State"), "and"/"or" between places,
-place heads and types ("X Province", "province of X", "X village") and site nouns ("X gas field").
+place heads and types ("X Province", "province of X", "X village"), site nouns ("X gas field")
+and compass points after "the" ("the West").
 
 In an invented "Velk added", the unknown capitalised word before "added" is a speaker.
 """
@@ -13,11 +14,12 @@ from .places import (
     place_after,
     place_before_head,
     place_before_type,
+    region_after_the,
     site_before,
     town_state,
 )
 from .speakers import speaker_after, speaker_before
-from .vocabulary import FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+from .vocabulary import COMPASS_POINTS, FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
 from .word_classes import CONTEXT
 
 
@@ -40,6 +42,8 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             place_after(st, i + 2)
         elif w in PLACE_TYPES and i > 0:
             place_before_type(st, i)
+        elif w in COMPASS_POINTS:
+            region_after_the(st, i)
         elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
             place_before_head(st, i, fuzzy_threshold)
         elif w in FEATURE_HEADS and st.namey(i) and st.taken[i] is None:

@@ -1,6 +1,7 @@
 """Places and sites from context: "Town, State", unknown places joined to known ones after
 a place preposition, "province of X", "X Province" (matched loosely to the gazetteer's
-subdivisions) and named sites ("X Island", "the X gas field").
+subdivisions), named sites ("X Island", "the X gas field") and regions named with compass
+words ("South East Asia", "the Pacific Northwest", "the US West Coast", "the West").
 
 In an invented "in Lamar, Minn.", "Lamar" becomes ``GPE:Lamar`` and "Minn." the state.
 """
@@ -8,10 +9,24 @@ In an invented "in Lamar, Minn.", "Lamar" becomes ``GPE:Lamar`` and "Minn." the 
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .chains import name_chain, unknown_chain_before
 from .document import EntityDoc, Mention
-from .vocabulary import DIRECTIONS, PLACE_PREPOSITIONS, SITE_MODIFIERS, is_calendar
+from .gazetteer import Entry
+from .vocabulary import (
+    COMPASS_ABBREVIATIONS,
+    COMPASS_POINTS,
+    DIRECTIONS,
+    FEATURE_HEADS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    SITE_MODIFIERS,
+    is_calendar,
+)
+
+# (start, end, label, key) of a place mention
+Extent = tuple[int, int, str, str]
 
 
 def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
@@ -142,3 +157,75 @@ def place_before_head(st: EntityDoc, h: int, fuzzy_threshold: float) -> None:
                               score_cutoff=fuzzy_threshold)
     key = f"GPE:{best[0]}" if best else f"GPE:{name}"
     st.add(Mention(start, h + 1, "GPE", key))
+
+
+def place_extent(st: EntityDoc, i: int, e: Entry) -> Extent:
+    """The gazetteer place ``e`` at ``i`` widened to the area it names: a head after it
+    ("West Java Province"), compass words around it ("Southern Chile", "South East Asia",
+    "the Pacific Northwest"), an abbreviated compass word ("N. Korea"), a feature it names
+    ("Hong Kong Island", "the West Coast") and the country before such a region ("the US
+    West Coast")."""
+    words = st.words
+    start, end, label, key = i, i + len(e.tokens), e.label, e.key
+    if i > 0 and words[i - 1] in COMPASS_ABBREVIATIONS:
+        full = st.lex.lookup((COMPASS_ABBREVIATIONS[words[i - 1]], *e.tokens))
+        if full is not None and full.label in ("GPE", "LOC"):
+            return i - 1, end, full.label, full.key
+    if label == "GPE" and len(e.tokens) >= 2 and e.tokens[-1] in FEATURE_HEADS:
+        rest = st.lex.lookup(e.tokens[:-1])
+        if all(t in DIRECTIONS for t in e.tokens[:-1]) or (
+                rest is not None and rest.label == "GPE" and rest.tier == 1):
+            label, key = "LOC", f"LOC:{st.span_text(i, end)}"  # "Tesh Island" off "Tesh"
+    if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
+        end += 1  # "West Java Province", "Red River County"
+    else:
+        end, label, key = _compass_after(st, i, end, label, key)
+    start, label, key = _compass_before(st, i, end, label, key, e.tier)
+    if label == "LOC" and words[start] in DIRECTIONS and start > 0 and st.namey(start - 1):
+        country = st.lex.lookup([words[start - 1]])
+        if country is not None and country.label == "GPE" and country.tier == 1:
+            start -= 1  # "the US West Coast": one region
+            key = f"LOC:{st.span_text(start, end)}"
+    return start, end, label, key
+
+
+def _compass_after(st: EntityDoc, i: int, end: int, label: str, key: str) -> tuple[int, str, str]:
+    """ "Pacific Southwest Region", "the Pacific Northwest": compass words after a region."""
+    words = st.words
+    j = end
+    while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
+        j += 1
+    if j > end and j < st.n and words[j] == "Region" and st.namey(j):
+        return j + 1, "LOC", f"LOC:{st.span_text(i, j + 1)}"  # one region
+    if label == "LOC" and j > end and all(w in COMPASS_POINTS for w in words[end:j]) \
+            and not st.namey(j):
+        return j, "LOC", f"LOC:{st.span_text(i, j)}"
+    return end, label, key
+
+
+def _compass_before(st: EntityDoc, i: int, end: int, label: str, key: str,
+                    tier: int) -> tuple[int, str, str]:
+    """ "Southern Chile", "South East Asia": compass words before a country or a region
+    name one region, unless the whole is a place of its own ("East Los Angeles")."""
+    words = st.words
+    k = i
+    while k > 0 and i - k < 2 and words[k - 1] in DIRECTIONS and st.namey(k - 1):
+        k -= 1
+    if label == "GPE":  # one word, inside a sentence: "Southern Chile", not "North Port Avel"
+        k = i - 1 if k < i and tier == 1 and not st.sent_start(i - 1) else i
+    if k == i or st.lex.lookup(words[k:end]) is not None:
+        return i, label, key
+    if label == "LOC":
+        return k, "LOC", f"LOC:{st.span_text(k, end)}"
+    return k, "LOC", f"LOC:{words[k]} {key.split(':', 1)[1]}"
+
+
+def region_after_the(st: EntityDoc, c: int) -> None:
+    """ "energy supplies for the West.", "wounded in the South": a compass point after "the",
+    followed by no name and no noun it would modify, is a region."""
+    if c == 0 or st.words[c - 1].lower() != "the" or not st.namey(c) or st.taken[c] is not None:
+        return
+    nxt = st.words[c + 1] if c + 1 < st.n else "."
+    if nxt[:1].isalnum() and nxt.lower() not in STOP_WORDS and nxt not in ("'s", "’s"):
+        return  # "the West Bank", "the West wing"
+    st.add(Mention(c, c + 1, "LOC", f"LOC:{st.words[c]}"))

@@ -17,6 +17,7 @@ from .people import (
     person_by_syllables,
     person_from_first_name,
 )
+from .places import place_extent
 from .publications import publication_at
 from .vocabulary import DIRECTIONS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
 from .word_classes import TITLE_OR_ROLE
@@ -73,8 +74,8 @@ def strong_names(st: EntityDoc) -> None:
 
 
 def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
-    """The longest gazetteer name at ``i`` as a candidate, widened by a place head
-    ("... Province"), a direction and "Region", or a direction before it."""
+    """The longest gazetteer name at ``i`` as a candidate; a place widened to the region or
+    feature it names (``places.place_extent``)."""
     words = st.words
     e = st.lex.longest_at(words, i)
     if e is None:
@@ -82,23 +83,11 @@ def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
     end = i + len(e.tokens)
     if any(st.blocked[k] for k in range(i, end)):
         return
-    label, key = e.label, e.key
-    start = i
+    label = e.label
     if label in ("GPE", "LOC") and inside_bigger_name(st, i, end, e.tier):
         return
-    if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
-        end += 1  # "West Java Province", "Red River County"
-    elif label in ("GPE", "LOC"):
-        j = end
-        while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
-            j += 1
-        if j > end and j < st.n and words[j] == "Region" and st.namey(j):
-            end, label = j + 1, "LOC"  # "Pacific Southwest Region": one region
-            key = f"LOC:{st.span_text(i, end)}"
-    if label == "GPE" and i > 0 and words[i - 1] in DIRECTIONS and st.namey(i - 1) \
-            and not st.sent_start(i - 1) and e.key.startswith("GPE:") and e.tier == 1:
-        start, label = i - 1, "LOC"  # "Southern Chile"
-        key = f"LOC:{words[i - 1]} {key.split(':', 1)[1]}"
+    start, end, label, key = place_extent(st, i, e) if label in ("GPE", "LOC") \
+        else (i, end, label, e.key)
     priority = {0: 1, 1: 2, 2: 6}.get(e.tier, 6) if label != "NORP" else 4
     cands.append((start, end, priority,
                   Mention(start, end, label, key, weak=e.tier == 2 and end - start == 1)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import load_table, shared, word_set
-from ..lexicon.rows import NameHead, QualifiedHead, SiteNoun
+from ..lexicon.rows import NameHead, NameToCanonical, QualifiedHead, SiteNoun
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
 # Labels other NER schemes use for the same things.
@@ -35,6 +35,10 @@ PLACE_TYPES = word_set("entities/place_types.txt")
 FEATURE_HEADS = word_set("entities/feature_heads.txt")
 SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
 SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
+_COMPASS = load_table("entities/compass_points.tsv", NameToCanonical)
+COMPASS_POINTS = frozenset(row.name for row in _COMPASS)
+# "N." -> "North": "N. Korea" is the gazetteer's "North Korea".
+COMPASS_ABBREVIATIONS = {row.canonical: row.name for row in _COMPASS}
 NOT_NAMES = word_set("entities/not_names.txt")
 LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
 ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}
@@ -67,7 +71,7 @@ WEAK_HEADS = shared.org_words("unit")
 # "Council on Foreign Relations": heads that take "on" and a field.
 ON_HEADS = shared.org_words("on")
 # The words the context pass looks at (besides the reporting verbs), as written and in lower case.
-CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS
+CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS | COMPASS_POINTS
 CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS)
 
 
