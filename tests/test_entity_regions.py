@@ -76,3 +76,20 @@ def test_a_compass_point_after_the_is_a_region(nlp, text, region):
 ])
 def test_a_compass_point_before_a_noun_or_a_name_is_no_region(nlp, text):
     assert names(nlp, text).get("West") is None
+
+
+def test_a_country_before_a_coast_named_by_a_direction_is_one_region(nlp):
+    found = names(nlp, "Heat returns to the US East Coast this week.")
+    assert found == {"US East Coast": "LOC"}
+
+
+# -- natural features -------------------------------------------------------------------------
+
+def test_a_feature_named_at_a_sentence_start_leaves_the_conjunction_out(nlp):
+    found = names(nlp, "The port was rebuilt.\n\nAlthough Tesh Island was shelled, exports went on.")
+    assert found == {"Tesh Island": "LOC"}
+
+
+def test_a_given_name_after_the_and_before_a_feature_head_names_the_feature(nlp):
+    assert names(nlp, "Divers mapped a reef under the ice of the Ross Sea.") == {"Ross Sea": "LOC"}
+    assert names(nlp, "The actress Sally Field arrived.").get("Sally Field") != "LOC"

@@ -18,7 +18,6 @@ from .vocabulary import (
     COMPASS_ABBREVIATIONS,
     COMPASS_POINTS,
     DIRECTIONS,
-    FEATURE_HEADS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     SITE_MODIFIERS,
@@ -37,11 +36,19 @@ def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
         end -= 1  # "gas" in "North Avel gas field"; "Oil" in "Marren Oil Field"
     # A small town's name may be a field's ("Azadegan field"), not a refinery's town.
     start = unknown_chain_before(st, end, over_weak=label == "LOC")
+    while end - start > 1 and st.sent_start(start) and st.words[start].lower() in STOP_WORDS:
+        start += 1  # "Although Tesh Island was shelled"
     if start == end or all(st.lex.is_common(w) for w in st.words[start:end]) and (
             end - start == 1 and not with_head or st.sent_start(start)):
         return  # "Oil field workers", "the Gas Field"
-    if with_head and end - start == 1 and st.words[start] in st.lex.first_names:
-        return  # "actress Sally Field": a given name and a surname
+    if with_head and end - start == 1 and st.words[start] in st.lex.first_names \
+            and (start == 0 or st.words[start - 1].lower() != "the"):
+        return  # "actress Sally Field": a given name and a surname; but "the Ross Sea"
+    if with_head and start > 0 and all(w in DIRECTIONS for w in st.words[start:end]):
+        country = st.lex.lookup([st.words[start - 1]])
+        if country is not None and country.label == "GPE" and country.tier == 1 \
+                and st.namey(start - 1):
+            start -= 1  # "the US East Coast": one region
     for k in range(start, end):
         held = st.taken[k]
         if held is not None:
@@ -162,20 +169,19 @@ def place_before_head(st: EntityDoc, h: int, fuzzy_threshold: float) -> None:
 def place_extent(st: EntityDoc, i: int, e: Entry) -> Extent:
     """The gazetteer place ``e`` at ``i`` widened to the area it names: a head after it
     ("West Java Province"), compass words around it ("Southern Chile", "South East Asia",
-    "the Pacific Northwest"), an abbreviated compass word ("N. Korea"), a feature it names
-    ("Hong Kong Island", "the West Coast") and the country before such a region ("the US
-    West Coast")."""
+    "the Pacific Northwest"), an abbreviated compass word ("N. Korea"), a coastline ("the
+    West Coast") and the country before such a region ("the US West Coast")."""
     words = st.words
     start, end, label, key = i, i + len(e.tokens), e.label, e.key
     if i > 0 and words[i - 1] in COMPASS_ABBREVIATIONS:
         full = st.lex.lookup((COMPASS_ABBREVIATIONS[words[i - 1]], *e.tokens))
         if full is not None and full.label in ("GPE", "LOC"):
             return i - 1, end, full.label, full.key
-    if label == "GPE" and len(e.tokens) >= 2 and e.tokens[-1] in FEATURE_HEADS:
-        rest = st.lex.lookup(e.tokens[:-1])
-        if all(t in DIRECTIONS for t in e.tokens[:-1]) or (
-                rest is not None and rest.label == "GPE" and rest.tier == 1):
-            label, key = "LOC", f"LOC:{st.span_text(i, end)}"  # "Tesh Island" off "Tesh"
+    if label == "GPE" and len(e.tokens) >= 2 and e.tokens[-1] == "Coast" \
+            and all(t in DIRECTIONS for t in e.tokens[:-1]):
+        # A coastline, though a region is named after it: islands and valleys named so
+        # ("South Island", "Cagayan Valley") are often territories and stay places.
+        label, key = "LOC", f"LOC:{st.span_text(i, end)}"
     if label == "GPE" and end < st.n and words[end] in PLACE_HEADS and st.namey(end):
         end += 1  # "West Java Province", "Red River County"
     else:
