@@ -93,3 +93,22 @@ def test_a_feature_named_at_a_sentence_start_leaves_the_conjunction_out(nlp):
 def test_a_given_name_after_the_and_before_a_feature_head_names_the_feature(nlp):
     assert names(nlp, "Divers mapped a reef under the ice of the Ross Sea.") == {"Ross Sea": "LOC"}
     assert names(nlp, "The actress Sally Field arrived.").get("Sally Field") != "LOC"
+
+
+# -- a person's name spelled like a place -----------------------------------------------------
+
+def test_a_given_name_after_a_noun_for_a_person_is_that_person(nlp):
+    found = names(nlp, "The couple lost their infant daughter, Gloria. Gloria had been ill for "
+                       "months, and Gloria's doctors were never called.")
+    assert found == {"Gloria": "PERSON"}
+    assert names(nlp, "The novel follows the man Adam, a farmer.") == {"Adam": "PERSON"}
+
+
+def test_a_place_after_a_noun_for_a_person_and_before_a_noun_stays_a_place(nlp):
+    found = names(nlp, "The body of a woman, Paris police said, was found near the river.")
+    assert found.get("Paris") == "GPE"
+
+
+def test_a_small_town_after_a_given_name_is_a_surname_even_in_a_headline(nlp):
+    found = names(nlp, "Frank Clinton: Poems From the Bleachers\n\nThe poet read at the library.")
+    assert found.get("Clinton") != "GPE" and found.get("Frank Clinton") != "GPE"

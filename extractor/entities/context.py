@@ -1,7 +1,8 @@
 """Pass D, context: the weaker evidence around a name, dispatched on the few words that can
 start it: reporting verbs (speakers), commas ("Town, State"), "and"/"or" between places,
 place heads and types ("X Province", "province of X", "X village"), site nouns ("X gas field")
-and compass points after "the" ("the West").
+compass points after "the" ("the West") and given names after a noun for a person ("their
+daughter, Alba").
 
 In an invented "Velk added", the unknown capitalised word before "added" is a speaker.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from .document import EntityDoc
 from .places import (
     coordinated_place,
+    given_name_after_person_noun,
     place_after,
     place_before_head,
     place_before_type,
@@ -19,7 +21,7 @@ from .places import (
     town_state,
 )
 from .speakers import speaker_after, speaker_before
-from .vocabulary import COMPASS_POINTS, FEATURE_HEADS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+from .vocabulary import COMPASS_POINTS, FEATURE_HEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
 from .word_classes import CONTEXT
 
 
@@ -44,6 +46,8 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             place_before_type(st, i)
         elif w in COMPASS_POINTS:
             region_after_the(st, i)
+        elif w in PERSON_NOUNS:
+            given_name_after_person_noun(st, i)
         elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
             place_before_head(st, i, fuzzy_threshold)
         elif w in FEATURE_HEADS and st.namey(i) and st.taken[i] is None:

@@ -235,3 +235,20 @@ def region_after_the(st: EntityDoc, c: int) -> None:
     if nxt[:1].isalnum() and nxt.lower() not in STOP_WORDS and nxt not in ("'s", "’s"):
         return  # "the West Bank", "the West wing"
     st.add(Mention(c, c + 1, "LOC", f"LOC:{st.words[c]}"))
+
+
+def given_name_after_person_noun(st: EntityDoc, k: int) -> None:
+    """ "their infant daughter, Alba.", "the man Adam said": a given name right after a noun
+    for a person, closing the phrase, is that person, not the place spelled alike."""
+    j = k + 2 if k + 1 < st.n and st.words[k + 1] == "," else k + 1
+    if not st.namey(j) or st.words[j] not in st.lex.first_names or st.sent_start(j):
+        return
+    nxt = st.words[j + 1] if j + 1 < st.n else "."
+    if nxt[:1].isalnum() and nxt.lower() not in STOP_WORDS:
+        return  # "a woman, Alba police said": the place's police
+    held = st.taken[j]
+    if held is not None:
+        if held.label not in ("GPE", "LOC") or (held.start, held.end) != (j, j + 1):
+            return
+        st.remove(held)
+    st.add(Mention(j, j + 1, "PERSON", f"PERSON:{st.words[j]}"))

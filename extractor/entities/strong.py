@@ -95,7 +95,8 @@ def gazetteer_at(st: EntityDoc, i: int, cands: list[Candidate]) -> None:
 
 def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
     """ "Sherman Act", "Lisbon Accord": a place naming a law; "Mackie Shelton", "Thomson
-    Financial": a small town's name next to other name words is part of a bigger name."""
+    Financial": a small town's name next to other name words, or after a given name, is
+    part of a bigger name."""
     words = st.words
     nxt = words[end] if end < st.n else ""
     if nxt in LEGAL_HEADS and st.namey(end):
@@ -105,5 +106,8 @@ def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
     if st.namey(end) and nxt not in PLACE_HEADS and st.lex.lookup([nxt]) is None:
         return True
     prev = words[i - 1] if i > 0 else ""
+    if prev[:1].isupper() and prev in st.lex.first_names and not st.blocked[i - 1] \
+            and st.lex.lookup([prev]) is None:
+        return True  # "Frank Messina: a Poet's Life": a given name, even opening a headline
     return st.namey(i - 1) and not st.sent_start(i - 1) and prev not in DIRECTIONS \
         and st.lex.lookup([prev]) is None and not st.lex.is_title(prev)

@@ -35,6 +35,7 @@ PLACE_TYPES = word_set("entities/place_types.txt")
 FEATURE_HEADS = word_set("entities/feature_heads.txt")
 SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
 SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
+PERSON_NOUNS = word_set("entities/person_nouns.txt")
 _COMPASS = load_table("entities/compass_points.tsv", NameToCanonical)
 COMPASS_POINTS = frozenset(row.name for row in _COMPASS)
 # "N." -> "North": "N. Korea" is the gazetteer's "North Korea".
@@ -72,7 +73,7 @@ WEAK_HEADS = shared.org_words("unit")
 ON_HEADS = shared.org_words("on")
 # The words the context pass looks at (besides the reporting verbs), as written and in lower case.
 CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS | COMPASS_POINTS
-CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS)
+CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS) | PERSON_NOUNS
 
 
 def is_calendar(words: list[str]) -> bool:
