@@ -112,3 +112,21 @@ def test_a_place_after_a_noun_for_a_person_and_before_a_noun_stays_a_place(nlp):
 def test_a_small_town_after_a_given_name_is_a_surname_even_in_a_headline(nlp):
     found = names(nlp, "Frank Clinton: Poems From the Bleachers\n\nThe poet read at the library.")
     assert found.get("Clinton") != "GPE" and found.get("Frank Clinton") != "GPE"
+
+
+def test_a_place_spelled_like_the_name_of_a_person_named_in_full_is_that_person(nlp):
+    found = names(nlp, "The studio is run by me and Sofia. I'm Leo Brandt, and Sofia Marquez "
+                       "draws the maps.")
+    assert "Sofia" not in found and found.get("Sofia Marquez") == "PERSON"
+    found = entity_mentions(nlp, "Ada Vienna, a singer, left the choir. Vienna was born in Graz.")
+    assert found == {"Ada Vienna": ["Ada Vienna", "Vienna"], "Graz": ["Graz"]}
+
+
+def test_a_name_the_text_also_puts_after_a_place_preposition_stays_the_place(nlp):
+    found = entity_mentions(nlp, "Ada Vienna, a singer, left the choir. Vienna was busy, and "
+                                 "she moved to Vienna in 2001.")
+    assert found["Vienna"] == ["Vienna", "Vienna"] and found["Ada Vienna"] == ["Ada Vienna"]
+
+
+def entity_mentions(nlp, text: str) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.mentions] for e in extract_doc(nlp, text).entities}

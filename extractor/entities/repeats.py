@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .document import EntityDoc, Mention
-from .vocabulary import SPEECH_ADVERBS
+from .vocabulary import PLACE_PREPOSITIONS, SPEECH_ADVERBS
 
 # Known names by first word (as written, or lower-cased), longest first.
 Index = dict[str, list[tuple[tuple[str, ...], Mention]]]
@@ -43,15 +43,31 @@ def later_mentions(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
 
 def drop_surname_places(st: EntityDoc, people: list[Mention]) -> None:
     """A short name found by its own evidence ("Okonjo said") joins the full name: a place
-    spelled like a person's surname is that person."""
+    spelled like a person's surname, or like the given name of a person named in full, is
+    that person unless a place preposition or a region after a comma says place."""
     words = st.words
-    surnames = {words[m.end - 1] for m in people}
-    for m in st.mentions:
-        if m.weak and words[m.start] in surnames:
-            st.remove(m)  # "Shelton" after "Mackie Shelton": the person, not the town
-        elif m.label in ("GPE", "LOC") and m.end - m.start == 1 and words[m.start] in surnames \
-                and speaks(st, m.end):
-            st.remove(m)  # "Paris said" after "Ada Paris": the person, not the city
+    names = {words[m.end - 1] for m in people}
+    # "Iran Plast International" is no person to take "Iran" from: a surname is no word.
+    names.update(words[m.start] for m in people
+                 if m.end - m.start >= 2 and words[m.start] in st.lex.first_names
+                 and not st.lex.is_common(words[m.end - 1]))
+    places = [m for m in st.mentions
+              if m.label in ("GPE", "LOC") and m.end - m.start == 1 and words[m.start] in names]
+    # A name the text also puts "in" or before ", Texas" is the place all through.
+    placed_names = {words[m.start] for m in places if placed(st, m)}
+    for m in places:
+        if m.weak or speaks(st, m.end) or words[m.start] not in placed_names:
+            st.remove(m)  # "Shelton" after "Mackie Shelton"; "Paris was born" after "Ada Paris"
+
+
+def placed(st: EntityDoc, m: Mention) -> bool:
+    """The words around a one-word mention say place: "in Paris", "Paris, Texas"."""
+    before = st.words[m.start - 1].lower() if m.start > 0 else ""
+    if before in PLACE_PREPOSITIONS or before in ("of", "the"):
+        return True
+    region = st.mention_at(m.end + 1)
+    return m.end < st.n and st.words[m.end] == "," and region is not None \
+        and region.label in ("GPE", "LOC") and region.start == m.end + 1
 
 
 def key_people(st: EntityDoc, people: list[Mention]) -> None:
