@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import load_table, shared, word_set
-from ..lexicon.rows import NameHead, NameToCanonical, QualifiedHead, SiteNoun
+from ..lexicon.rows import CompassPoint, NameHead, QualifiedHead, SiteNoun
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
 # Labels other NER schemes use for the same things.
@@ -36,10 +36,10 @@ FEATURE_HEADS = word_set("entities/feature_heads.txt")
 SITE_NOUNS = {row.name: row.label for row in load_table("entities/site_nouns.tsv", SiteNoun)}
 SITE_MODIFIERS = word_set("entities/site_modifiers.txt")
 PERSON_NOUNS = word_set("entities/person_nouns.txt")
-_COMPASS = load_table("entities/compass_points.tsv", NameToCanonical)
-COMPASS_POINTS = frozenset(row.name for row in _COMPASS)
+_COMPASS = load_table("entities/compass_points.tsv", CompassPoint)
+COMPASS_POINTS = frozenset(row.point for row in _COMPASS)
 # "N." -> "North": "N. Korea" is the gazetteer's "North Korea".
-COMPASS_ABBREVIATIONS = {row.canonical: row.name for row in _COMPASS}
+COMPASS_ABBREVIATIONS = {row.abbreviation: row.point for row in _COMPASS}
 NOT_NAMES = word_set("entities/not_names.txt")
 LEAD_SENTENCES = 3  # the unnamed "Head of X says" subject belongs to a story's lead
 ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "and"}

@@ -159,6 +159,13 @@ class StateAbbreviation(Row):
     state: str
 
 
+class CompassPoint(Row):
+    """A point of the compass as a noun ("Northwest") and its abbreviation before a place."""
+
+    point: str
+    abbreviation: str
+
+
 # -- quotations --------------------------------------------------------------------------------
 
 class Pronoun(Row):
@@ -285,6 +292,7 @@ CATALOGUE: dict[str, type[Row]] = {
     "entities/peoples.tsv": NameToCanonical,
     "entities/organizations.tsv": NameToCanonical,
     "entities/state_abbreviations.tsv": StateAbbreviation,
+    "entities/compass_points.tsv": CompassPoint,
     "entities/site_nouns.tsv": SiteNoun,
     "entities/heads.tsv": NameHead,
     "entities/qualified_heads.tsv": QualifiedHead,
