@@ -57,6 +57,10 @@ entities
     GPE, LOC, NORP); predicted entities of other labels (FAC, EVENT, ...) are not
     annotated in the sets and are left out. *any label* matches names only and shows
     label confusions.
+    *mentions* (only on texts whose line carries ``entity_mentions``, a list of
+    ``{start, end, label}``): every mention scored by exact span and label, as spaCy's NER
+    scorer does; the predicted mentions are the ``mentions`` of each predicted entity of a
+    scored label, with the entity's label. Rows "mentions: overall" and "mentions: LABEL".
 
 Errors are read off the most lenient matching of each kind (span overlap, relaxed,
 >=30%, any label): an unmatched gold item is *missed*, an unmatched prediction *spurious*,
@@ -86,6 +90,8 @@ KINDS = ("quantities", "dates", "quotations", "entities")
 GOLD_KEYS = {"quantities": "quantities", "dates": "dates", "quotations": "quotes",
              "entities": "entities"}
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+MENTIONS = "mentions: "  # the prefix of the per-mention entity rows
+MENTION_LABEL_ROWS = tuple(MENTIONS + label for label in ENTITY_LABELS)
 QUOTE_LOOSE, QUOTE_TIGHT = 0.3, 0.8
 PROGRESS_MIN_TEXTS, PROGRESS_MIN_CHARS = 100, 100_000
 
@@ -201,7 +207,8 @@ class KindScore:
     def rows(self) -> list[tuple[str, Counts]]:
         """The P/R/F1 rows worth showing: a label or recall row with nothing in it is left out."""
         return [(name, c) for name, c in self.counts.items()
-                if c.gold or c.pred or not (name in ENTITY_LABELS or c.pred is None)]
+                if c.gold or c.pred
+                or not (name in ENTITY_LABELS or name in MENTION_LABEL_ROWS or c.pred is None)]
 
     def worst_errors(self, n: int) -> list[tuple[int, Error]]:
         """Up to ``n`` (count, example) pairs: grouped, most frequent first, categories in turn."""
@@ -539,8 +546,24 @@ def _entity_keys(name: str | None, aliases: Iterable[str] | None) -> set[str]:
     return keys
 
 
+def score_entity_mentions(score: KindScore, gold_mentions: Sequence[Mapping],
+                          pred: Sequence[Mapping]) -> None:
+    """Per-mention rows: exact (start, end, label) triples compared as sets, like spaCy's
+    NER scorer; ``pred`` holds the entities of the scored labels."""
+    gold_set = {(m["start"], m["end"], m["label"]) for m in gold_mentions}
+    pred_set = {(m["start"], m["end"], p["label"]) for p in pred
+                for m in p.get("mentions") or ()}
+    matched = gold_set & pred_set
+    score.count(MENTIONS + "overall", len(matched), len(pred_set), len(gold_set))
+    for label in ENTITY_LABELS:
+        score.count(MENTIONS + label, sum(m[2] == label for m in matched),
+                    sum(m[2] == label for m in pred_set), sum(m[2] == label for m in gold_set))
+
+
 def score_entities(gold: Sequence[Mapping], pred: Sequence[Mapping],
-                   text_id: str = "") -> KindScore:
+                   text_id: str = "", gold_mentions: Sequence[Mapping] | None = None
+                   ) -> KindScore:
+    """Entities by distinct name; with ``gold_mentions`` also every mention by exact span."""
     score = KindScore(texts=1)
     pred = [p for p in pred if p.get("label") in ENTITY_LABELS]
     holders: dict[str, list[int]] = defaultdict(list)
@@ -564,6 +587,8 @@ def score_entities(gold: Sequence[Mapping], pred: Sequence[Mapping],
                     sum(p.get("label") == label for p in pred),
                     sum(g.get("label") == label for g in gold))
     score.count("any label", len(any_label), len(pred), len(gold))
+    if gold_mentions is not None:
+        score_entity_mentions(score, gold_mentions, pred)
 
     for i, j in any_label.items():
         if not same_label[i, j]:
@@ -611,7 +636,8 @@ def score_text(kind: str, gold: Mapping[str, Any], facts: Mapping[str, Any]) -> 
         return score_quotations(gold["quotes"], facts.get("quotations") or [],
                                 gold.get("entities") or [], text_id)
     if kind == "entities":
-        return score_entities(gold["entities"], facts.get("entities") or [], text_id)
+        return score_entities(gold["entities"], facts.get("entities") or [], text_id,
+                              gold.get("entity_mentions"))
     raise ValueError(f"unknown kind {kind!r}")
 
 
@@ -697,10 +723,26 @@ def parse_line(line: str, number: int = 0) -> Text:
             problem = _check_item(kind, item, text)
             if problem:
                 raise MalformedLine(f'"{key}"[{n}]: {problem}')
+    _check_mentions(data.get("entity_mentions"), text)
     return Text(number, data, published)
 
 
-_SURFACE_FIELD = {"quantities": "surface", "dates": "surface", "quotations": "content"}
+def _check_mentions(mentions: Any, text: str) -> None:
+    """``entity_mentions``, when present: spans with a label (and a ``text`` that fits)."""
+    if mentions is None:
+        return
+    if not isinstance(mentions, list):
+        raise MalformedLine('"entity_mentions" is not a list')
+    for n, m in enumerate(mentions):
+        problem = _check_item("entity_mentions", m, text)
+        if problem is None and not isinstance(m.get("label"), str):
+            problem = 'no "label"'
+        if problem:
+            raise MalformedLine(f'"entity_mentions"[{n}]: {problem}')
+
+
+_SURFACE_FIELD = {"quantities": "surface", "dates": "surface", "quotations": "content",
+                  "entity_mentions": "text"}
 
 
 def _check_item(kind: str, item: Any, text: str) -> str | None:
@@ -889,7 +931,7 @@ HEADLINE = {
     "dates": ("strict", "relaxed", "relaxed+value"),
     "quotations": (f"content >={QUOTE_LOOSE:.0%}", f"content >={QUOTE_TIGHT:.0%}", "exact content",
                    "direct speech (recall)", "reported speech (recall)"),
-    "entities": ("overall",),
+    "entities": ("overall", MENTIONS + "overall"),
 }
 HEADLINE_ACCURACY = {
     "quantities": ("counted phrase (of value matches)",),

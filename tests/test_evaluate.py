@@ -339,3 +339,79 @@ def test_a_failing_pipeline_is_scored_as_empty_and_reported(tmp_path):
     assert report.failures and report.failures[0][0] == "a"
     assert report.kinds["quantities"].counts["value"].gold == 3
     assert report.kinds["quantities"].counts["value"].tp == 0
+
+
+MENTION_TEXT = "Amina Odhiambo flew to Kenya. Odhiambo met WHO staff in Kenya."
+
+
+def gm(surface, label, nth=0):
+    s, e = span(MENTION_TEXT, surface, nth)
+    return {"start": s, "end": e, "label": label, "text": surface, "entity": surface}
+
+
+def pent(name, label, *mentions):
+    return {"name": name, "label": label, "aliases": [],
+            "mentions": [{"text": MENTION_TEXT[s:e], "start": s, "end": e} for s, e in mentions]}
+
+
+GOLD_MENTIONS = [gm("Amina Odhiambo", "PERSON"), gm("Kenya", "GPE"), gm("Odhiambo", "PERSON", 1),
+                 gm("WHO", "ORG"), gm("Kenya", "GPE", 1)]
+
+
+def test_mentions_score_exact_span_and_label():
+    preds = [pent("Amina Odhiambo", "PERSON", span(MENTION_TEXT, "Amina Odhiambo"),
+                  span(MENTION_TEXT, "Odhiambo met")),  # too long: not exact
+             pent("Kenya", "GPE", span(MENTION_TEXT, "Kenya"), span(MENTION_TEXT, "Kenya", 1)),
+             pent("WHO", "GPE", span(MENTION_TEXT, "WHO")),  # wrong label
+             pent("staff", "FAC", span(MENTION_TEXT, "staff"))]  # label not scored
+    s = score_entities(GOLD_ENTS, preds, "m", GOLD_MENTIONS)
+    overall = s.counts["mentions: overall"]
+    assert (overall.tp, overall.pred, overall.gold) == (3, 5, 5)
+    assert row(s, "mentions: GPE") == (66.7, 100.0, 80.0)
+    assert row(s, "mentions: PERSON") == (50.0, 50.0, 50.0)
+    assert row(s, "mentions: ORG") == (0.0, 0.0, 0.0)
+    shown = [name for name, _ in s.rows()]
+    assert "mentions: LOC" not in shown and "mentions: NORP" not in shown
+
+
+def test_mentions_are_scored_only_where_the_line_carries_them():
+    preds = [pent("Kenya", "GPE", span(MENTION_TEXT, "Kenya"))]
+    without = score_text("entities", {"text": MENTION_TEXT, "entities": GOLD_ENTS},
+                         {"entities": preds})
+    assert not any(name.startswith("mentions") for name in without.counts)
+    line = {"text": MENTION_TEXT, "entities": GOLD_ENTS, "entity_mentions": GOLD_MENTIONS}
+    scored = score_text("entities", line, {"entities": preds})
+    assert scored.counts["mentions: overall"].tp == 1
+    assert scored.counts["mentions: overall"].gold == 5
+
+
+def test_a_mention_twice_in_the_predictions_counts_once():
+    twice = [pent("Kenya", "GPE", span(MENTION_TEXT, "Kenya")),
+             pent("Republic of Kenya", "GPE", span(MENTION_TEXT, "Kenya"))]
+    s = score_entities(GOLD_ENTS, twice, "m", [gm("Kenya", "GPE")])
+    assert row(s, "mentions: overall") == (100.0, 100.0, 100.0)
+
+
+def test_bad_entity_mentions_make_a_line_malformed(tmp_path):
+    good = {"id": "a", "text": MENTION_TEXT, "entities": GOLD_ENTS,
+            "entity_mentions": GOLD_MENTIONS}
+    shifted = dict(good, id="b", entity_mentions=[dict(GOLD_MENTIONS[0], start=1)])
+    unlabelled = dict(good, id="c", entity_mentions=[{"start": 0, "end": 5}])
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in (good, shifted, unlabelled)) + "\n")
+    loaded = load_set(path)
+    assert [t.id for t in loaded.texts] == ["a"]
+    assert ["entity_mentions" in reason for _, reason in loaded.skipped] == [True, True]
+
+
+def test_mention_rows_reach_the_table_json_and_markdown(tmp_path):
+    from extractor.evaluate import SetReport, format_json
+
+    preds = [pent("Kenya", "GPE", span(MENTION_TEXT, "Kenya"), span(MENTION_TEXT, "Kenya", 1))]
+    scores = {"entities": score_entities(GOLD_ENTS, preds, "m", GOLD_MENTIONS)}
+    report = SetReport(tmp_path / "s.jsonl", 1, [], scores, 0.5, len(MENTION_TEXT))
+    assert "mentions: GPE" in format_table([report])
+    data = json.loads(format_json([report]))["sets"][0]["kinds"]["entities"]["scores"]
+    assert data["mentions: overall"]["matched"] == 2 and data["mentions: overall"]["gold"] == 5
+    md = format_markdown([report])
+    assert "| s.jsonl (1 texts) | entities | mentions: overall | 100.0 | 40.0 | 57.1 | |" in md
