@@ -344,12 +344,14 @@ def test_mentions_carry_the_payload_and_fill_doc_ents(nlp):
 
 
 def _tiny_ner(path):
-    """A NER pipeline trained here in a second: it learns two made-up names by heart."""
+    """A NER pipeline trained here in a second: it learns made-up names by heart."""
     spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
     data = [("zimbo flarn visited ostravia on monday .", [(0, 11, "PERSON"), (20, 28, "ORG")]),
-            ("we met zimbo flarn in ostravia .", [(7, 18, "PERSON"), (22, 30, "ORG")])]
+            ("we met zimbo flarn in ostravia .", [(7, 18, "PERSON"), (22, 30, "ORG")]),
+            ("Tom Baker visited Ostravia on Monday .", [(0, 9, "PERSON"), (18, 26, "ORG")]),
+            ("We met Tom Baker in Ostravia .", [(7, 16, "PERSON"), (20, 28, "ORG")])]
     for _, ents in data:
         for _, _, label in ents:
             ner.add_label(label)
@@ -366,11 +368,16 @@ def test_trained_model_fills_gaps_and_rules_win_where_both_fire(tmp_path):
     assert {e.text for e in plain("zimbo flarn visited ostravia on monday .").ents} == {
         "zimbo flarn", "ostravia"}
     nlp = build_pipeline(tmp_path / "ner")
-    facts = extract_doc(nlp, "zimbo flarn visited ostravia on monday . Kenya said so .")
+    facts = extract_doc(nlp, "Tom Baker visited Ostravia on Monday . Kenya said so .")
     found = {e.name: e.label for e in facts.entities}
-    assert found["zimbo flarn"] == "PERSON"  # the model's find, no rule knows it
+    # The model's find: no rule takes a given name before a common word ("Baker") alone.
+    assert found["Tom Baker"] == "PERSON"
     assert found["Kenya"] == "GPE"
+    assert "Ostravia" not in found  # a model's organisation is never taken
     assert len(facts.entities) == len({e.name for e in facts.entities})
+    # Lower-case words are no name, whatever the model says: it is evidence, not an override.
+    lower = extract_doc(nlp, "zimbo flarn visited ostravia on monday .")
+    assert [e.name for e in lower.entities] == []
 
 
 def test_rules_win_over_the_model_on_an_exact_match(tmp_path):

@@ -118,3 +118,23 @@ def test_assemble_runs_the_stages_in_order(qr):
     assert d is not None
     assert (d.value, d.unit, d.kind, d.approximate) == (68, "USD per barrel", "money", True)
     assert text[d.start:d.end] == "about US$68 a barrel"
+
+
+def test_a_parsed_noun_chunk_stops_at_a_line_break():
+    """A parser may join a headline's last noun to the next paragraph's first word; the
+    counted phrase stays on its line. The parse is written by hand (no model needed)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.quantities.counted import CountedReader
+
+    words = ["$", "5", "million", "in", "harbour", "grants", "\n\n", "Crews", "will", "start"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[False, True, True, True, True, False, False, True, True, False],
+              pos=["SYM", "NUM", "NUM", "ADP", "ADJ", "NOUN", "SPACE", "NOUN", "AUX", "VERB"],
+              heads=[2, 2, 9, 2, 7, 7, 5, 3, 9, 9],
+              deps=["quantmod", "compound", "nsubj", "prep", "amod", "compound", "dep", "pobj",
+                    "aux", "ROOT"])
+    assert [c.text for c in doc.noun_chunks][0] == "harbour grants\n\nCrews"
+    span = CountedReader._np_from_parse(doc, doc.text.index("harbour"))
+    assert span is not None and doc.text[span[0]:span[1]] == "harbour grants"

@@ -7,7 +7,8 @@ credit lines. Every mention goes to ``doc.spans["facts_entities"]`` with
 ``span._.facts_entity`` (an :class:`~extractor.payloads.EntityPayload`); mentions of one
 entity share the key.
 Non-overlapping mentions also become ``doc.ents``. When a trained pipeline has already set
-``doc.ents``, its entities fill the gaps the rules leave (rules win where both fire).
+``doc.ents``, its entities are evidence where the rules are silent, never an override
+(``trained``: only with rule-side support for the label, never an organisation).
 
 The work is done in named stages over one :class:`~.document.EntityDoc`; each pass only
 fills token ranges still free:
@@ -22,7 +23,7 @@ fills token ranges still free:
 5. ``context`` (pass D): reporting-verb subjects (``speakers``), "Town, State", "X Province",
    regions and sites (``places``);
 6. ``roles``: role phrases apposed to a name;
-7. ``trained`` (pass E): the trained model's entities;
+7. ``trained`` (pass E): the trained model's entities the rule side supports;
 8. ``repeats`` (pass F): later mentions (surnames, acronyms, lower-case or all-capital repeats);
 9. ``roles``: the lead's unnamed "Head of X says" subject; ``headline``: people named only in
    a title-case headline dropped;

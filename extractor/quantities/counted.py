@@ -310,12 +310,12 @@ class CountedReader:
         try:
             for chunk in doc[i:min(len(doc), i + 12)].noun_chunks:
                 if chunk.start <= i < chunk.end:
-                    return doc[i].idx, chunk.end_char
+                    return doc[i].idx, _end_within_line(doc, i, chunk.end)
             head = doc[i]
             while head.head.i != head.i and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head
             if head.pos_ in ("NOUN", "PROPN"):
-                return doc[i].idx, head.idx + len(head)
+                return doc[i].idx, _end_within_line(doc, i, head.i + 1)
         except (ValueError, NotImplementedError):
             return None
         return None
@@ -392,3 +392,12 @@ class CountedReader:
         if not words:
             return None
         return words[0][0], words[-1][1]
+
+
+def _end_within_line(doc: Doc, i: int, end: int) -> int:
+    """The end of tokens ``i`` to ``end`` cut at the first line break: a parser may join a
+    headline's last noun to the next paragraph's first ("grants\n\nProjects")."""
+    k = i
+    while k + 1 < end and "\n" not in doc[k + 1].text:
+        k += 1
+    return doc[k].idx + len(doc[k])
