@@ -43,6 +43,13 @@ def test_a_model_person_needs_two_name_words_opened_by_a_given_name_or_initials(
     assert found(nlp, text) == {"Tom Baker": "PERSON", "J. R. Miller": "PERSON"}
 
 
+def test_a_model_person_before_a_reporting_verb_needs_no_given_name(tmp_path):
+    nlp = fake_model(tmp_path, [("PERSON", "Quell Darrow"), ("PERSON", "Orsk Tamber")])
+    text = ("The deputy head of the port authority, Quell Darrow, told reporters the road "
+            "was closed. Orsk Tamber won the race.")
+    assert found(nlp, text) == {"Quell Darrow": "PERSON"}
+
+
 def test_a_model_name_must_be_a_whole_run_of_capitalised_words(tmp_path):
     nlp = fake_model(tmp_path, [("PERSON", "Storm Mira"), ("PERSON", "Tom Baker")])
     text = "Tropical Storm Mira weakened overnight. Yesterday Tom Baker closed the harbour."

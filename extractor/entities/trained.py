@@ -6,8 +6,8 @@ taken over tokens no rule took, only when it is shaped like a name, and only wit
 rule-side piece of evidence for its label:
 
 - every label: the whole run of capitalised words, never a piece of a longer name;
-- PERSON: two words or more, opened by a given name or initials ("Ana Velk", "J. R. Tesh"),
-  none run into a reporting verb ("Ana Velksaid");
+- PERSON: two words or more, opened by a given name or initials ("Ana Velk", "J. R. Tesh")
+  or before a reporting verb ("Orsk Tamber, told"), none run into one ("Ana Velksaid");
 - GPE, LOC: a gazetteer name (whose label stands), a place or feature head ending the name
   or opening it before "of" ("Avel County", "Bay of Tesh"), or a place type before it
   ("the town of Avel");
@@ -106,7 +106,9 @@ def _person_evidence(st: EntityDoc, start: int, end: int) -> bool:
         return False
     lex, people, words = st.lex, st.lex.people, st.words
     first = words[start]
-    if people.may_be_given_name(first):
+    if _speaks(st, end):
+        pass  # the subject of a reporting verb: "Ana Velk, 54, told", "Orsk Tamber said"
+    elif people.may_be_given_name(first):
         # A given name that is also a word ("Art", "Will") wants a surname that is none:
         # "Art Gallery", "Will Power" are no people.
         if all(lex.is_common(w) for w in words[start + 1 : end]):
@@ -119,6 +121,12 @@ def _person_evidence(st: EntityDoc, start: int, end: int) -> bool:
                 or people.heads_org(w) or glued_verb(st.lex, w):
             return False
     return st.namey(end - 1)
+
+
+def _speaks(st: EntityDoc, end: int) -> bool:
+    """A reporting verb follows the name, straight or after its comma ("..., told")."""
+    k = end + 1 if end < st.n and st.words[end] == "," else end
+    return k < st.n and st.words[k] in st.lex.reporting
 
 
 def _plural_people_word(st: EntityDoc, i: int) -> bool:
