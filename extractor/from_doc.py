@@ -118,6 +118,12 @@ def _quotations(doc: Doc, text: str, by_offsets: dict, by_name: dict) -> list[di
         )
         if cue:
             rec.update(cue=text[cue[0]:cue[1]], cue_start=cue[0], cue_end=cue[1])
+        if p is not None and p.via_mention:
+            rec["via"] = p.via
+            rec["via_mention"] = _span_dict(text, *p.via_mention)
+            rec["via_id"] = ((by_offsets.get(tuple(p.via_ref)) if p.via_ref else None)
+                             or by_offsets.get(tuple(p.via_mention))
+                             or (by_name.get(p.via) if p.via else None))
         out.append(rec)
     return out
 

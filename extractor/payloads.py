@@ -96,13 +96,18 @@ class DatePayload:
 @dataclass(frozen=True, slots=True)
 class QuotationPayload:
     """Quoted or reported words: who said them (canonical name), the words naming the speaker
-    in place ("he", "the official"), the entity mention those resolve to, and the cue."""
+    in place ("he", "the official"), the entity mention those resolve to, and the cue; the
+    outlet that relayed them ("..., IRIB reported") likewise as ``via`` (canonical name), the
+    words naming it and the entity mention those resolve to."""
 
     direct: bool
     speaker: str | None
     speaker_mention: Extent | None
     speaker_ref: Extent | None
     cue: Extent | None
+    via: str | None = None
+    via_mention: Extent | None = None
+    via_ref: Extent | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +189,9 @@ def _date_from_plain(plain: dict[str, Any]) -> DatePayload:
 
 def _quotation_from_plain(plain: dict[str, Any]) -> QuotationPayload:
     return QuotationPayload(plain["direct"], plain["speaker"], as_extent(plain["speaker_mention"]),
-                            as_extent(plain["speaker_ref"]), as_extent(plain["cue"]))
+                            as_extent(plain["speaker_ref"]), as_extent(plain["cue"]),
+                            plain.get("via"), as_extent(plain.get("via_mention")),
+                            as_extent(plain.get("via_ref")))
 
 
 def _entity_from_plain(plain: dict[str, Any]) -> EntityPayload:

@@ -121,6 +121,14 @@ class Quotation(TextSpan):
     cue: str | None = Field(default=None, description="The reporting verb or phrase")
     cue_start: int | None = None
     cue_end: int | None = None
+    via: str | None = Field(
+        default=None,
+        description='The outlet that relayed the words ("..., IRIB reported", "according to '
+                    'Reuters, the minister said"), kept apart from the speaker: its canonical '
+                    "name, null when it is unnamed or there is none")
+    via_id: str | None = Field(default=None, description="The entity id of the outlet")
+    via_mention: TextSpan | None = Field(
+        default=None, description='The words naming the outlet in place ("the state broadcaster")')
     inner_spans: ClassVar[tuple[str, ...]] = ("cue",)
 
 

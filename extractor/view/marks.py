@@ -80,6 +80,9 @@ def quotation_tip(q: Quotation) -> str:
         lines.append("speaker: unknown")
     if q.cue:
         lines.append(f"cue: {q.cue}")
+    if q.via_mention is not None:
+        outlet = q.via or f'"{q.via_mention.text}"'
+        lines.append(f"via: {outlet}" + (f" [{q.via_id}]" if q.via_id else ""))
     return "\n".join(lines)
 
 
