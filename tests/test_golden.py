@@ -69,6 +69,10 @@ def test_key_facts_read_like_the_issue(text):
     assert [q.speaker_mention.text for q in direct] == ["the official", "he", "Salehinia"]
     assert {q.cue for q in direct} == {"said"}
     assert "“surge in production”" in direct[2].text
+    assert all(q.via is None for q in direct)
+    relayed = [q for q in facts.quotations if q.via is not None]
+    assert [(q.text[:30], q.speaker, q.cue, q.via) for q in relayed] == [
+        ("in order to realize the curren", "Mohsen Salehinia", "says", "IRIB")]
     assert [t.text for t in facts.terms] == ["surge in production"]
     names = {(e.name, e.label): e for e in facts.entities}
     assert set(names) == {

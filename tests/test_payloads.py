@@ -61,6 +61,18 @@ def test_doc_bytes_round_trip_keeps_the_payloads(doc):
     assert from_doc(back) == from_doc(d)
 
 
+def test_doc_bytes_round_trip_keeps_the_outlet_that_relays():
+    nlp = build_pipeline()
+    text = ("Trade talks stalled in March. Foreign Minister Ana Ruiz said the talks would resume "
+            "next week, according to Reuters.")
+    d = nlp(make_doc(nlp, text))
+    back = Doc(nlp.vocab).from_bytes(d.to_bytes())
+    relayed = [p for _, _, p in payloads(back)[1:] if isinstance(p, QuotationPayload) and p.via]
+    assert relayed and relayed[0].via == "Reuters"
+    assert isinstance(relayed[0].via_mention, Extent) and isinstance(relayed[0].via_ref, Extent)
+    assert from_doc(back) == from_doc(d)
+
+
 def test_pickle_keeps_the_payloads(doc):
     _, d = doc
     back = pickle.loads(pickle.dumps(d))

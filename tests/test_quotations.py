@@ -515,6 +515,106 @@ def test_agency_relaying_an_inner_attribution_keeps_the_inner_speaker(nlp):
     inner = [q for q in qs if q.text == "Exports will reach two million barrels a day"]
     assert inner and inner[0].speaker == "Dario Velez" and inner[0].direct is False
     assert not any(q.text.startswith("Zebra News") for q in qs)
+    assert inner[0].via == "Zebra News" and inner[0].via_mention.text == "Zebra News"
+
+
+# -- outlets that relay: ``via`` ----------------------------------------------------------
+
+def _facts_with_relay(nlp, text, start):
+    facts = extract_doc(nlp, text)
+    q = by_text(facts.quotations, start)
+    assert q.via_mention is None or text[q.via_mention.start:q.via_mention.end] == q.via_mention.text
+    return facts, q
+
+
+def test_broadcaster_reporting_a_role_that_says_is_the_via(nlp):
+    text = "Head of the Widget Guild says exports rose, the state broadcaster reported."
+    _, q = _facts_with_relay(nlp, text, "exports rose")
+    assert q.text == "exports rose" and q.direct is False and q.cue == "says"
+    assert q.speaker_mention.text == "Head of the Widget Guild"
+    assert q.speaker is None  # the head is not named, and the guild is not the head
+    assert q.via_mention.text == "the state broadcaster"
+    assert q.via is None and q.via_id is None  # no broadcaster named in the text
+
+
+def test_named_head_reported_by_a_paper(nlp):
+    text = ("Head of the Widget Guild Tomas Brandt says exports rose by a third last year, "
+            "the Harbour Gazette reported.")
+    facts, q = _facts_with_relay(nlp, text, "exports rose")
+    assert q.text == "exports rose by a third last year"
+    assert q.speaker == "Tomas Brandt" and q.via == "Harbour Gazette"
+    assert next(e for e in facts.entities if e.id == q.via_id).name == "Harbour Gazette"
+
+
+def test_according_to_an_agency_before_the_speaker(nlp):
+    text = "According to Reuters, the minister said the talks would resume."
+    facts, q = _facts_with_relay(nlp, text, "the talks")
+    assert q.text == "the talks would resume" and q.cue == "said"
+    assert q.speaker_mention.text == "the minister"
+    assert q.via == "Reuters" and q.via_mention.text == "Reuters"
+    assert next(e for e in facts.entities if e.id == q.via_id).name == "Reuters"
+    assert [q.cue for q in facts.quotations] == ["said"]  # Reuters says nothing of its own
+
+
+def test_according_to_an_outlet_between_the_verb_and_its_clause(nlp):
+    text = "The minister said, according to the agency, that the talks would resume next week."
+    _, q = _facts_with_relay(nlp, text, "the talks")
+    assert q.text == "the talks would resume next week" and q.cue == "said"
+    assert q.speaker_mention.text == "The minister"
+    assert q.via_mention.text == "the agency"
+
+
+def test_according_to_an_outlet_after_the_clause_ends_it(nlp):
+    text = ("Trade talks stalled in March. Foreign Minister Ana Ruiz said the talks would resume "
+            "next week, according to the state news agency.")
+    _, q = _facts_with_relay(nlp, text, "the talks")
+    assert q.text == "the talks would resume next week"
+    assert q.speaker == "Ana Ruiz" and q.via_mention.text == "the state news agency"
+
+
+def test_direct_quotation_and_its_continuation_keep_the_via(nlp):
+    text = ("Port traffic slowed in June. “We will not cut output this year,” Oil Minister "
+            "Dario Velez said, according to Reuters. “The fields are in good shape and the "
+            "buyers are waiting.”")
+    qs = quotes(nlp, text)
+    assert [(q.direct, q.speaker, q.via) for q in qs] == [(True, "Dario Velez", "Reuters")] * 2
+
+
+def test_outlet_that_reports_an_attribution_relays_it(nlp):
+    text = "The Harbour Gazette reported that the minister said the port would reopen in June."
+    _, q = _facts_with_relay(nlp, text, "the port would reopen")
+    assert q.speaker_mention.text == "the minister" and q.cue == "said"
+    assert q.via == "Harbour Gazette"
+
+
+def test_quoted_by_an_agency_names_the_via(nlp):
+    text = "Helen Marsh was quoted by Delta Agency as saying that the copper mine would reopen in June."
+    _, q = _facts_with_relay(nlp, text, "the copper mine")
+    assert q.speaker == "Helen Marsh" and q.via == "Delta Agency"
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported that prices rose sharply in May.",
+    "Oil prices climbed on Tuesday. Prices rose sharply in May, Reuters reported.",
+])
+def test_outlet_reporting_no_attribution_is_the_speaker(nlp, text):
+    q = next(q for q in quotes(nlp, text) if q.text.lower().startswith("prices rose"))
+    assert q.speaker == "Reuters" and q.cue == "reported"
+    assert q.via is None and q.via_id is None and q.via_mention is None
+
+
+def test_according_to_an_appositive_source_is_no_relay(nlp):
+    text = "According to Ana Ruiz, the spokeswoman of the ministry, the plant will close next year."
+    q = by_text(quotes(nlp, text), "the plant")
+    assert q.speaker == "Ana Ruiz" and q.cue == "According to" and q.via_mention is None
+
+
+def test_according_to_an_organisation_named_by_its_kind(nlp):
+    text = ("Acme Widgets posted results on Monday. According to the company, sales rose five "
+            "percent in the first quarter.")
+    q = by_text(quotes(nlp, text), "sales rose")
+    assert q.cue == "According to" and q.speaker_mention.text == "the company"
+    assert q.via_mention is None
 
 
 def test_quoted_by_an_agency_as_saying(nlp):

@@ -73,6 +73,8 @@ def test_the_golden_page_marks_every_fact_once_with_its_record():
     expected |= {f.id: f.text for f in [*facts.quantities, *facts.dates, *facts.quotations, *facts.terms]}
     assert parsed.texts == expected
     assert 'data-tip="Quantity (count): 1,500\ncounted: inactive production units"' in html
+    relayed = next(q for q in facts.quotations if q.via == "IRIB")
+    assert f"cue: says\nvia: IRIB [{relayed.via_id}]" in html
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
     assert "default-src 'none'" in html
 

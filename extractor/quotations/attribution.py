@@ -1,4 +1,5 @@
-"""What the stages find: one quotation or reported clause with its cue and speaker phrase."""
+"""What the stages find: one quotation or reported clause with its cue and speaker phrase, and
+an outlet that relays the attributions near it ("according to X, ...")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,22 @@ class Attribution:
     mention: tuple[int, int] | None = None
     ref: tuple[int, int] | None = None
     partial: bool = False  # the cue stands apart from the marks ("reports the area as “...”")
+    via: Phrase | None = None  # the outlet that relayed the words ("..., IRIB reported")
+    via_name: str | None = None
+    via_ref: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Relay:
+    """An outlet named beside an attribution ("According to X, Y said ...", "Y said,
+    according to X, that ...", "“...,” Y said, according to X."): the attribution whose cue
+    lies in ``start``..``end`` nearest to the outlet's own cue at ``anchor`` is relayed by
+    ``phrase``."""
+
+    start: int
+    end: int
+    phrase: Phrase
+    anchor: int
 
 
 def nest(found: list[Attribution]) -> list[Attribution]:

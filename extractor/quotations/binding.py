@@ -1,6 +1,7 @@
 """Speaker binding: each record takes its speaker from its phrase, through
-``extractor.quotations.speakers``; a continuation takes the phrase of the quotation it
-continues, and a document speaks for its owner."""
+``extractor.quotations.speakers``; a continuation takes the phrase (and the outlet that
+relays it) of the quotation it continues, and a document speaks for its owner. The outlet
+that relays a record (``via``) is resolved the same way, to an organisation only."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def bind_speakers(resolver: SpeakerResolver, found: list[Attribution], text: str
             while src.source is not None and src.source is not src:
                 src = src.source
             a.phrase, a.cue = src.phrase, src.cue
+            a.via = a.via or src.via
+        if a.via is not None:
+            outlet = resolver.resolve_outlet(a.via)
+            a.via_name, a.via_ref = outlet.speaker, outlet.ref
         if a.phrase is None:
             continue
         if a.phrase.kind == "document":

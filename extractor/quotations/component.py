@@ -12,7 +12,8 @@ titles) go to ``doc.spans["facts_terms"]``. Speakers are resolved by
 The stages, in the order ``find`` runs them: ``cues`` (reporting cues), ``direct`` (quotations
 between marks, with ``terms`` for the quoted words that are no speech), ``blocks`` (block
 quotes), ``reported`` (reported clauses, planned by ``plans`` with ``clauses`` and
-``sources``), ``attribution`` (the records and their nesting) and ``binding`` (speakers).
+``sources``), ``relays`` (an outlet that relays an attribution becomes its ``via``),
+``attribution`` (the records and their nesting) and ``binding`` (speakers and outlets).
 They share one document's state, ``context.SpeechContext``.
 
 Spans go to ``doc.spans["facts_quotations"]`` with ``span._.facts_quotation``
@@ -45,6 +46,7 @@ from .lexicon import FILES, SpeechLexicon
 from .marks import pair_quotes
 from .mentions import EntityMentions
 from .phrases import PhraseReader
+from .relays import apply_relays
 from .reported import reported_speech
 from .speakers import SpeakerResolver
 from .terms import fragments_to_terms
@@ -85,8 +87,10 @@ class QuotationRecognizer:
             span = doc.char_span(q.start, q.end, alignment_mode="contract")
             if span is None or not text[span.start_char:span.end_char].strip():
                 continue
+            via = (q.via.start, q.via.end) if q.via is not None else None
             span._.facts_quotation = QuotationPayload(
-                q.direct, q.speaker, as_extent(q.mention), as_extent(q.ref), as_extent(q.cue))
+                q.direct, q.speaker, as_extent(q.mention), as_extent(q.ref), as_extent(q.cue),
+                q.via_name, as_extent(via), as_extent(q.via_ref))
             spans.append(span)
         term_spans = [s for s in (doc.char_span(a, b, alignment_mode="contract") for a, b in terms)
                       if s is not None and text[s.start_char:s.end_char].strip()]
@@ -122,7 +126,7 @@ class QuotationRecognizer:
         direct += block_quotes(ctx, direct)
         reported, embedded = reported_speech(ctx, direct)
         direct, terms = fragments_to_terms(direct, terms, embedded)
-        found = nest(sorted(direct + reported, key=lambda a: (a.start, -a.end)))
+        found = nest(sorted(apply_relays(ctx, direct + reported), key=lambda a: (a.start, -a.end)))
         if found:
             bind_speakers(SpeakerResolver(reader, text, mentions), found, text, self._owned_document)
         return found, terms

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from ..layout.model import Layout
+from .attribution import Relay
 from .cues import CueMatch
 from .lexicon import SpeechLexicon
 from .marks import QuotePair
@@ -40,6 +41,9 @@ class SpeechContext:
         self._closes = sorted(p.close for p in self.top if p.close is not None)
         self.cues = cues
         self._cue_starts = [c.start for c in cues]
+        # "according to X" beside an attribution: found while planning reported speech,
+        # applied to the records once all are found (``extractor.quotations.relays``).
+        self.relays: list[Relay] = []
 
     def cues_between(self, start: int, end: int) -> list[CueMatch]:
         k = bisect_left(self._cue_starts, start)

@@ -13,6 +13,9 @@ from ..lexicon.rows import NamedPattern, OrgKind, Pronoun, ReportingVerb
 from ..lexicon.shared import org_words, reporting_verbs
 from ..names import name_model
 
+# The kind of organisation (the first noun of its row in org_kinds.tsv) that news outlets are.
+OUTLET_KIND = "paper"
+
 # The files a saved pipeline holds, by name; those not in the component's own directory come
 # from resources/shared/.
 FILES = ("reporting_verbs.jsonl", "attribution.jsonl", "pronouns.jsonl",
@@ -73,10 +76,15 @@ class SpeechLexicon:
         self.noun_modifiers = word_set(f["noun_modifiers.txt"], lower=True)
         # kind noun -> the words that show that kind in an organisation's name
         self.org_kinds: dict[str, frozenset[str]] = {}
+        # The words of a news outlet: those of the kind "paper" ("broadcaster", "News").
+        self.outlet_words: frozenset[str] = frozenset()
         for row in load_table(f["org_kinds.tsv"], OrgKind):
             words = frozenset(w.lower() for w in org_words("kind=" + row.kind(), f["org_words.tsv"]))
-            for noun in row.nouns.split(","):
-                self.org_kinds[noun.strip()] = words | {noun.strip()}
+            nouns = [noun.strip() for noun in row.nouns.split(",")]
+            for noun in nouns:
+                self.org_kinds[noun] = words | {noun}
+            if row.kind() == OUTLET_KIND:
+                self.outlet_words = words | frozenset(nouns)
         self.org_kind_words = frozenset().union(*self.org_kinds.values()) if self.org_kinds else frozenset()
 
     @staticmethod

@@ -19,26 +19,31 @@ _TOLD_OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|the
                           r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,4})(?=\s)")
 _RELAY_LEAD = re.compile(r"\s*,\s*(?=[A-Za-z])")
 _CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s")  # "according to X, citing Y"
+_ASIDE = re.compile(r"\s*,\s*(?=[Aa]ccording\s+to\s)")
 
 
 @dataclass(frozen=True)
 class Plan:
     """How a cue reports speech. ``kind`` "pre": the clause after the cue, from ``at``;
     "post": the clause before the comma at ``at``; "whole": the whole clause from ``at``;
-    "participle": the clause after the participle, from ``at``, whose comma is ``comma``."""
+    "participle": the clause after the participle, from ``at``, whose comma is ``comma``;
+    "relay": no clause of its own, "according to" names the outlet that relays the
+    attribution whose cue stands in ``at``..``comma`` (a comma that ends the clause of that
+    attribution when ``ends_clause``)."""
 
     kind: str
     cue: CueMatch
     at: int
     phrase: Phrase
     comma: int | None = None
+    ends_clause: bool = False
 
     @property
     def stop(self) -> int | None:
         """Where this plan ends a reported clause before it: its comma, if it has one."""
         if self.kind == "post":
             return self.at
-        if self.kind == "participle":
+        if self.kind == "participle" or self.ends_clause:
             return self.comma
         return None
 
@@ -62,13 +67,18 @@ def plan_according(ctx: SpeechContext, c: CueMatch, cs: int, se: int) -> Plan | 
     lead = text[cs:c.start].strip()
     if lead == "" or lead.endswith(("\u2013", "\u2014", "-")):
         if attributed_clause(ctx, after, se):
-            return None  # "According to XNA, Rivera said that ...": the agency XNA is the channel
+            # "According to XNA, Rivera said that ...": the agency XNA relays Rivera's words
+            return Plan("relay", c, after, phrase, se)
         return Plan("pre", c, after, phrase)
-    if lead.endswith(",") and (text[after:se].strip(" .\n") == "" or _CITING.match(text, after, se)):
-        if ctx.cues_between(cs, c.start):
-            return None  # "he said, according to Nordic Wire": the source of a quotation
-        return Plan("post", c, text.rindex(",", cs, c.start), phrase)
-    return None
+    if not lead.endswith(","):
+        return None
+    comma = text.rindex(",", cs, c.start)
+    ends = text[after:se].strip(" .\n") == "" or bool(_CITING.match(text, after, se))
+    if ctx.cues_between(cs, c.start):
+        # "he said, according to Nordic Wire" / "he said, according to the agency, that ...":
+        # the outlet relays the attribution before it
+        return Plan("relay", c, cs, phrase, comma, ends_clause=ends)
+    return Plan("post", c, comma, phrase) if ends else None
 
 
 def plan_participle(ctx: SpeechContext, c: CueMatch, cs: int, se: int) -> Plan | None:
@@ -91,7 +101,7 @@ def plan_participle(ctx: SpeechContext, c: CueMatch, cs: int, se: int) -> Plan |
 def plan_finite(ctx: SpeechContext, c: CueMatch, cs: int, floor: int, se: int) -> Plan | None:
     """A finite reporting verb: its subject, then where the reported clause stands."""
     text, cue = ctx.text, c.verb
-    verb_end = pos = after_adverbial(ctx, c.end, se)
+    verb_end = pos = after_relay_aside(ctx, after_adverbial(ctx, c.end, se), se)
     told = cue.lemma == "tell" and _TOLD_OBJECT.match(text, pos, se)
     if told:
         pos = told.end()  # "told Reuters the talks had collapsed": a clause after the object
@@ -112,6 +122,22 @@ def plan_finite(ctx: SpeechContext, c: CueMatch, cs: int, floor: int, se: int) -
 def after_adverbial(ctx: SpeechContext, pos: int, se: int) -> int:
     m = ctx.lex.adverbial_re.match(ctx.text, pos, se)
     return m.end() if m else pos
+
+
+def after_relay_aside(ctx: SpeechContext, pos: int, se: int) -> int:
+    """After ", according to X," between a reporting verb and its clause ("said, according
+    to the agency, that ..."): the outlet is a relay (planned from its own cue), the clause
+    follows it."""
+    m = _ASIDE.match(ctx.text, pos, se)
+    if not m:
+        return pos
+    cue = next(iter(ctx.cues_between(m.end(), m.end() + 1)), None)
+    if cue is None or not cue.according:
+        return pos
+    phrase, after = according_phrase(ctx, cue.end, se)
+    if phrase is None or "," not in ctx.text[phrase.end:after] or not ctx.text[after:se].strip(" .\n"):
+        return pos
+    return after
 
 
 def may_report_clause(ctx: SpeechContext, c: CueMatch, cs: int, pos: int, se: int) -> bool:

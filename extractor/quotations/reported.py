@@ -1,14 +1,15 @@
 """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "..., adding
 that ...". Each cue outside the direct quotations is planned (``extractor.quotations.plans``)
 and its plan becomes a record with ``direct: false`` whose content has no "that" and no final
-punctuation."""
+punctuation; an "according to X" that relays another attribution becomes a
+:class:`~extractor.quotations.attribution.Relay` of the context instead."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 
-from .attribution import Attribution
+from .attribution import Attribution, Relay
 from .context import MAX_CUES_PER_SENTENCE, SpeechContext
 from .cues import CueMatch
 from .plans import Plan, plan
@@ -131,6 +132,10 @@ def reported_in_sentence(ctx: SpeechContext, ss: int, se: int, cues: list[CueMat
     stops = clause_stops(ctx, cs, se) + [pl.stop for pl in plans if pl.stop is not None]
     out = []
     for pl in plans:
+        if pl.kind == "relay":
+            ctx.relays.append(Relay(pl.at, pl.comma if pl.comma is not None else se, pl.phrase,
+                                    pl.cue.start))
+            continue
         a = clause_of_plan(ctx, pl, floor, se, stops)
         if a is not None:
             out.append(a)

@@ -98,7 +98,20 @@ def _comma_inside_source(ctx: SpeechContext, toks: list[Token], k: int, out: lis
             if u is not None):
         return True
     return bool(out and toks[k + 1:k + 2] and (toks[k + 1].low in ("the", "a", "an") or toks[k + 1].low
-                                               in ctx.lex.roles) and out[-1].low not in ctx.lex.roles)
+                                               in ctx.lex.roles) and out[-1].low not in ctx.lex.roles
+                and not _subject_of_verb(ctx, toks, k + 1))
+
+
+def _subject_of_verb(ctx: SpeechContext, toks: list[Token], k: int) -> bool:
+    """Whether the words from ``k`` to the next comma hold a finite reporting verb: "according
+    to Reuters, the minister said ..." names a subject there, not an appositive."""
+    for t in toks[k:k + _MAX_SOURCE_TOKENS]:
+        if t.text == ",":
+            return False
+        cue = ctx.lex.cue(t.text) if t.text.islower() else None
+        if cue is not None and cue.tense in ("s", "past"):
+            return True
+    return False
 
 
 def _parenthesis_end(toks: list[Token], k: int) -> int | None:
@@ -121,13 +134,19 @@ def _lowercase_object_at(ctx: SpeechContext, toks: list[Token], k: int, out: lis
 
 def _word_in_source(ctx: SpeechContext, toks: list[Token], k: int, out: list[Token]) -> bool:
     """Whether the word at ``k`` may stand in a source: a capitalised word, a connector, a
-    role or source word, or a lower-case modifier after "the" before one of those."""
+    role or source word, a kind of organisation after a determiner ("the agency"), or a
+    lower-case modifier after "the" before one of those."""
     t = toks[k]
-    return bool(t.cap or t.text in "()" or t.low in _PHRASE_WORDS or t.low in ctx.lex.roles
-                or t.low in ctx.lex.generic or t.low in ctx.lex.data_sources
-                or (out and out[0].low in ("the", "a", "an") and t.text.islower() and len(out) < 6
-                    and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in ctx.lex.roles
-                                               or toks[k + 1].low in ctx.lex.generic)))
+    if t.cap or t.text in "()" or t.low in _PHRASE_WORDS or t.low in ctx.lex.roles \
+            or t.low in ctx.lex.generic or t.low in ctx.lex.data_sources:
+        return True
+    if not (out and out[0].low in ("the", "a", "an") and t.text.islower() and len(out) < 6):
+        return False
+    if t.low in ctx.lex.org_kinds:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.cap or nxt.low in ctx.lex.roles or nxt.low in ctx.lex.generic
+                                or nxt.low in ctx.lex.org_kinds or nxt.low in ctx.lex.org_kind_words)
 
 
 def lowercase_object_end(ctx: SpeechContext, toks: list[Token], k: int) -> int:

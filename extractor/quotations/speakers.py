@@ -153,6 +153,22 @@ class SpeakerResolver:
             return self._resolve_role(phrase, pos)
         return Resolution(None, None)
 
+    def resolve_outlet(self, phrase: Phrase) -> Resolution:
+        """The organisation an outlet phrase names ("IRIB", "the state broadcaster"), or no
+        one: a name the entities know, or a kind noun ("the paper") that an organisation's
+        name shows. Naming an outlet moves no speaker out of focus."""
+        if phrase.kind in ("name", "org") and phrase.name is not None:
+            linked = self.link_name(phrase.name)
+            if linked is not None and linked[0].label == "ORG":
+                return Resolution(linked[0].name, linked[1], linked[0])
+            return Resolution(None, None)
+        head = phrase.head or ""
+        if phrase.kind == "role" and head in self.reader.lex.org_words:
+            ent = self._org_with(head, phrase.start, shown=True)
+            if ent is not None:
+                return Resolution(ent.name, ent.mention_before(phrase.start), ent)
+        return Resolution(None, None)
+
     def _resolve_name(self, phrase: Phrase, name: Name, pos: int) -> Resolution:
         linked = self.link_name(name)
         if linked is None:
@@ -311,10 +327,11 @@ class SpeakerResolver:
                 best = (key, ent)
         return best[1] if best else None
 
-    def _org_with(self, head: str, pos: int) -> Entity | None:
+    def _org_with(self, head: str, pos: int, shown: bool = False) -> Entity | None:
         """The organisation "the company" / "the paper" / "the ministry" refers to: the one
-        named most recently whose name shows that kind, else one whose name shows no other
-        kind; an organisation of another kind ("the Ministry" for "the company") never."""
+        named most recently whose name shows that kind, else (unless ``shown``) one whose
+        name shows no other kind; an organisation of another kind ("the Ministry" for "the
+        company") never."""
         kinds = self.reader.lex.org_kinds
         fitting = kinds.get(head, frozenset({head}))
         other = self.reader.lex.org_kind_words - fitting
@@ -329,7 +346,7 @@ class SpeakerResolver:
             words |= {w.rstrip(".") for w in words}
             if words & fitting:
                 rank = 2
-            elif words & other:
+            elif words & other or shown:
                 continue
             else:
                 rank = 1
