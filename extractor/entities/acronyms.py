@@ -192,9 +192,27 @@ def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
         if (i > 0 and words[i - 1] in ("/", "-") and st.glued(i)) or (
                 i + 1 < st.n and words[i + 1] in ("/", "-") and st.glued(i + 1)):
             continue  # "EF-4", "KL/PR", "CPI-U"
-        if (st.namey(i + 1) and st.taken[i + 1] is None) or (
+        if (st.namey(i + 1) and st.taken[i + 1] is None and not title_or_compound_after(st, i)) or (
                 i > 0 and st.namey(i - 1) and st.taken[i - 1] is None):
             continue  # "BMC Field Reports": part of a longer name
         if i + 1 < st.n and st.glued(i + 1) and words[i + 1][:1].isdigit():
             continue
         st.add(Mention(i, i + 1, "ORG", f"ORG:{w}"))
+
+
+def title_or_compound_after(st: EntityDoc, i: int) -> bool:
+    """The capitalised words after the acronym at ``i`` are no part of its name: a title
+    ("NWRC Director said"), the title of the person named next ("NWRC Field Agent Ana
+    Velk", the person found already), or a capital hyphenated to a common word ("an NWRC
+    T-shirt")."""
+    words, n = st.words, st.n
+    if st.lex.is_title(words[i + 1]):
+        return True
+    if i + 3 < n and words[i + 2] == "-" and st.glued(i + 2) and st.glued(i + 3) \
+            and words[i + 3][:1].islower():
+        return True
+    k = i + 1
+    while k < n and k - i <= 3 and st.namey(k) and st.taken[k] is None:
+        k += 1
+    person = st.taken[k] if k < n else None
+    return person is not None and person.label == "PERSON" and person.start == k
