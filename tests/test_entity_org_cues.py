@@ -27,3 +27,29 @@ def test_an_acronym_before_a_hyphenated_common_word_stands_alone(nlp):
 def test_an_acronym_before_name_words_still_opens_a_longer_name(nlp):
     found = names(nlp, "The BMQ Field Reports were published on Monday.")
     assert "BMQ" not in found
+
+
+# -- organisation names in other languages -------------------------------------------------
+
+
+def test_foreign_party_names_with_lower_case_adjectives(nlp):
+    found = names(nlp, "One other party, the Coalition Avenir Mérovie, backs the plan, while the "
+                       "Parti Ruritanien, Option populaire, and Front démocratique oppose it.")
+    assert found.get("Coalition Avenir Mérovie") == "ORG"
+    assert found.get("Parti Ruritanien") == "ORG"
+    assert found.get("Option populaire") == "ORG"
+    assert found.get("Front démocratique") == "ORG"
+
+
+def test_foreign_heads_take_function_words_and_capitalised_words(nlp):
+    assert names(nlp, "Voters backed the Partei der Arbeit in the north.").get(
+        "Partei der Arbeit") == "ORG"
+    assert names(nlp, "The Partido Verde Ruritano won four seats.").get(
+        "Partido Verde Ruritano") == "ORG"
+
+
+def test_english_words_after_an_english_spelled_head_make_no_foreign_name(nlp):
+    assert "Front began" not in names(nlp, "The Ruritanian Front began to collapse in May.")
+    assert not any(n.startswith("Union") for n in names(
+        nlp, "Union members voted to strike on Monday."))
+    assert "Coalition began" not in names(nlp, "The Coalition began its advance in March.")

@@ -10,8 +10,12 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import EntityDoc
+from .gazetteer import Lexicon
 from .vocabulary import (
     CALENDAR,
+    FOREIGN_ADJECTIVE,
+    FOREIGN_NAME_LINKS,
+    FOREIGN_ORG_HEADS,
     MAX_NAME,
     ON_HEADS,
     ORDINAL,
@@ -302,3 +306,45 @@ def comma_list_ahead(st: EntityDoc, k: int) -> bool:
             continue
         return st.words[j] in ("and", "&") and st.namey(j + 1)
     return False
+
+
+def foreign_org_at(st: EntityDoc, i: int) -> tuple[int, int] | None:
+    """ "Parti Ruritanien", "Front démocratique", "Partei der Arbeit": a foreign head of an
+    organisation name with the capitalised words, function words and lower-case foreign
+    adjectives after it, as a token range, or None. A head that is also an English word
+    ("Front", "Union", "Option") opens such a name only when a word after it is plainly
+    foreign: with an accent, a foreign function word or a foreign adjective ending
+    ("Coalition Avenir Ruritanie" is not enough, "Union Carbide" stays out)."""
+    lex, words, n = st.lex, st.words, st.n
+    if words[i] not in FOREIGN_ORG_HEADS or not st.namey(i):
+        return None
+    english_head = lex.is_common(words[i])
+    foreign = False
+    end = k = i + 1
+    while k < n and k - i < MAX_NAME:
+        w = words[k]
+        if w in FOREIGN_NAME_LINKS and st.namey(k + 1):
+            foreign = True
+            k += 1
+            continue
+        if not w.isalpha() or stops_name(st, k) or lex.is_title(w) or w in lex.org_heads \
+                or k + 1 < n and words[k + 1] == "." and st.glued(k + 1):
+            break  # "Union Maj. Gen. ...": an abbreviated title
+        if st.namey(k):
+            foreign = foreign or not english_head or not w.isascii()
+        elif w.islower() and looks_foreign(lex, w):
+            foreign = True
+        else:
+            break
+        k += 1
+        end = k
+    if end == i + 1 or not foreign:
+        return None
+    return i, end
+
+
+def looks_foreign(lex: Lexicon, word: str) -> bool:
+    """A lower-case word that is no English word: no frequent one, and written with an
+    accent or with a French, Italian or Spanish adjective ending ("nationale", "populaire",
+    "democratico"); an English inflection ("began") has neither."""
+    return not lex.is_common(word) and (not word.isascii() or FOREIGN_ADJECTIVE.search(word) is not None)

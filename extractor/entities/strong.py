@@ -8,7 +8,7 @@ beats the place "Port Avel" inside it, and "Ana Velk" is a person with a role.
 from __future__ import annotations
 
 from .document import EntityDoc, Mention
-from .organisations import org_by_head
+from .organisations import foreign_org_at, org_by_head
 from .people import (
     coordinated_people,
     may_open_person,
@@ -19,7 +19,7 @@ from .people import (
 )
 from .places import place_extent
 from .publications import publication_at
-from .vocabulary import DIRECTIONS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
+from .vocabulary import DIRECTIONS, FOREIGN_ORG_HEADS, LEGAL_HEADS, ORG_QUALIFIERS, PLACE_HEADS
 from .word_classes import TITLE_OR_ROLE
 
 # (start, end, priority, mention): a lower priority wins between candidates of one length.
@@ -42,6 +42,11 @@ def strong_names(st: EntityDoc) -> None:
             if w in lex.org_heads or w in lex.of_heads or w in lex.name_tails \
                     or w in lex.legal_forms or w in ORG_QUALIFIERS:
                 org = org_by_head(st, i)
+                if org:
+                    cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
+                                                             "ORG:" + st.span_text(*org))))
+            if w in FOREIGN_ORG_HEADS:
+                org = foreign_org_at(st, i)
                 if org:
                     cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
                                                              "ORG:" + st.span_text(*org))))

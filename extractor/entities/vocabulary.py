@@ -47,6 +47,20 @@ ROLE_STOP = {",", ".", ";", ":", "(", ")", "“", "”", '"', "said", "says", "a
 ROLE_END = {"who", "which", "that", "whose", "whom", "where", "when", "while", "since", "after",
             "before", "because", "is", "was", "has", "had", "have", "are", "were", "will",
             "would", "told"}
+# "Parti Ruritanien", "Front démocratique": heads of organisation names in other languages.
+FOREIGN_ORG_HEADS = word_set("entities/foreign_org_heads.txt")
+# Articles, prepositions and conjunctions inside such names ("Partei der Arbeit", "Partido
+# de los Trabajadores", "Lega per l'Ambiente"): a closed class of function words.
+FOREIGN_NAME_LINKS = {"de", "du", "des", "der", "die", "das", "del", "della", "dei", "degli",
+                      "di", "da", "do", "dos", "la", "le", "les", "los", "las", "per",
+                      "pour", "para", "por", "y", "e", "et", "und", "en", "für", "van", "voor",
+                      "het", "och", "og", "i", "al", "au", "aux"}
+# Adjective endings of French, Italian, Spanish and Portuguese ("nationale", "populaire",
+# "socialista", "democratico", "verde" is left to capitals): no English word that is no
+# frequent word ends so.
+FOREIGN_ADJECTIVE = re.compile(
+    r"(?:ale|ali|aire|aires|ique|iques|iste|istes|ista|ienne|aise|oise|ano|ani|ico|ici"
+    r"|ica|ese|esi|ario|aria|ivo|iva|ense|eur|euse|elle)$")
 WEEKDAYS = shared.weekday_words()
 # Month names, their abbreviations with a full stop ("jan.", "sept."), and the deictic days
 # (a closed class of four adverbs, kept here).
