@@ -53,3 +53,24 @@ def test_english_words_after_an_english_spelled_head_make_no_foreign_name(nlp):
     assert not any(n.startswith("Union") for n in names(
         nlp, "Union members voted to strike on Monday."))
     assert "Coalition began" not in names(nlp, "The Coalition began its advance in March.")
+
+
+# -- contractors -----------------------------------------------------------------------------
+
+
+def test_the_name_a_contract_goes_to_before_of_and_a_place_is_a_firm(nlp):
+    found = names(nlp, "A second contract, valued at $2 million, went to Crandall and Pike of "
+                       "Birmingham, Ala. It covers a new clinic.")
+    assert found.get("Crandall and Pike") == "ORG"
+    found = names(nlp, "The agency awarded $5 million to Tesh Valley Fabricators of Houston.")
+    assert found.get("Tesh Valley Fabricators") == "ORG"
+
+
+def test_a_name_after_to_without_a_contract_is_left_alone(nlp):
+    found = names(nlp, "The letter was sent to Crandall and Pike of Birmingham, Ala.")
+    assert found.get("Crandall and Pike") is None
+
+
+def test_a_person_a_contract_goes_to_stays_a_person(nlp):
+    found = names(nlp, "The contract went to Maria Velkova of Houston, Texas.")
+    assert found.get("Maria Velkova") == "PERSON"

@@ -12,6 +12,8 @@ import re
 
 from .document import EntityDoc, Mention
 
+# Words that make the sentence an award of a contract: the name after "to" is the contractor.
+CONTRACT_WORDS = {"contract", "contracts", "subcontract", "subcontracts", "awarded"}
 # "NWH", "BRK.B": a ticker symbol as exchanges list it.
 _TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z])?$")
 
@@ -64,3 +66,57 @@ def short_forms(st: EntityDoc) -> None:
                 or st.namey(i + 1) or (st.namey(i - 1) and not st.sent_start(i)):
             continue
         st.add(Mention(i, i + 1, "ORG", company.key))
+
+
+def contract_recipients(st: EntityDoc) -> None:
+    """ "the contract went to Harlow and Pike of Tesh City": in a sentence awarding a
+    contract, the capitalised name after "to" and before "of" and a place is the
+    contractor, a firm, even when it coordinates two surnames; a weak small-town reading
+    of one of its words ("Pike") gives way."""
+    words = st.words
+    for j in range(st.n - 3):
+        if words[j] != "to" or not contract_sentence(st, j):
+            continue
+        k = j + 2 if words[j + 1] == "the" else j + 1
+        end = firm_name_end(st, k)
+        if end is None or end + 1 >= st.n or words[end] != "of":
+            continue
+        place = st.mention_at(end + 1)
+        if place is None or place.label != "GPE" or place.start != end + 1:
+            continue
+        held = st.held_in(k, end)
+        if any(not m.weak for m in held):
+            continue
+        for m in held:
+            st.remove(m)
+        st.add(Mention(k, end, "ORG", "ORG:" + st.span_text(k, end)))
+
+
+def contract_sentence(st: EntityDoc, j: int) -> bool:
+    """A contract word stands before token ``j`` in its sentence."""
+    k = j - 1
+    while k >= 0 and j - k < 40:
+        if st.words[k].lower() in CONTRACT_WORDS:
+            return True
+        if st.starts_sentence[k]:
+            return False
+        k -= 1
+    return False
+
+
+def firm_name_end(st: EntityDoc, k: int) -> int | None:
+    """End of the capitalised name from ``k`` that may be a firm's ("Harlow and Pike",
+    "Tesh Valley Builders"): no given name opens it, "and" or "&" joins name words; or
+    None."""
+    lex, words = st.lex, st.words
+    if not st.namey(k) or words[k] in lex.first_names or lex.is_title(words[k]):
+        return None
+    end = k
+    while end < st.n and end - k < 6:
+        if st.namey(end):
+            end += 1
+        elif words[end] in ("and", "&") and end > k and st.namey(end + 1):
+            end += 1
+        else:
+            break
+    return end
