@@ -24,6 +24,13 @@ def test_an_acronym_before_a_hyphenated_common_word_stands_alone(nlp):
     assert names(nlp, "He was wearing a VLMX T-shirt at the rally.").get("VLMX") == "ORG"
 
 
+def test_an_acronym_and_a_language_name_are_a_broadcasters_service(nlp):
+    assert names(nlp, "In an interview with NWBC Khmer on Monday, he said the rains came late.").get(
+        "NWBC Khmer") == "ORG"
+    found = names(nlp, "The village chief told NWBC Swahili farmers had lost their crops.")
+    assert found.get("NWBC Swahili") == "ORG"
+
+
 def test_an_acronym_before_name_words_still_opens_a_longer_name(nlp):
     found = names(nlp, "The BMQ Field Reports were published on Monday.")
     assert "BMQ" not in found

@@ -12,7 +12,7 @@ import re
 
 from .chains import chain_before
 from .document import EntityDoc, Mention
-from .vocabulary import MAX_NAME
+from .vocabulary import LANGUAGE_NAMES, MAX_NAME
 from .word_classes import UPPER
 
 
@@ -189,6 +189,8 @@ def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
             continue
         if len(w) < 3 or w in lex.acronym_stop:
             continue
+        if language_service(st, i):
+            continue
         if (i > 0 and words[i - 1] in ("/", "-") and st.glued(i)) or (
                 i + 1 < st.n and words[i + 1] in ("/", "-") and st.glued(i + 1)):
             continue  # "EF-4", "KL/PR", "CPI-U"
@@ -216,3 +218,14 @@ def title_or_compound_after(st: EntityDoc, i: int) -> bool:
         k += 1
     person = st.taken[k] if k < n else None
     return person is not None and person.label == "PERSON" and person.start == k
+
+
+def language_service(st: EntityDoc, i: int) -> bool:
+    """ "told NWBC Khmer", "on NWBC Persian": an acronym and a language name after it, and
+    no further name word, are one organisation, a broadcaster's service in that language;
+    the pair is added and True returned."""
+    k = i + 1
+    if k >= st.n or st.words[k] not in LANGUAGE_NAMES or not st.namey(k) or st.namey(k + 1) \
+            or not st.free(i, k + 1):
+        return False
+    return st.add(Mention(i, k + 1, "ORG", "ORG:" + st.span_text(i, k + 1)))

@@ -61,6 +61,20 @@ FOREIGN_NAME_LINKS = {"de", "du", "des", "der", "die", "das", "del", "della", "d
 FOREIGN_ADJECTIVE = re.compile(
     r"(?:ale|ali|aire|aires|ique|iques|iste|istes|ista|ienne|aise|oise|ano|ani|ico|ici"
     r"|ica|ese|esi|ario|aria|ivo|iva|ense|eur|euse|elle)$")
+
+
+def major_language_names() -> frozenset[str]:
+    """One-word names of the languages with a two-letter ISO 639-1 code ("Khmer", "Persian",
+    "Swahili"), from pycountry: the language services of broadcasters are named by them."""
+    import pycountry
+
+    return frozenset(
+        name for lang in pycountry.languages if getattr(lang, "alpha_2", None)
+        for name in [lang.name.split(";")[0].split(" (")[0].strip()]
+        if name.isalpha() and name[:1].isupper())
+
+
+LANGUAGE_NAMES = major_language_names()
 WEEKDAYS = shared.weekday_words()
 # Month names, their abbreviations with a full stop ("jan.", "sept."), and the deictic days
 # (a closed class of four adverbs, kept here).
