@@ -81,3 +81,25 @@ def test_a_name_after_to_without_a_contract_is_left_alone(nlp):
 def test_a_person_a_contract_goes_to_stays_a_person(nlp):
     found = names(nlp, "The contract went to Maria Velkova of Houston, Texas.")
     assert found.get("Maria Velkova") == "PERSON"
+
+
+# -- a name after a noun of a kind of organisation -----------------------------------------
+
+
+def test_a_name_right_after_an_organisation_noun_is_that_organisation(nlp):
+    assert names(nlp, "The Ruritanian company Veltrix announced a new console.").get(
+        "Veltrix") == "ORG"
+    assert names(nlp, "Construction firm Tallin and Pike won the bid.").get(
+        "Tallin and Pike") == "ORG"
+
+
+def test_a_name_set_off_by_commas_after_an_organisation_noun(nlp):
+    assert names(nlp, "The country's largest transport union, Velmora, questioned the figures.").get(
+        "Velmora") == "ORG"
+
+
+def test_a_person_or_a_longer_name_after_an_organisation_noun_is_left_alone(nlp):
+    found = names(nlp, "The company founder Maria Velkova spoke on Monday.")
+    assert found.get("Maria Velkova") == "PERSON"
+    found = names(nlp, "The firm, Velk and Tesh agreed, would close.")
+    assert found.get("Velk") != "ORG"

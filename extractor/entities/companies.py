@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 
 from .document import EntityDoc, Mention
+from .vocabulary import is_calendar
 
 # Words that make the sentence an award of a contract: the name after "to" is the contractor.
 CONTRACT_WORDS = {"contract", "contracts", "subcontract", "subcontracts", "awarded"}
+# Lower-case nouns of a kind of organisation that name the organisation right after them
+# ("the company Veltrix", "the union, Velmora,"): the name model's apposition nouns and
+# "union", less those that also name a person's work ("producer", "publisher", "maker") or a
+# place ("site", "shelter", "portal"), and the school nouns (a school's name is its own).
+_LEFT_OUT = {"producer", "publisher", "maker", "site", "shelter", "portal", "paper",
+             "university", "institute"}
 # "NWH", "BRK.B": a ticker symbol as exchanges list it.
 _TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z])?$")
 
@@ -120,3 +127,24 @@ def firm_name_end(st: EntityDoc, k: int) -> int | None:
         else:
             break
     return end
+
+
+def named_after_org_noun(st: EntityDoc) -> None:
+    """ "the Ruritanian company Veltrix announced", "construction firm Tallin and Pike won",
+    "the largest union, Velmora, said": a capitalised name right after a lower-case noun of
+    a kind of organisation, or set off by commas after it, is that organisation, unless a
+    given name or a title opens it or it is a known place."""
+    lex, words = st.lex, st.words
+    nouns = (lex.org_nouns | {"union"}) - _LEFT_OUT
+    for i in range(st.n - 1):
+        if words[i] not in nouns:
+            continue
+        apposed = words[i + 1] == ","
+        k = i + 2 if apposed else i + 1
+        end = firm_name_end(st, k)
+        if end is None or not st.free(k, end) or is_calendar(words[k:end]) \
+                or lex.lookup(words[k:end]) is not None:
+            continue
+        if end < st.n and (words[end] in ("-", "of", "for", "on") or apposed and words[end] != ","):
+            continue  # "the group Party for a Free ...": a longer name; "the firm, Velk and": a list
+        st.add(Mention(k, end, "ORG", "ORG:" + st.span_text(k, end)))

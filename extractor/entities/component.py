@@ -47,7 +47,7 @@ from ..extensions import ensure_extensions
 from ..lexicon import as_dicts, load_rows
 from ..lexicon.rows import EntityRule
 from .acronyms import acronym_definitions, lone_acronyms
-from .companies import contract_recipients, short_forms, ticker_definitions
+from .companies import contract_recipients, named_after_org_noun, short_forms, ticker_definitions
 from .context import context_names
 from .document import EntityDoc
 from .gazetteer import shared_lexicon
@@ -139,6 +139,7 @@ class EntityRecognizer:
         lone_acronyms(st, acronyms)
         short_forms(st)
         contract_recipients(st)
+        named_after_org_noun(st)
         context_names(st, self.fuzzy_threshold)
         role_appositions(st)
         model_entities(st, model_ents)
