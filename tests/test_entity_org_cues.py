@@ -31,6 +31,13 @@ def test_an_acronym_and_a_language_name_are_a_broadcasters_service(nlp):
     assert found.get("NWBC Swahili") == "ORG"
 
 
+def test_an_acronym_region_and_number_are_a_regional_office(nlp):
+    found = names(nlp, "The grant was approved by NWRB Region 5 on Tuesday.")
+    assert found.get("NWRB Region 5") == "ORG"
+    found = names(nlp, "Officials from NWRB Region IV visited the site.")
+    assert found.get("NWRB Region IV") == "ORG"
+
+
 def test_an_acronym_before_name_words_still_opens_a_longer_name(nlp):
     found = names(nlp, "The BMQ Field Reports were published on Monday.")
     assert "BMQ" not in found

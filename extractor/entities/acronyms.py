@@ -182,6 +182,8 @@ def lone_acronyms(st: EntityDoc, defined: dict[str, Mention | None]) -> None:
         w = words[i]
         if st.taken[i] is not None or st.blocked[i] or not st.lex.people.is_acronym(w) or st.shout(i):
             continue
+        if numbered_region(st, i):
+            continue  # before its definition: the regional office is a body of its own
         if w in defined:
             known = defined[w]
             if known is not None:
@@ -229,3 +231,13 @@ def language_service(st: EntityDoc, i: int) -> bool:
             or not st.free(i, k + 1):
         return False
     return st.add(Mention(i, k + 1, "ORG", "ORG:" + st.span_text(i, k + 1)))
+
+
+def numbered_region(st: EntityDoc, i: int) -> bool:
+    """ "NWRB Region 5", "NWRB Region IV": an acronym, "Region" and its number are one
+    organisation, the body's regional office; the triple is added and True returned."""
+    words = st.words
+    if i + 2 >= st.n or words[i + 1] != "Region" or not (
+            words[i + 2].isdigit() or re.fullmatch(r"[IVX]+", words[i + 2])) or not st.free(i, i + 3):
+        return False
+    return st.add(Mention(i, i + 3, "ORG", "ORG:" + st.span_text(i, i + 3)))
