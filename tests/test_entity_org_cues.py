@@ -110,3 +110,15 @@ def test_a_person_or_a_longer_name_after_an_organisation_noun_is_left_alone(nlp)
     assert found.get("Maria Velkova") == "PERSON"
     found = names(nlp, "The firm, Velk and Tesh agreed, would close.")
     assert found.get("Velk") != "ORG"
+
+
+def test_a_place_and_a_foreign_adjective_after_it_name_an_organisation(nlp):
+    found = names(nlp, "The Parti Ruritanien, Option populaire, and Mérovie solidaire oppose it.")
+    assert found.get("Mérovie solidaire") == "ORG"
+
+
+def test_determiners_and_french_titles_before_foreign_words_name_nothing(nlp):
+    assert not any(label == "ORG" for label in names(
+        nlp, "The timescale of the project was short.").values())
+    found = names(nlp, "He met the Ruritanian chargé d'affaires in May.")
+    assert not any(n.startswith("Ruritanian") and label == "ORG" for n, label in found.items())

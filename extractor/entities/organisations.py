@@ -348,3 +348,26 @@ def looks_foreign(lex: Lexicon, word: str) -> bool:
     accent or with a French, Italian or Spanish adjective ending ("nationale", "populaire",
     "democratico"); an English inflection ("began") has neither."""
     return not lex.is_common(word) and (not word.isascii() or FOREIGN_ADJECTIVE.search(word) is not None)
+
+
+def name_with_foreign_adjective(st: EntityDoc, i: int) -> tuple[int, int] | None:
+    """ "Mérovie solidaire", "Garde républicaine": capitalised name words ending at ``i``
+    and a lower-case foreign adjective after them name an organisation, as a token range,
+    or None. The adjective is plainly foreign (an accent) or follows a place's or a
+    people's name; a French phrase going on ("chargé d'affaires") is a title."""
+    lex, words = st.lex, st.words
+    k = i + 1
+    if k >= st.n or not words[k].islower() or not words[k].isalpha() or st.glued(k) \
+            or st.namey(k + 1) or not looks_foreign(lex, words[k]) \
+            or k + 1 < st.n and words[k + 1][:2].lower() in ("d'", "d’"):
+        return None
+    start = i
+    while start > 0 and st.namey(start - 1) and i - start < 4 and not st.sent_start(start):
+        start -= 1
+    while start <= i and (words[start].lower() in STOP_WORDS or lex.is_title(words[start])):
+        start += 1  # "The timescale", "This nano": a determiner, no name
+    if start > i:
+        return None
+    if words[k].isascii() and words[start].isascii() and st.lex.longest_at(words, start) is None:
+        return None
+    return start, k + 1

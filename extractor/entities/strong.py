@@ -8,7 +8,7 @@ beats the place "Port Avel" inside it, and "Ana Velk" is a person with a role.
 from __future__ import annotations
 
 from .document import EntityDoc, Mention
-from .organisations import foreign_org_at, org_by_head
+from .organisations import foreign_org_at, name_with_foreign_adjective, org_by_head
 from .people import (
     coordinated_people,
     may_open_person,
@@ -47,6 +47,11 @@ def strong_names(st: EntityDoc) -> None:
                                                              "ORG:" + st.span_text(*org))))
             if w in FOREIGN_ORG_HEADS:
                 org = foreign_org_at(st, i)
+                if org:
+                    cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
+                                                             "ORG:" + st.span_text(*org))))
+            if not st.namey(i + 1):
+                org = name_with_foreign_adjective(st, i)
                 if org:
                     cands.append((org[0], org[1], 2, Mention(org[0], org[1], "ORG",
                                                              "ORG:" + st.span_text(*org))))
