@@ -20,6 +20,7 @@ fills token ranges still free:
    given-name and apposed people (``people``), longest first;
 4. ``companies`` and ``acronyms`` (passes B and C): tickers after a company ("(NYSE: NWH)"),
    acronyms defined in parentheses, then other all-capital ones; a company's short form;
+   the contractor a contract goes to, a name after an organisation noun ("the firm Velk");
 5. ``context`` (pass D): reporting-verb subjects (``speakers``), "Town, State", "X Province",
    regions and sites (``places``);
 6. ``roles``: role phrases apposed to a name;
