@@ -10,6 +10,7 @@ In an invented "Velk added", the unknown capitalised word before "added" is a sp
 from __future__ import annotations
 
 from .document import EntityDoc
+from .people import person_before_kin, person_before_who
 from .places import (
     coordinated_place,
     given_name_after_person_noun,
@@ -38,6 +39,7 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             speaker_after(st, i)
         elif w == "," and i + 1 < st.n:
             town_state(st, i)
+            person_before_who(st, i)
         elif w in ("and", "or") and 0 < i < st.n - 1:
             coordinated_place(st, i)
         elif w.lower() in PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
@@ -48,6 +50,7 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             region_after_the(st, i)
         elif w in PERSON_NOUNS:
             given_name_after_person_noun(st, i)
+            person_before_kin(st, i)
         elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
             place_before_head(st, i, fuzzy_threshold)
         elif w in FEATURE_HEADS and st.namey(i) and st.taken[i] is None:

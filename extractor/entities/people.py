@@ -11,7 +11,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .chains import inside_known_name, name_chain, syllable_name
+from ..lexicon import word_set
+from .chains import inside_known_name, name_chain, syllable_name, unknown_chain_before
 from .document import EntityDoc, Mention
 from .gazetteer import Lexicon
 from .vocabulary import (
@@ -24,6 +25,9 @@ from .vocabulary import (
     ROLE_STOP,
     is_calendar,
 )
+
+INSTITUTION_NOUNS = word_set("entities/institution_nouns.txt")
+WORK_NOUNS = word_set("entities/work_nouns.txt")
 
 
 def coordinated_people(st: EntityDoc, i: int) -> list[Mention]:
@@ -63,8 +67,11 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
     end = name_chain(st, i, limit=4)
     if end - i < 2:
         return None
-    if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads):
-        return None  # "George Washington University"
+    if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads
+                       or words[end] in INSTITUTION_NOUNS):
+        return None  # "George Washington University", "the Kanta Rupa hospital"
+    if names_a_title_or_edition(st, i):
+        return None
     surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
     if words[i] not in lex.first_names and any(
             lex.is_common(w) or st.lex.lookup([w]) is not None or glued_verb(st.lex, w)
@@ -82,6 +89,17 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
     if any((e := st.lex.lookup([w])) is not None and e.label == "NORP" for w in words[i:end]):
         return None
     return Mention(i, name_before_common_words(st, i, end), "PERSON", "")
+
+
+def names_a_title_or_edition(st: EntityDoc, i: int) -> bool:
+    """ "her novel Silver Orchard", "the 2030 Summer Games": a capitalised run right after a
+    noun for a creative work is its title, and one after "the" and a year names an edition
+    of an event; neither is a person."""
+    words = st.words
+    if i > 0 and words[i - 1] in WORK_NOUNS:
+        return True
+    return i > 1 and words[i - 2].lower() == "the" and len(words[i - 1]) == 4 \
+        and words[i - 1].isdigit()
 
 
 def name_before_common_words(st: EntityDoc, i: int, end: int) -> int:
@@ -267,3 +285,51 @@ def age_apposition(st: EntityDoc, k: int) -> bool:
     """Tokens from ``k`` are an age set off by commas (", 57,")."""
     return k + 1 < st.n and st.words[k].isdigit() and len(st.words[k]) <= 3 \
         and 0 < int(st.words[k]) < 120 and st.words[k + 1] in (",", ")")
+
+
+# Endings of plural names for a people, a side or a movement ("Ionians", "Crusaders",
+# "Loyalists"): "the Velkans, who" speaks of many, not of one person.
+GROUP_ENDINGS = ("ans", "ers", "ists", "istas", "ites", "ese")
+
+
+def unknown_person_before(st: EntityDoc, end: int, *, after_place_word: bool) -> Mention | None:
+    """A free run of up to three capitalised words ending before ``end`` that no list knows
+    as a place, an organisation or a word, read as a person's name: the caller has seen the
+    evidence after it ("and her husband", ", who"). A run after "of" or "in" counts only
+    with ``after_place_word`` ("supporters of Sok Vanna and her husband")."""
+    lex, words = st.lex, st.words
+    start = unknown_chain_before(st, end)
+    while start < end and (words[start].lower() in STOP_WORDS or lex.is_title(words[start])):
+        start += 1  # "The", "Minister": titled people are found by their title
+    chain = words[start:end]
+    if not 1 <= len(chain) <= 3 or is_calendar(chain) or chain[-1].endswith(GROUP_ENDINGS):
+        return None
+    before = words[start - 1].lower() if start > 0 else ""
+    if before in DETERMINERS or before == "," or not after_place_word and before in (
+            "of", "in", "at", "from", "across", "throughout"):
+        return None  # "the Velk Union, who", "the people of Orsa, who", "Commander, Orsa, who"
+    if lex.lookup(chain) is not None or any(
+            lex.lookup([w]) is not None or lex.is_common(w) or lex.people.is_acronym(w)
+            or lex.people.heads_org(w) for w in chain):
+        return None
+    return Mention(start, end, "PERSON", "")
+
+
+def person_before_kin(st: EntityDoc, k: int) -> None:
+    """ "Supporters of Sok Vanna and her husband": a name joined by "and" to "her" or "his"
+    and a noun of kin names that person ("France and her allies" takes no noun of kin)."""
+    if k < 3 or st.words[k - 1].lower() not in ("her", "his") or st.words[k - 2] != "and":
+        return
+    person = unknown_person_before(st, k - 2, after_place_word=True)
+    if person is not None:
+        st.add(person)
+
+
+def person_before_who(st: EntityDoc, c: int) -> None:
+    """ "to meet with Devocht, who had told him": a name set off before "who" is a person's;
+    a plural or a known place does not count ("the Velkans, who"; "Orsa, who")."""
+    if c + 1 >= st.n or st.words[c + 1] != "who":
+        return
+    person = unknown_person_before(st, c, after_place_word=False)
+    if person is not None:
+        st.add(person)

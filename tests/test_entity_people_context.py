@@ -1,0 +1,106 @@
+"""People told apart by the words around a capitalised run (issue 12): an institution noun
+after it, a work noun or an event's year before it, an outlet's language service, "and her
+husband" and ", who" after it. Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract_doc
+from extractor.names import name_model
+
+
+def names(nlp, text: str) -> dict[str, str]:
+    return {e.name: e.label for e in extract_doc(nlp, text).entities}
+
+
+def people(nlp, text: str) -> set[str]:
+    return {name for name, label in names(nlp, text).items() if label == "PERSON"}
+
+
+# -- a run before a lower-case institution noun names the institution -------------------------
+
+@pytest.mark.parametrize("text, run", [
+    ("Every week hundreds of families arrive at Kantha Rupa hospital in the capital.", "Kantha Rupa"),
+    ("Parents wait outside the Sovan Rith school every morning.", "Sovan Rith"),
+    ("Monks gathered at the Dara Mony pagoda on Sunday.", "Dara Mony"),
+])
+def test_a_run_before_an_institution_noun_is_no_person(nlp, text, run):
+    assert run not in people(nlp, text)
+
+
+def test_a_persons_institution_keeps_the_person(nlp):
+    assert "Ana Velk" in people(nlp, "Ana Velk said the hospital would stay open.")
+
+
+# -- a work's title and an event's edition ------------------------------------------------------
+
+@pytest.mark.parametrize("text, run", [
+    ("She launched her graphic novel Angel Moth in Toronto on Friday.", "Angel Moth"),
+    ("The documentary Marta Lisk premiered at the festival.", "Marta Lisk"),
+    ("He retired after the 2030 Summer Games in Orsa.", "Summer Games"),
+])
+def test_a_title_or_an_edition_is_no_person(nlp, text, run):
+    assert run not in people(nlp, text)
+
+
+def test_a_year_without_the_leaves_the_person(nlp):
+    assert "Marta Lisk" in people(nlp, "In 2030 Marta Lisk won the race in Orsa.")
+
+
+# -- an outlet's language service ---------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["Khmer", "Urdu", "Persian", "Burmese"])
+def test_major_languages(word):
+    assert word in name_model().languages
+
+
+def test_a_full_iso_639_3_name_that_is_a_surname_is_no_major_language():
+    assert "Kim" not in name_model().languages
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The commune chief told VOA Khmer farmers could not plant rice.", "VOA Khmer"),
+    ("The mayor told RNX Urdu that the road would reopen.", "RNX Urdu"),
+])
+def test_an_acronym_and_a_language_after_a_speech_verb_is_an_outlet(nlp, text, outlet):
+    found = names(nlp, text)
+    assert found.get(outlet) == "ORG"
+
+
+# -- "X and her husband" ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Supporters of Sokha Vanna and her husband say they are being punished.", "Sokha Vanna"),
+    ("Neighbours said Dorin Pask and his daughter left before dawn.", "Dorin Pask"),
+])
+def test_a_name_joined_to_her_husband_is_a_person(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "France and her allies signed the treaty.",
+    "The Velkans and their families fled north.",
+])
+def test_a_country_and_her_allies_is_no_person(nlp, text):
+    assert not people(nlp, text)
+
+
+# -- "X, who" ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("He flew to Orlando to meet with Devocht, who had promised him a job.", "Devocht"),
+    ("The march was led by Quintaro Velsk, who had served in the north.", "Quintaro Velsk"),
+])
+def test_a_name_before_who_is_a_person(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Velkans, who held the pass, retreated at night.",
+    "Turkey, who is knocking at the door, said no.",
+    "The general was named Supreme Commander, Orsavia, who then regrouped.",
+    "Aid reached the people of Torvia, who had waited for weeks.",
+])
+def test_a_people_or_a_place_before_who_is_no_person(nlp, text):
+    assert not people(nlp, text)
