@@ -104,3 +104,20 @@ def test_a_name_before_who_is_a_person(nlp, text, person):
 ])
 def test_a_people_or_a_place_before_who_is_no_person(nlp, text):
     assert not people(nlp, text)
+
+
+# -- a hyphenated surname written without its hyphen ----------------------------------------------
+
+def test_a_surname_written_without_its_hyphen_joins_the_full_name(nlp):
+    text = ('Deputy minister Morvan Tal-Oskari opened the fair. "Output will grow," said '
+            'Taloskari at the ceremony.')
+    found = extract_doc(nlp, text).entities
+    person = [e for e in found if e.label == "PERSON"]
+    assert [e.name for e in person] == ["Morvan Tal-Oskari"]
+    assert "Taloskari" in person[0].aliases
+
+
+def test_a_different_surname_stays_a_person_of_its_own(nlp):
+    text = ('Deputy minister Morvan Tal-Oskari opened the fair. "Output will grow," said '
+            'Talveski at the ceremony.')
+    assert {"Morvan Tal-Oskari", "Talveski"} <= people(nlp, text)

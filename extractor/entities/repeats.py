@@ -74,10 +74,17 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
     """Give each unkeyed person the key of the longer name it is part of, or its own."""
     words, lex = st.words, st.lex
     parts: dict[tuple[str, ...], str] = {}
+    # "Shahmirzaei" after "Morteza Shah-Mirzaei": a transliterated surname is written with
+    # and without its hyphen, so the parts are also kept joined, in lower case.
+    joined: dict[str, str] = {}
     for m in people:
         toks = tuple(words[m.start : m.end])
         if not m.key:
-            m.key = parts.get(toks) or "PERSON:" + st.span_text(m.start, m.end)
+            m.key = parts.get(toks) or (len(toks) == 1 and joined.get(toks[0].lower())) \
+                or "PERSON:" + st.span_text(m.start, m.end)
+        for h in range(1, len(toks) - 1):
+            if toks[h] == "-" and st.glued(m.start + h) and st.glued(m.start + h + 1):
+                joined.setdefault((toks[h - 1] + toks[h + 1]).lower(), m.key)
         first = 1 if toks[0] in lex.first_names else 0
         for a in range(first, len(toks)):
             for b in range(a + 1, len(toks) + 1):
