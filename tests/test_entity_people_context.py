@@ -121,3 +121,31 @@ def test_a_different_surname_stays_a_person_of_its_own(nlp):
     text = ('Deputy minister Morvan Tal-Oskari opened the fair. "Output will grow," said '
             'Talveski at the ceremony.')
     assert {"Morvan Tal-Oskari", "Talveski"} <= people(nlp, text)
+
+
+# -- a player's position before a name --------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Orsavia's goalkeeper Mirel Hasko was substituted off after an hour.", "Mirel Hasko"),
+    ("Harbour striker Velo Amrani scored twice in the second half.", "Velo Amrani"),
+])
+def test_a_players_position_titles_the_name(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+def test_a_surname_spelled_like_a_position_stays_in_the_name(nlp):
+    assert "Ana Striker" in people(nlp, "Ana Striker said the vote was fair.")
+
+
+# -- "Rebecca and I" ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Rebecca and I put the list together.", "Rebecca"),
+    ("She told Marta and me to wait outside.", "Marta"),
+])
+def test_a_given_name_joined_to_i_is_a_person(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+def test_a_place_joined_to_i_is_no_person(nlp):
+    assert not people(nlp, "We drove out of Paris and I fell asleep.")

@@ -10,7 +10,7 @@ In an invented "Velk added", the unknown capitalised word before "added" is a sp
 from __future__ import annotations
 
 from .document import EntityDoc
-from .people import person_before_kin, person_before_who
+from .people import given_name_and_i, person_before_kin, person_before_who
 from .places import (
     coordinated_place,
     given_name_after_person_noun,
@@ -42,6 +42,7 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             person_before_who(st, i)
         elif w in ("and", "or") and 0 < i < st.n - 1:
             coordinated_place(st, i)
+            given_name_and_i(st, i)
         elif w.lower() in PLACE_TYPES and i + 2 < st.n and words[i + 1] == "of":
             place_after(st, i + 2)
         elif w in PLACE_TYPES and i > 0:

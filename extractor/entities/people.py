@@ -333,3 +333,21 @@ def person_before_who(st: EntityDoc, c: int) -> None:
     person = unknown_person_before(st, c, after_place_word=False)
     if person is not None:
         st.add(person)
+
+
+def given_name_and_i(st: EntityDoc, a: int) -> None:
+    """ "Rebecca and I put it together": a given name joined by "and" to "I" or "me" names a
+    person, even opening a sentence, where a lone capitalised word is no evidence; a small
+    town spelled alike yields."""
+    if a < 1 or a + 1 >= st.n or st.words[a + 1] not in ("I", "me"):
+        return
+    g = a - 1
+    if st.words[g] not in st.lex.first_names or st.blocked[g] \
+            or (g > 0 and st.namey(g - 1) and not st.sent_start(g)):
+        return
+    held = st.taken[g]
+    if held is not None:
+        if not held.weak or (held.start, held.end) != (g, a):
+            return
+        st.remove(held)
+    st.add(Mention(g, a, "PERSON", ""))
