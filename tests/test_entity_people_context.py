@@ -149,3 +149,17 @@ def test_a_given_name_joined_to_i_is_a_person(nlp, text, person):
 
 def test_a_place_joined_to_i_is_no_person(nlp):
     assert not people(nlp, "We drove out of Paris and I fell asleep.")
+
+
+# -- a place's name before a common word and a comma ---------------------------------------------
+
+@pytest.mark.parametrize("text, run", [
+    ("The army crossed into Asia Minor, where it wintered.", "Asia Minor"),
+    ("Members of the Paris Commune, elected in spring, met daily.", "Paris Commune"),
+])
+def test_a_place_before_a_common_word_and_a_comma_is_no_person(nlp, text, run):
+    assert run not in people(nlp, text)
+
+
+def test_a_given_name_before_a_common_surname_and_a_comma_is_a_person(nlp):
+    assert "Terry Gross" in people(nlp, "The host, Terry Gross, asked about the album.")

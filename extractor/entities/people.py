@@ -84,11 +84,18 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
         after = words[end] if end < st.n else ""
         after2 = words[end + 1] if end + 1 < st.n else ""
         if not (lex.is_title(before) or after in lex.reporting or after2 in lex.reporting
-                or before in lex.reporting or after == ","):
+                or before in lex.reporting or after == "," and given_name_alone(st, i)):
             return None
     if any((e := st.lex.lookup([w])) is not None and e.label == "NORP" for w in words[i:end]):
         return None
     return Mention(i, name_before_common_words(st, i, end), "PERSON", "")
+
+
+def given_name_alone(st: EntityDoc, i: int) -> bool:
+    """The given name at ``i`` is no place's name and no month: before a common word and a
+    comma, "Asia Minor," and "Paris Commune," are no people, but "Terry Gross," is one."""
+    word = st.words[i]
+    return st.lex.lookup([word]) is None and not is_calendar([word])
 
 
 def names_a_title_or_edition(st: EntityDoc, i: int) -> bool:
