@@ -163,3 +163,40 @@ def test_a_place_before_a_common_word_and_a_comma_is_no_person(nlp, text, run):
 
 def test_a_given_name_before_a_common_surname_and_a_comma_is_a_person(nlp):
     assert "Terry Gross" in people(nlp, "The host, Terry Gross, asked about the album.")
+
+
+# -- people in a list ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("The side attacked early, with shots from Jesse Marlo, Tom Oster, and John Stones.",
+     "John Stones"),
+    ("The side started with Romar Lukavo, Yannick Carro, and Dries Merten up front.",
+     "Romar Lukavo"),
+])
+def test_an_item_in_a_list_of_people_is_a_person(nlp, text, person):
+    assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Jesse Marlo, Tom Oster and New Zealand signed the letter.", "New Zealand"),
+    ("Jesse Marlo, Tom Oster and the Velk Union signed the letter.", "Velk Union"),
+])
+def test_a_place_or_an_organisation_in_a_list_of_people_is_no_person(nlp, text, other):
+    found = people(nlp, text)
+    assert {"Jesse Marlo", "Tom Oster"} <= found
+    assert other not in found
+
+
+def test_romanised_syllables_in_a_list_are_no_person(nlp):
+    text = "The army took Bao Linh, Tam Duc, and Phu Lat within a week."
+    assert "Phu Lat" not in people(nlp, text)
+
+
+def test_one_person_is_no_list_of_people(nlp):
+    assert "Grant Field" not in people(nlp, "Ana Velk and Grant Field staff met on Monday.")
+
+
+# -- a pronoun opens no name -------------------------------------------------------------------
+
+def test_a_pronoun_after_read_is_no_person(nlp):
+    assert not people(nlp, "Fans held up a banner that read We Know, and nothing else.")

@@ -10,7 +10,7 @@ In an invented "Velk added", the unknown capitalised word before "added" is a sp
 from __future__ import annotations
 
 from .document import EntityDoc
-from .people import given_name_and_i, person_before_kin, person_before_who
+from .people import given_name_and_i, people_in_lists, person_before_kin, person_before_who
 from .places import (
     coordinated_place,
     given_name_after_person_noun,
@@ -58,3 +58,4 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             site_before(st, i, "LOC", with_head=True)
         elif w.lower() in SITE_NOUNS and not st.namey(i):
             site_before(st, i, SITE_NOUNS[w.lower()], with_head=False)
+    people_in_lists(st)

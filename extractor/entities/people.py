@@ -358,3 +358,76 @@ def given_name_and_i(st: EntityDoc, a: int) -> None:
             return
         st.remove(held)
     st.add(Mention(g, a, "PERSON", ""))
+
+
+def people_in_lists(st: EntityDoc) -> None:
+    """ "with Jesse Marlo, Tom Oster, and Velo Amrani": an item of two or three unknown
+    capitalised words in a list of people is a person too, though its words alone are no
+    evidence; two people must stand beside it in the list."""
+    for m in sorted((m for m in st.mentions if m.label == "PERSON"), key=lambda m: m.start):
+        k = next_item(st, m.end)
+        if k is not None:
+            end = k
+            while end < st.n and end - k < 4 and st.namey(end) and st.taken[end] is None:
+                end += 1
+            if list_item(st, k, end) and (person_ending(st, previous_item(st, m.start))
+                                          or person_starting(st, next_item(st, end))):
+                st.add(Mention(k, end, "PERSON", ""))
+        e = previous_item(st, m.start)
+        if e is not None:
+            start = e
+            while start > 0 and e - start < 4 and st.namey(start - 1) and st.taken[start - 1] is None:
+                start -= 1
+            if list_item(st, start, e) and (person_starting(st, next_item(st, m.end))
+                                            or person_ending(st, previous_item(st, start))):
+                st.add(Mention(start, e, "PERSON", ""))
+
+
+def next_item(st: EntityDoc, e: int) -> int | None:
+    """Start of the list item after a separator at ``e`` (",", "and", ", and")."""
+    if e < st.n and st.words[e] == ",":
+        e += 1
+    elif not (e < st.n and st.words[e] == "and"):
+        return None
+    if e < st.n and st.words[e] == "and":
+        e += 1
+    return e if e < st.n else None
+
+
+def previous_item(st: EntityDoc, s: int) -> int | None:
+    """End of the list item before a separator that ends at ``s``."""
+    if s > 0 and st.words[s - 1] == "and":
+        s -= 1
+        if s > 0 and st.words[s - 1] == ",":
+            s -= 1
+    elif s > 0 and st.words[s - 1] == ",":
+        s -= 1
+    else:
+        return None
+    return s if s > 0 else None
+
+
+def person_starting(st: EntityDoc, k: int | None) -> bool:
+    held = st.mention_at(k) if k is not None else None
+    return held is not None and held.label == "PERSON" and held.start == k
+
+
+def person_ending(st: EntityDoc, e: int | None) -> bool:
+    held = st.mention_at(e - 1) if e is not None else None
+    return held is not None and held.label == "PERSON" and held.end == e
+
+
+def list_item(st: EntityDoc, start: int, end: int) -> bool:
+    """Tokens ``start`` to ``end`` are two or three capitalised words that are a whole list
+    item, that no list knows as a place, an organisation or a date, and that are not all
+    romanised East Asian syllables."""
+    lex, words = st.lex, st.words
+    if not 2 <= end - start <= 3 or st.namey(start - 1) or st.namey(end):
+        return False
+    chain = words[start:end]
+    if is_calendar(chain) or lex.lookup(chain) is not None:
+        return False
+    if all(lex.people.is_syllable(w) for w in chain):
+        return False  # "Nha Trang, Cam Ranh, and Da Lat": romanised syllables name places too
+    return not any(lex.people.heads_org(w) or lex.people.is_acronym(w) or not w.isalpha()
+                   or (lex.lookup([w]) is not None and w not in lex.first_names) for w in chain)

@@ -13,6 +13,8 @@ from .chains import name_chain, unknown_chain_before
 from .document import EntityDoc, Mention
 from .vocabulary import PLACE_TYPES, is_calendar
 
+PERSONAL_PRONOUNS = {"I", "We", "You", "He", "She", "It", "They"}
+
 
 def found_names(st: EntityDoc) -> set[tuple[str, ...]]:
     """The token tuples of every mention so far, computed once (the passes before D)."""
@@ -79,8 +81,8 @@ def speaker_after(st: EntityDoc, v: int) -> None:
     if end == k or any(st.taken[j] is not None for j in range(k, end)):
         return
     chain = words[k:end]
-    if is_calendar(chain) or tuple(chain) in found_names(st):
-        return
+    if is_calendar(chain) or tuple(chain) in found_names(st) or chain[0] in PERSONAL_PRONOUNS:
+        return  # "a banner that read We Know": a pronoun opens no name
     if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s", "of", "for")
                        or lex.is_title(words[end])):
         return  # "said Regional Recovery Coordinator ...": a title, not a name
