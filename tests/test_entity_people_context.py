@@ -200,3 +200,13 @@ def test_one_person_is_no_list_of_people(nlp):
 
 def test_a_pronoun_after_read_is_no_person(nlp):
     assert not people(nlp, "Fans held up a banner that read We Know, and nothing else.")
+
+
+# -- an acronym after a title ------------------------------------------------------------------
+
+def test_an_acronym_after_a_capitalised_title_word_is_no_person(nlp):
+    assert not people(nlp, "We release our code under the Open Source QPL license.")
+
+
+def test_an_acronym_after_a_title_that_speaks_stays_a_person(nlp):
+    assert "KVB" in people(nlp, "Senator KVB said the bill would pass.")

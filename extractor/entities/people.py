@@ -187,6 +187,9 @@ def person_after_title(st: EntityDoc, t: int) -> Mention | None:
     chain = words[k:end]
     if st.lex.lookup(chain) is not None:
         return None  # "President Iran"? a known place or organisation
+    if len(chain) == 1 and lex.people.is_acronym(chain[0]) and not (
+            end < st.n and words[end] in lex.reporting):
+        return None  # "the Open Source GPL license": an acronym after a title is a thing's
     if all(lex.is_common(w) and w not in lex.first_names for w in chain) and not (
             end < st.n and words[end] in lex.reporting):
         return None  # but "the blogger Sight writes"
