@@ -90,17 +90,5 @@ def speaker_after(st: EntityDoc, v: int) -> None:
         return  # "said Senvar town farmer ...": a place (the context pass names it)
     if len(chain) == 1 and (lex.is_common(chain[0]) or st.lex.people.is_acronym(chain[0])):
         return
-    if language_service(st, chain):
-        st.add(Mention(k, end, "ORG", "ORG:" + st.span_text(k, end)))
-        return
     st.add(Mention(k, end, "PERSON", ""))
 
-
-def language_service(st: EntityDoc, chain: list[str]) -> bool:
-    """ "told VOA Khmer", "said BBC Persian": an outlet's acronym and a language (or a
-    nationality) name one of its language services; no person is named so."""
-    people = st.lex.people
-    if len(chain) != 2 or not people.is_acronym(chain[0]):
-        return False
-    entry = st.lex.lookup(chain[1:])
-    return chain[1] in people.languages or (entry is not None and entry.label == "NORP")

@@ -33,7 +33,6 @@ class NameModel:
       kind of organisation in lower case: "agency");
     - ``legal_forms`` ("Inc.", "GmbH"): the company suffixes;
     - ``surname_words`` ("lodge", "baker"): common words that are also frequent surnames;
-    - ``languages`` ("Khmer", "Persian"): the major languages' names, from pycountry;
     - ``particles`` ("van", "bin"): lower-case words inside a person's name, and
       ``elided_particles`` ("d'", "dell'"): particles written onto the surname
       ("d'Ottavio").
@@ -56,7 +55,6 @@ class NameModel:
         self.roles = self.titles | frozenset(w.lower() for w in shared.role_words("role"))
         self.title_prefixes = shared.role_words("prefix")
         self._speaker_titles = frozenset(t.rstrip(".").lower() for t in self.honorifics | self.title_prefixes)
-        self.languages = major_languages()
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles or word in self.honorifics
@@ -103,15 +101,6 @@ class NameModel:
     def is_acronym(word: str) -> bool:
         """"NWRC", "AT&T": two to eight capitals, not a Roman numeral."""
         return bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
-
-
-def major_languages() -> frozenset[str]:
-    """The one-word names of the languages with an ISO 639-1 code ("Khmer", "Urdu"): the
-    major languages only, as the full ISO 639-3 list holds words like "Kim" and "Ho"."""
-    import pycountry
-
-    return frozenset(lang.name for lang in pycountry.languages
-                     if hasattr(lang, "alpha_2") and " " not in lang.name)
 
 
 @lru_cache(maxsize=1)
