@@ -116,7 +116,9 @@ def interrupt_when_manifest_has(out: Path, args: list, lines: int, sig: int) -> 
 
 def test_interrupted_runs_resume_with_nothing_lost_and_nothing_duplicated(tmp_path):
     archive = tmp_path / "archive.jsonl"
-    n_docs = 150
+    # Enough documents that the runs cannot finish before the interrupts arrive, even when
+    # this process is slow to be scheduled on a loaded machine (150 once proved too few).
+    n_docs = 600
     lines = [{"id": f"d{i}", "text": story(i)} for i in range(n_docs)]
     for at in (20, 80, 140):
         lines.insert(at, b"{not json")
