@@ -49,8 +49,9 @@ def test_a_sentence_with_dashes_is_no_dateline(analyzer, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("CAPE ORRIN, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Fla.": "GPE"}),
-    ("Cape Orrin, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Fla.": "GPE"}),
+    ("CAPE ORRIN, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Florida": "GPE"}),
+    ("Cape Orrin, Fla. -- Crews readied the pad.", {"Cape Orrin": "GPE", "Florida": "GPE"}),
+    ("CAPE ORRIN, FL -- Crews readied the pad.", {"Cape Orrin": "GPE", "Florida": "GPE"}),
     ("WASHINGTON, March 3, 2021 -- The board met.", {"Washington": "GPE"}),
     ("ANYTOWN, Texas, May 2 /PRNewswire/ -- Sales rose.", {"Anytown": "GPE", "Texas": "GPE"}),
     ("MARLOW, Nov.29 (XNA) --The bank raised its rate.", {"Marlow": "GPE"}),
@@ -59,6 +60,36 @@ def test_the_dateline_place_and_region_are_places(nlp, text, expected):
     found = names(nlp, text)
     assert {k: v for k, v in found.items() if k in expected} == expected
     assert not {k for k, v in found.items() if v == "ORG" and k.upper() in text.upper()[:12]}
+
+
+# -- US state abbreviations after a town (scripts/build_states.py, from the us package) ------
+
+@pytest.mark.parametrize("text, town, state, written", [
+    ("The mill in Velton, Ga., shut down on Monday.", "Velton", "Georgia", "Ga."),
+    ("Crews reached Orrin Springs, N.M. on Friday.", "Orrin Springs", "New Mexico", "N.M."),
+    ("A clinic opened in Marlow, Calif. last week.", "Marlow", "California", "Calif."),
+    ("The plant in Velton, OH was closed.", "Velton", "Ohio", "OH"),
+    ("Send the forms to 12 Elm Street, Orrin City, PA 16501 by May.", "Orrin City", "Pennsylvania", "PA"),
+    ("Letters went to Marlow, ME 04401-1234 last year.", "Marlow", "Maine", "ME"),
+])
+def test_a_state_abbreviation_after_a_town_names_the_state(nlp, text, town, state, written):
+    found = mentions(nlp, text)
+    assert found.get(town) == [town]
+    assert found.get(state) == [written]
+
+
+@pytest.mark.parametrize("text", [
+    "I think OR maybe IN the end it was OK.",
+    "She said HI to ME and left.",
+    "WE WANT, OR NEED, MORE ROADS",
+    "Dana Velk, MD, said the clinic was full.",
+    "The lawyer, Tom Orrin, SC, said the case was over.",
+    "Say it once, OK, and then stop.",
+])
+def test_a_postal_code_without_a_town_is_no_state(nlp, text):
+    found = names(nlp, text)
+    assert not {"Oregon", "Indiana", "Oklahoma", "Hawaii", "Maine", "Maryland",
+                "South Carolina"} & set(found)
 
 
 def test_a_dateline_place_with_its_region_known_as_one_name_stays_one(nlp):

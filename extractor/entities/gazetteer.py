@@ -78,8 +78,10 @@ class Lexicon:
         self.name_lengths: dict[str, tuple[int, ...]] = {
             first: tuple(sorted({len(e.tokens) for e in entries}, reverse=True))
             for first, entries in self.names.items()}
-        self.states = {row.abbreviation: row.state
-                       for row in load_table(_DIR + "state_abbreviations.tsv", StateAbbreviation)}
+        states = load_table(_DIR + "state_abbreviations.tsv", StateAbbreviation)
+        self.states = {row.abbreviation: row.state for row in states if row.form == "ap"}
+        # Postal codes are English words too ("IN", "OR", "ME"): trusted in fewer places.
+        self.postal_states = {row.abbreviation: row.state for row in states if row.form == "postal"}
         self.subdivision_names = sorted({
             e.key.split(":", 1)[1] for entries in self.names.values() for e in entries
             if e.label == "GPE" and e.tier == 1})

@@ -26,9 +26,10 @@ def block_boilerplate(st: EntityDoc) -> None:
 def _place_entry(st: EntityDoc, tokenize: Tokenize, start: int, end: int) -> tuple[str, Entry | None]:
     """The place's name as news writes it ("CAPE TOWN" -> "Cape Town") and its gazetteer entry."""
     text = st.text[start:end]
+    postal = st.lex.postal_states.get(text)  # "OR" before its case is changed
     if text.isupper():
         text = " ".join(w.capitalize() for w in text.split())
-    abbrev = st.lex.states.get(text)
+    abbrev = st.lex.states.get(text) or postal  # "Ore.", "OR"
     if abbrev:
         return text, st.lex.lookup(tokenize(abbrev))
     return text, st.lex.lookup(tokenize(text))

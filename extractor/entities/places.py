@@ -3,7 +3,8 @@ a place preposition, "province of X", "X Province" (matched loosely to the gazet
 subdivisions), named sites ("X Island", "the X gas field") and regions named with compass
 words ("South East Asia", "the Pacific Northwest", "the US West Coast", "the West").
 
-In an invented "in Lamar, Minn.", "Lamar" becomes ``GPE:Lamar`` and "Minn." the state.
+In an invented "in Lamar, Minn.", "Lamar" becomes ``GPE:Lamar`` and "Minn." the state
+``GPE:Minnesota``; so does "MN" in "Lamar, MN" or "Lamar, MN 56001".
 """
 
 from __future__ import annotations
@@ -58,11 +59,40 @@ def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
         return
 
 
+def _is_zip(word: str) -> bool:
+    """ "16501", "16501-2345": a US ZIP code."""
+    return len(word) in (5, 10) and word[:5].isdigit() and (len(word) == 5 or word[5] == "-"
+                                                            and word[6:].isdigit())
+
+
+def _postal_state(st: EntityDoc, comma: int) -> str | None:
+    """The state a postal code after "Town," names ("Dayton, OH", "Erie, PA 16501"), or None:
+    the code must follow a town in title case, not a person's name ("Tom Velk, MD") nor a
+    shouted line ("WE WANT, OR NEED"); a ZIP code after it makes it sure."""
+    state = st.lex.postal_states.get(st.words[comma + 1])
+    if state is None or comma == 0:
+        return None
+    if comma + 2 < st.n and _is_zip(st.words[comma + 2]):
+        return state
+    town = st.words[comma - 1]
+    if not st.namey(comma - 1) or town.isupper():
+        return None
+    held = st.taken[comma - 1]
+    if held is not None and held.label != "GPE":
+        return None  # "Tom Velk, SC, said": a person's credential
+    start = comma - 1
+    while start > 0 and comma - start < 3 and st.namey(start - 1):
+        start -= 1
+    if held is None and comma - start > 1 and st.words[start] in st.lex.first_names:
+        return None  # "Dana Velk, MD" is a person; one word ("Austin, TX") a town
+    return state
+
+
 def town_state(st: EntityDoc, comma: int) -> None:
-    """ "Ashby, Minnesota", "St. Peter, Minn.", "towns of Lamesa and Dumas, Texas"."""
+    """ "Ashby, Minnesota", "St. Peter, Minn.", "Dayton, OH", "towns of Lamesa and Dumas, Texas"."""
     words, lex = st.words, st.lex
     state = st.mention_at(comma + 1)
-    abbrev = lex.states.get(words[comma + 1])
+    abbrev = lex.states.get(words[comma + 1]) or _postal_state(st, comma)
     if not ((state is not None and state.label == "GPE" and state.start == comma + 1)
             or abbrev):
         return

@@ -69,11 +69,14 @@ def write_spans(st: EntityDoc) -> None:
 
 
 def canonical_name(st: EntityDoc, key: str, ms: list[Mention]) -> str:
-    """The fullest name the text gives; an all-capital dateline takes the gazetteer's case."""
+    """The fullest name the text gives; an all-capital dateline takes the gazetteer's case,
+    a state named only by its abbreviation its full name."""
     texts = [st.span_text(m.start, m.end) for m in ms]
     name = key.split(":", 1)[1]
     if ms[0].label == "NORP" and name in texts:
         return name  # "Iranian", not "Iranians"
+    if ms[0].label == "GPE" and all(t in st.lex.states or t in st.lex.postal_states for t in texts):
+        return name  # "Ga.", "GA": the state "Georgia", the abbreviations its aliases
     cased = [t for t in texts if not t.isupper()]
     best = max(cased or texts, key=lambda t: (len(t.split()), t[:1].isupper(), len(t)))
     if best.isupper() and name.upper() == best.upper():

@@ -155,8 +155,11 @@ class SiteNoun(Row):
 
 
 class StateAbbreviation(Row):
+    """A US state's abbreviation: AP style with its period ("Minn.") or the postal code ("MN")."""
+
     abbreviation: str
     state: str
+    form: Literal["ap", "postal"] = "ap"
 
 
 class CompassPoint(Row):
