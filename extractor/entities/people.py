@@ -70,7 +70,7 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
     if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads
                        or words[end] in INSTITUTION_NOUNS):
         return None  # "George Washington University", "the Kanta Rupa hospital"
-    if names_a_title_or_edition(st, i):
+    if names_a_title_or_edition(st, i) or opens_with_name_title(st, i):
         return None
     surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
     if words[i] not in lex.first_names and any(
@@ -195,6 +195,41 @@ def person_after_title(st: EntityDoc, t: int) -> Mention | None:
         return None  # but "the blogger Sight writes"
     role = title_phrase(st, t)
     return Mention(k, end, "PERSON", "", [role] if role else [])
+
+
+def person_after_name_title(st: EntityDoc, t: int) -> Mention | None:
+    """ "Rabbi Ilan Sorel", "Cllr Velk", "Cdr. Ilan Sorel": a person after a title of
+    nameparser's lists, with the title as a role. A title that is also a word, a given name
+    or a surname ("Admiral", "Pastor", "Alderman") may be the name itself ("Dean Orsk"), so
+    it counts only before a full name: a given name, then a capitalised word."""
+    lex, words = st.lex, st.words
+    if t > 0 and words[t - 1] in ("of", "for") or lex.lookup([words[t]]) is not None \
+            or inside_known_name(st, t) or continues_other_name(st, t):
+        return None  # "Secretary of State Ana Velk", "British Ana Velk": no title of its own
+    if words[t] in lex.people.plain_titles:
+        k = t + 2 if t + 1 < st.n and words[t + 1] == "." and st.glued(t + 1) else t + 1
+        return person_after_title(st, k - 1)  # "Cdr. Ilan Sorel": the stop is a token
+    if t + 2 < st.n and words[t + 1] in lex.first_names and st.namey(t + 1) and st.namey(t + 2):
+        return person_after_title(st, t)
+    return None
+
+
+def continues_other_name(st: EntityDoc, t: int) -> bool:
+    """ "Director of Central Intelligence William Casey": a title word after a capitalised
+    word that is no title and no known name is a word of some other name."""
+    if t == 0 or not st.namey(t - 1) or st.sent_start(t - 1):
+        return False
+    prev = st.words[t - 1]
+    return not st.lex.is_title(prev) and prev not in st.lex.people.name_titles \
+        and st.lex.lookup([prev]) is None
+
+
+def opens_with_name_title(st: EntityDoc, i: int) -> bool:
+    """ "Pastor Ilan Sorel": a title that is also a given name opens a run of three
+    capitalised words whose next two are a full name; the person is those two."""
+    words = st.words
+    return words[i] in st.lex.people.full_name_titles and i + 2 < st.n \
+        and words[i + 1] in st.lex.first_names and st.namey(i + 1) and st.namey(i + 2)
 
 
 def person_after_title_complement(st: EntityDoc, t: int) -> Mention | None:

@@ -12,6 +12,7 @@ from .organisations import foreign_org_at, name_with_foreign_adjective, org_by_h
 from .people import (
     coordinated_people,
     may_open_person,
+    person_after_name_title,
     person_after_title,
     person_by_apposition,
     person_by_syllables,
@@ -74,6 +75,10 @@ def strong_names(st: EntityDoc) -> None:
         if lex.is_title(w) or (w in roles and w.islower()):
             # "Minister Ana Ruiz", "farmer Tuan Vo": a role noun before a name
             person = person_after_title(st, i)
+            if person:
+                cands.append((person.start, person.end, 2, person))
+        elif w in lex.people.name_titles:
+            person = person_after_name_title(st, i)
             if person:
                 cands.append((person.start, person.end, 2, person))
     for start, end, _, m in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):

@@ -14,6 +14,7 @@ from .rows import Month, OrgWord, ReportingVerb, RoleWord, Weekday
 
 ROLES = "shared/roles.tsv"
 HONORIFICS = "shared/honorifics.txt"
+NAME_TITLES = "shared/name_titles.txt"
 ORG_WORDS = "shared/org_words.tsv"
 REPORTING_VERBS = "shared/reporting_verbs.jsonl"
 MONTHS = "shared/months.jsonl"
@@ -32,6 +33,11 @@ def role_words(use: str, name: str | Path = ROLES) -> frozenset[str]:
 
 def honorifics(name: str | Path = HONORIFICS) -> frozenset[str]:
     """Courtesy titles written before a name ("Mr.", "Dr"), as written."""
+    return word_set(name)
+
+
+def name_titles(name: str | Path = NAME_TITLES) -> frozenset[str]:
+    """Titles written before a person's name, from nameparser ("rabbi", "cdr"), lower case."""
     return word_set(name)
 
 

@@ -54,7 +54,26 @@ class NameModel:
         self.surname_words = word_set("entities/surname_words.txt")
         self.roles = self.titles | frozenset(w.lower() for w in shared.role_words("role"))
         self.title_prefixes = shared.role_words("prefix")
+        self.plain_titles, self.full_name_titles = self._name_titles()
+        self.name_titles = self.plain_titles | self.full_name_titles
         self._speaker_titles = frozenset(t.rstrip(".").lower() for t in self.honorifics | self.title_prefixes)
+
+    def _name_titles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """nameparser's titles, capitalised as before a name, in two kinds: those that are no
+        English word, given name or surname ("Cdr", "Cllr", "Signora") title any name after
+        them; the others ("Admiral", "Pastor", "Alderman") may be a name or a word themselves
+        and title only a full name after them (see entities.people.person_after_name_title)."""
+        common = word_set("entities/common_words.txt")
+        plain: set[str] = set()
+        full_name: set[str] = set()
+        for title in shared.name_titles():
+            written = title.capitalize()
+            if title in common or title in self.surname_words or written in self.given_names \
+                    or given_name_gender(written) is not None:
+                full_name.add(written)
+            else:
+                plain.add(written)
+        return frozenset(plain), frozenset(full_name)
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles or word in self.honorifics
