@@ -26,6 +26,8 @@ class NameModel:
     - ``given_names``: words that open a person's name ("Marta Ruiz");
     - ``titles`` (lower case) and ``honorifics`` ("Dr.", "Mrs"): words before a name;
     - ``roles`` (lower case): nouns naming a person by function ("farmer", "the official");
+    - ``plain_titles`` ("Cdr", "Cllr") and ``full_name_titles`` ("Rabbi", "Admiral"):
+      nameparser's titles the hand lists lack, capitalised (``name_titles``: both);
     - ``title_prefixes`` ("Deputy", "Acting"): capitalised words that stand before a name
       as part of a title, read in speaker phrases (see :meth:`is_speaker_title`);
     - ``org_heads`` ("Ministry", "Council"), ``of_heads`` (heads that take "of": "Bank of
