@@ -22,7 +22,15 @@ from .places import (
     town_state,
 )
 from .speakers import speaker_after, speaker_before
-from .vocabulary import COMPASS_POINTS, FEATURE_HEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_TYPES, SITE_NOUNS
+from .vocabulary import (
+    COMPASS_POINTS,
+    FEATURE_HEADS,
+    KIN_PLURALS,
+    PERSON_NOUNS,
+    PLACE_HEADS,
+    PLACE_TYPES,
+    SITE_NOUNS,
+)
 from .word_classes import CONTEXT
 
 
@@ -51,6 +59,8 @@ def context_names(st: EntityDoc, fuzzy_threshold: float) -> None:
             region_after_the(st, i)
         elif w in PERSON_NOUNS:
             given_name_after_person_noun(st, i)
+            person_before_kin(st, i)
+        elif w in KIN_PLURALS:
             person_before_kin(st, i)
         elif w in PLACE_HEADS and st.namey(i) and st.taken[i] is None:
             place_before_head(st, i, fuzzy_threshold)

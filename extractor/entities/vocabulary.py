@@ -101,7 +101,11 @@ WEAK_HEADS = shared.org_words("unit")
 ON_HEADS = shared.org_words("on")
 # The words the context pass looks at (besides the reporting verbs), as written and in lower case.
 CONTEXT_WORDS = {"to", ",", "and", "or"} | PLACE_HEADS | FEATURE_HEADS | COMPASS_POINTS
-CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS) | PERSON_NOUNS
+# Plural and collective nouns of kin: "Ana Velk and her children" names her as surely as "and
+# her son" (a person noun in the singular would make "the children, Ana" a given name).
+KIN_PLURALS = frozenset({"children", "sons", "daughters", "parents", "brothers", "sisters",
+                         "grandchildren", "family"})
+CONTEXT_LOWER = PLACE_TYPES | set(SITE_NOUNS) | PERSON_NOUNS | KIN_PLURALS
 
 
 def is_calendar(words: list[str]) -> bool:
