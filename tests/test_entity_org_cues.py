@@ -32,10 +32,12 @@ def test_an_acronym_and_a_language_name_are_a_broadcasters_service(nlp):
 
 
 def test_an_acronym_region_and_number_are_a_regional_office(nlp):
-    found = names(nlp, "The grant was approved by NWRB Region 5 on Tuesday.")
-    assert found.get("NWRB Region 5") == "ORG"
-    found = names(nlp, "Officials from NWRB Region IV visited the site.")
-    assert found.get("NWRB Region IV") == "ORG"
+    found = names(nlp, "Funds were released by the QLTA Region 12 office last month.")
+    assert found.get("QLTA Region 12") == "ORG"
+    found = names(nlp, "Inspectors from QLTA Region IX toured the dam.")
+    assert found.get("QLTA Region IX") == "ORG"
+    found = names(nlp, "QLTA Region VII said the levee held.")
+    assert found.get("QLTA Region VII") == "ORG"
 
 
 def test_an_acronym_before_name_words_still_opens_a_longer_name(nlp):
@@ -47,12 +49,21 @@ def test_an_acronym_before_name_words_still_opens_a_longer_name(nlp):
 
 
 def test_foreign_party_names_with_lower_case_adjectives(nlp):
-    found = names(nlp, "One other party, the Coalition Avenir Mérovie, backs the plan, while the "
-                       "Parti Ruritanien, Option populaire, and Front démocratique oppose it.")
-    assert found.get("Coalition Avenir Mérovie") == "ORG"
-    assert found.get("Parti Ruritanien") == "ORG"
-    assert found.get("Option populaire") == "ORG"
-    assert found.get("Front démocratique") == "ORG"
+    found = names(nlp, "Three lists are on the ballot: the Movimento Sociale Orsano and the Partido "
+                       "Verde Tallino face the Partei Neue Mitte, Front populaire, and Union "
+                       "démocratique.")
+    assert found.get("Movimento Sociale Orsano") == "ORG"
+    assert found.get("Partido Verde Tallino") == "ORG"
+    assert found.get("Partei Neue Mitte") == "ORG"
+    assert found.get("Front populaire") == "ORG"
+    assert found.get("Union démocratique") == "ORG"
+    found = names(nlp, "Polls put the Movimento Nuova Orsa ahead, while the Partei Freie Mitte, "
+                       "Front écologiste, and Alliance républicaine trail.")
+    assert found.get("Movimento Nuova Orsa") == "ORG"
+    assert found.get("Front écologiste") == "ORG"
+    assert found.get("Alliance républicaine") == "ORG"
+    assert names(nlp, "The Option républicaine sat out the vote.").get(
+        "Option républicaine") == "ORG"
 
 
 def test_foreign_heads_take_function_words_and_capitalised_words(nlp):
@@ -73,16 +84,19 @@ def test_english_words_after_an_english_spelled_head_make_no_foreign_name(nlp):
 
 
 def test_the_name_a_contract_goes_to_before_of_and_a_place_is_a_firm(nlp):
-    found = names(nlp, "A second contract, valued at $2 million, went to Crandall and Pike of "
-                       "Birmingham, Ala. It covers a new clinic.")
-    assert found.get("Crandall and Pike") == "ORG"
+    found = names(nlp, "The city awarded a $3 million contract for the new bridge to Brenn and "
+                       "Castell of Dayton, Ohio.")
+    assert found.get("Brenn and Castell") == "ORG"
+    found = names(nlp, "The port authority gave the dredging contract to Brenn and Pike of Toledo, "
+                       "Ohio.")
+    assert found.get("Brenn and Pike") == "ORG"
     found = names(nlp, "The agency awarded $5 million to Tesh Valley Fabricators of Houston.")
     assert found.get("Tesh Valley Fabricators") == "ORG"
 
 
 def test_a_name_after_to_without_a_contract_is_left_alone(nlp):
-    found = names(nlp, "The letter was sent to Crandall and Pike of Birmingham, Ala.")
-    assert found.get("Crandall and Pike") is None
+    found = names(nlp, "The letter was sent to Brenn and Pike of Toledo, Ohio.")
+    assert found.get("Brenn and Pike") is None
 
 
 def test_a_person_a_contract_goes_to_stays_a_person(nlp):

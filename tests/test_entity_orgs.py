@@ -46,7 +46,7 @@ def test_foreign_legal_forms_name_companies_one_by_one(nlp):
 
 
 def test_a_hyphenated_legal_form_is_no_company(nlp):
-    assert names(nlp, "The photos are shared under the CC BY-SA license.") == {}
+    assert names(nlp, "The maps are released under the ODC BY-SA licence.") == {}
 
 
 def test_ticker_and_short_form_are_mentions_of_the_company(nlp):
@@ -95,8 +95,8 @@ def test_rare_capital_words_and_defined_acronyms_stay_organisations(nlp):
 
 
 def test_long_names_with_commas_of_and_and_stay_whole(nlp):
-    assert names(nlp, "The Ministry of Industry, Mine and Trade said exports rose.") == {
-        "Ministry of Industry, Mine and Trade": "ORG"}
+    assert names(nlp, "The Ministry of Roads, Ports and Shipping said tolls would rise.") == {
+        "Ministry of Roads, Ports and Shipping": "ORG"}
     assert names(nlp, "The Association of Exchange Operators of Ruritania met on Monday.") == {
         "Association of Exchange Operators of Ruritania": "ORG"}
 
@@ -106,12 +106,13 @@ def test_a_treasury_after_a_state_is_an_organisation(nlp):
 
 
 def test_names_of_bodies_after_of_for_and_on_stay_whole(nlp):
-    assert names(nlp, "The Municipality of Rivertown asked the Daughters of the Old Republic and "
-                      "the International Guild of Jugglers to pay.") == {
-        "Municipality of Rivertown": "ORG", "Daughters of the Old Republic": "ORG",
-        "International Guild of Jugglers": "ORG"}
-    assert names(nlp, "The Medical Journal of Ruritania and the Centre for Social Studies agreed.") == {
-        "Medical Journal of Ruritania": "ORG", "Centre for Social Studies": "ORG"}
+    assert names(nlp, "The Friends of the Old Lighthouse asked the Municipality of Tarrow and the "
+                      "Sons of the Northern Frontier for a grant.") == {
+        "Friends of the Old Lighthouse": "ORG", "Municipality of Tarrow": "ORG",
+        "Sons of the Northern Frontier": "ORG"}
+    assert names(nlp, "The Quarterly Journal of Orsan Botany and the Institute for Rural Transport "
+                      "agreed.") == {
+        "Quarterly Journal of Orsan Botany": "ORG", "Institute for Rural Transport": "ORG"}
 
 
 def test_on_and_a_field_belong_to_a_council_but_a_topic_does_not(nlp):
@@ -120,8 +121,10 @@ def test_on_and_a_field_belong_to_a_council_but_a_topic_does_not(nlp):
 
 
 def test_a_place_after_a_name_with_its_own_place_is_no_part_of_it(nlp):
-    assert names(nlp, "A team from Texas State University of the US took part.") == {
-        "Texas State University": "ORG", "US": "GPE"}
+    assert names(nlp, "A team from Nevada Polytechnic Institute of the US took part.") == {
+        "Nevada Polytechnic Institute": "ORG", "US": "GPE"}
+    assert names(nlp, "Students of Ontario Agricultural College of Canada won the prize.") == {
+        "Ontario Agricultural College": "ORG", "Canada": "GPE"}
 
 
 def test_a_person_after_an_organisation_ends_its_name(nlp):
@@ -139,9 +142,11 @@ def test_an_article_capitalised_in_a_title_is_no_part_of_the_name(nlp):
 
 
 def test_a_church_after_a_denomination_is_a_religious_body(nlp):
-    found = names(nlp, "The Greek Orthodox Church and the Catholic Church criticised the plan, "
-                       "and Velk Church was closed.")
-    assert found == {"Greek Orthodox Church": "ORG", "Catholic Church": "ORG"}
+    found = names(nlp, "The Armenian Apostolic Church and the Anglican Church backed the appeal, "
+                       "and Tesh Church was shut.")
+    assert found == {"Armenian Apostolic Church": "ORG", "Anglican Church": "ORG"}
+    assert names(nlp, "The Coptic Orthodox Church backed the appeal.") == {
+        "Coptic Orthodox Church": "ORG"}
 
 
 def test_a_force_is_an_organisation_but_its_base_a_facility(nlp):
@@ -155,9 +160,10 @@ def test_a_force_is_an_organisation_but_its_base_a_facility(nlp):
 def test_facilities_are_no_organisations(nlp):
     assert names(nlp, "The rocket was moved to the Orbital Space Center on Monday, and visitors at "
                       "the Riverside Art Museum saw a model.") == {}
-    assert names(nlp, "Patients were taken to Velkton General Hospital and the Museum of Flight.") == {}
-    assert names(nlp, "Engineers work in the Ana T. Velk Mission Control Center and the Velk "
-                      "Convention Centre.") == {}
+    assert names(nlp, "Visitors at the Museum of Seafaring and Tarrow General Hospital were sent "
+                      "home.") == {}
+    assert names(nlp, "Staff at the Ilse M. Tarrow Aquatics Center and the Orsa Expo Centre went "
+                      "home.") == {}
 
 
 def test_a_center_without_a_building_word_stays_an_organisation(nlp):
@@ -166,13 +172,13 @@ def test_a_center_without_a_building_word_stays_an_organisation(nlp):
 
 
 def test_a_person_a_facility_is_named_after_is_no_person_but_a_place_before_it_stays(nlp):
-    assert names(nlp, "He spoke in front of Orlan City Jean Lesage International Airport.") == {}
+    assert names(nlp, "She landed at Velkburg Rosa Marlin International Airport late at night.") == {}
     assert names(nlp, "Crowds came to the Paris Air Show.") == {"Paris": "GPE"}
     assert names(nlp, "Ana Hall said the plan works.") == {"Ana Hall": "PERSON"}
 
 
 def test_laws_and_events_hold_no_nationality_or_person(nlp):
-    assert names(nlp, "Under the American Relief Act and the Velk Tax Code, fines rose.") == {}
+    assert names(nlp, "Under the Canadian Ferry Safety Act and the Velk Tax Code, fares rose.") == {}
     assert names(nlp, "The Ruritania Film Festival and the 15th Orlan Plast International "
                       "Exhibition opened.") == {}
 
@@ -181,5 +187,7 @@ def test_a_survey_is_a_programme_unless_a_science_makes_it_an_agency(nlp):
     assert names(nlp, "The National Household Survey found that rents rose.") == {}
     assert names(nlp, "The U.S. Geological Survey said the quake was strong.") == {
         "U.S. Geological Survey": "ORG"}
+    assert names(nlp, "The Orsan Hydrographic Survey said the channel had silted up.") == {
+        "Orsan Hydrographic Survey": "ORG"}
     assert names(nlp, "The Velk Antarctic Survey said ice melted.") == {
         "Velk Antarctic Survey": "ORG"}

@@ -22,7 +22,7 @@ def people(nlp, text: str) -> set[str]:
 # -- a run before a lower-case institution noun names the institution -------------------------
 
 @pytest.mark.parametrize("text, run", [
-    ("Every week hundreds of families arrive at Kantha Rupa hospital in the capital.", "Kantha Rupa"),
+    ("Dozens of patients queued outside the Velmor Tash clinic before dawn.", "Velmor Tash"),
     ("Parents wait outside the Sovan Rith school every morning.", "Sovan Rith"),
     ("Monks gathered at the Dara Mony pagoda on Sunday.", "Dara Mony"),
 ])
@@ -37,7 +37,8 @@ def test_a_persons_institution_keeps_the_person(nlp):
 # -- a work's title and an event's edition ------------------------------------------------------
 
 @pytest.mark.parametrize("text, run", [
-    ("She launched her graphic novel Angel Moth in Toronto on Friday.", "Angel Moth"),
+    ("He toured with his debut album Rosa Lindqvist all summer.", "Rosa Lindqvist"),
+    ("The opera Clara Voss opened the season in Vienna.", "Clara Voss"),
     ("The documentary Marta Lisk premiered at the festival.", "Marta Lisk"),
     ("He retired after the 2030 Summer Games in Orsa.", "Summer Games"),
 ])
@@ -47,6 +48,11 @@ def test_a_title_or_an_edition_is_no_person(nlp, text, run):
 
 def test_a_year_without_the_leaves_the_person(nlp):
     assert "Marta Lisk" in people(nlp, "In 2030 Marta Lisk won the race in Orsa.")
+
+
+def test_the_same_run_without_a_work_noun_is_a_person(nlp):
+    assert "Rosa Lindqvist" in people(nlp, "He toured with Rosa Lindqvist all summer.")
+    assert "Clara Voss" in people(nlp, "She met Clara Voss in Vienna.")
 
 
 # -- an outlet's language service ---------------------------------------------------------------
@@ -61,7 +67,8 @@ def test_a_full_iso_639_3_name_that_is_a_surname_is_no_major_language():
 
 
 @pytest.mark.parametrize("text, outlet", [
-    ("The commune chief told VOA Khmer farmers could not plant rice.", "VOA Khmer"),
+    ("The fisherman told KRV Tamil boats could not leave the harbour.", "KRV Tamil"),
+    ("The minister told DLN Amharic prices would fall by June.", "DLN Amharic"),
     ("The mayor told RNX Urdu that the road would reopen.", "RNX Urdu"),
 ])
 def test_an_acronym_and_a_language_after_a_speech_verb_is_an_outlet(nlp, text, outlet):
@@ -72,11 +79,24 @@ def test_an_acronym_and_a_language_after_a_speech_verb_is_an_outlet(nlp, text, o
 # -- "X and her husband" ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person", [
-    ("Supporters of Sokha Vanna and her husband say they are being punished.", "Sokha Vanna"),
+    ("Backers of Chanto Rithy and her husband say the charges are false.", "Chanto Rithy"),
+    ("Neighbours of Oudom Samnang and his wife said the fire started at night.", "Oudom Samnang"),
+    ("Relatives of Pheap Sokun and her son gathered outside the court.", "Pheap Sokun"),
+    ("Police escorted Sopheap Nuon and her family to the border.", "Sopheap Nuon"),
+    ("Villagers say Narin Sambath and his sons were taken away at night.", "Narin Sambath"),
     ("Neighbours said Dorin Pask and his daughter left before dawn.", "Dorin Pask"),
 ])
 def test_a_name_joined_to_her_husband_is_a_person(nlp, text, person):
     assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, run", [
+    ("Backers of Chanto Rithy say the charges are false.", "Chanto Rithy"),
+    ("Relatives of Pheap Sokun gathered outside the court.", "Pheap Sokun"),
+    ("Police escorted Sopheap Nuon to the border.", "Sopheap Nuon"),
+])
+def test_the_same_unknown_run_without_kin_is_no_person(nlp, text, run):
+    assert run not in people(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -90,7 +110,7 @@ def test_a_country_and_her_allies_is_no_person(nlp, text):
 # -- "X, who" ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person", [
-    ("He flew to Orlando to meet with Devocht, who had promised him a job.", "Devocht"),
+    ("She took the night bus to Denver to stay with Quenby, who had a spare room.", "Quenby"),
     ("The march was led by Quintaro Velsk, who had served in the north.", "Quintaro Velsk"),
 ])
 def test_a_name_before_who_is_a_person(nlp, text, person):
@@ -99,7 +119,8 @@ def test_a_name_before_who_is_a_person(nlp, text, person):
 
 @pytest.mark.parametrize("text", [
     "The Velkans, who held the pass, retreated at night.",
-    "Turkey, who is knocking at the door, said no.",
+    "Norway, who is waiting for an answer, said no.",
+    "The envoy said Portugal, who holds the chair this year, would host the talks.",
     "The general was named Supreme Commander, Orsavia, who then regrouped.",
     "Aid reached the people of Torvia, who had waited for weeks.",
 ])
@@ -118,6 +139,23 @@ def test_a_surname_written_without_its_hyphen_joins_the_full_name(nlp):
     assert "Taloskari" in person[0].aliases
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ('Coach Darius Ven-Halloran praised the squad. "We were ready," Venhalloran said after the '
+     'match.', "Darius Ven-Halloran", "Venhalloran"),
+    ("Professor Oren Kel-Abadi led the dig. Kelabadi said the tools were ancient.",
+     "Oren Kel-Abadi", "Kelabadi"),
+])
+def test_other_surnames_written_without_their_hyphen_join_the_full_name(nlp, text, full, short):
+    person = [e for e in extract_doc(nlp, text).entities if e.label == "PERSON"]
+    assert [e.name for e in person] == [full]
+    assert short in person[0].aliases
+
+
+def test_a_joined_spelling_with_other_letters_stays_a_person_of_its_own(nlp):
+    text = "Professor Oren Kel-Abadi led the dig. Kelaabadi said the tools were ancient."
+    assert {"Oren Kel-Abadi", "Kelaabadi"} <= people(nlp, text)
+
+
 def test_a_different_surname_stays_a_person_of_its_own(nlp):
     text = ('Deputy minister Morvan Tal-Oskari opened the fair. "Output will grow," said '
             'Talveski at the ceremony.')
@@ -127,11 +165,20 @@ def test_a_different_surname_stays_a_person_of_its_own(nlp):
 # -- a player's position before a name --------------------------------------------------------
 
 @pytest.mark.parametrize("text, person", [
-    ("Orsavia's goalkeeper Mirel Hasko was substituted off after an hour.", "Mirel Hasko"),
+    ("Velmora's defender Oskuro Tendai was booked in the first minute.", "Oskuro Tendai"),
+    ("Coach Brandt dropped striker Oskuro Tendai for the final.", "Oskuro Tendai"),
     ("Harbour striker Velo Amrani scored twice in the second half.", "Velo Amrani"),
 ])
 def test_a_players_position_titles_the_name(nlp, text, person):
     assert person in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, run", [
+    ("Velmora's Oskuro Tendai was booked in the first minute.", "Oskuro Tendai"),
+    ("Harbour Velo Amrani scored twice in the second half.", "Velo Amrani"),
+])
+def test_the_same_run_without_a_position_is_no_person(nlp, text, run):
+    assert run not in people(nlp, text)
 
 
 def test_a_surname_spelled_like_a_position_stays_in_the_name(nlp):
@@ -141,7 +188,7 @@ def test_a_surname_spelled_like_a_position_stays_in_the_name(nlp):
 # -- "Rebecca and I" ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person", [
-    ("Rebecca and I put the list together.", "Rebecca"),
+    ("Teodor and I drove the truck back to the depot.", "Teodor"),
     ("She told Marta and me to wait outside.", "Marta"),
 ])
 def test_a_given_name_joined_to_i_is_a_person(nlp, text, person):
@@ -155,22 +202,23 @@ def test_a_place_joined_to_i_is_no_person(nlp):
 # -- a place's name before a common word and a comma ---------------------------------------------
 
 @pytest.mark.parametrize("text, run", [
-    ("The army crossed into Asia Minor, where it wintered.", "Asia Minor"),
-    ("Members of the Paris Commune, elected in spring, met daily.", "Paris Commune"),
+    ("Farmers in the Jordan Valley, where water is short, sold their herds.", "Jordan Valley"),
+    ("Delegates of the Victoria Commune, elected in spring, met daily.", "Victoria Commune"),
 ])
 def test_a_place_before_a_common_word_and_a_comma_is_no_person(nlp, text, run):
     assert run not in people(nlp, text)
 
 
 def test_a_given_name_before_a_common_surname_and_a_comma_is_a_person(nlp):
-    assert "Terry Gross" in people(nlp, "The host, Terry Gross, asked about the album.")
+    assert "Wanda Barley" in people(nlp, "Last night's guest, Wanda Barley, sang two songs.")
 
 
 # -- people in a list ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person", [
-    ("The side attacked early, with shots from Jesse Marlo, Tom Oster, and John Stones.",
-     "John Stones"),
+    ("The visitors pressed late, and chances fell to Ivo Sarran, Amos Krell, and Milo Banks.",
+     "Milo Banks"),
+    ("The coach named Kit Rivers, Bastien Ollo and Kofi Marrant in midfield.", "Kit Rivers"),
     ("The side started with Romar Lukavo, Yannick Carro, and Dries Merten up front.",
      "Romar Lukavo"),
 ])
@@ -200,13 +248,15 @@ def test_one_person_is_no_list_of_people(nlp):
 # -- a pronoun opens no name -------------------------------------------------------------------
 
 def test_a_pronoun_after_read_is_no_person(nlp):
-    assert not people(nlp, "Fans held up a banner that read We Know, and nothing else.")
+    assert not people(nlp, "Protesters outside the depot carried placards that read They Lied "
+                           "all afternoon.")
 
 
 # -- an acronym after a title ------------------------------------------------------------------
 
 def test_an_acronym_after_a_capitalised_title_word_is_no_person(nlp):
-    assert not people(nlp, "We release our code under the Open Source QPL license.")
+    assert not people(nlp, "Pilots trained on the Captain KLT simulator for a month.")
+    assert not people(nlp, "The studio edits its clips with the Producer XVT suite.")
 
 
 def test_an_acronym_after_a_title_that_speaks_stays_a_person(nlp):
