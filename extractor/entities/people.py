@@ -69,7 +69,7 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
         return None
     if end < st.n and (words[end] in lex.org_heads or words[end] in lex.of_heads
                        or words[end] in INSTITUTION_NOUNS):
-        return None  # "George Washington University", "the Kanta Rupa hospital"
+        return None  # "George Washington University", "the Velmor Tash clinic"
     if names_a_title_or_edition(st, i) or opens_with_name_title(st, i):
         return None
     surname = [w for w in words[i + 1 : end] if not re.fullmatch(r"[A-Z]\.", w)]
@@ -93,7 +93,7 @@ def person_from_first_name(st: EntityDoc, i: int) -> Mention | None:
 
 def given_name_alone(st: EntityDoc, i: int) -> bool:
     """The given name at ``i`` is no place's name and no month: before a common word and a
-    comma, "Asia Minor," and "Paris Commune," are no people, but "Terry Gross," is one."""
+    comma, "Jordan Valley," and "Victoria Commune," are no people, but "Wanda Barley," is one."""
     word = st.words[i]
     return st.lex.lookup([word]) is None and not is_calendar([word])
 
@@ -110,7 +110,7 @@ def names_a_title_or_edition(st: EntityDoc, i: int) -> bool:
 
 
 def name_before_common_words(st: EntityDoc, i: int, end: int) -> int:
-    """ "Jeff Marlow Experience", "Ana Velk Photographic Legacy": after two names a
+    """ "Marta Kelling Revival", "Ana Velk Photographic Legacy": after two names a
     capitalised common word that is no surname opens a title of which the name is a part,
     so the person ends before it; a surname that is also a word stays ("Henry Cabot Lodge",
     "Anna Nicole Smith"), and so does a function word ("Trinh Minh The")."""
@@ -189,7 +189,7 @@ def person_after_title(st: EntityDoc, t: int) -> Mention | None:
         return None  # "President Iran"? a known place or organisation
     if len(chain) == 1 and lex.people.is_acronym(chain[0]) and not (
             end < st.n and words[end] in lex.reporting):
-        return None  # "the Open Source GPL license": an acronym after a title is a thing's
+        return None  # "the Captain KLT simulator": an acronym after a title is a thing's
     if all(lex.is_common(w) and w not in lex.first_names for w in chain) and not (
             end < st.n and words[end] in lex.reporting):
         return None  # but "the blogger Sight writes"
@@ -361,8 +361,9 @@ def unknown_person_before(st: EntityDoc, end: int, *, after_place_word: bool) ->
 
 
 def person_before_kin(st: EntityDoc, k: int) -> None:
-    """ "Supporters of Sok Vanna and her husband": a name joined by "and" to "her" or "his"
-    and a noun of kin names that person ("France and her allies" takes no noun of kin)."""
+    """ "Backers of Chanto Rithy and her husband": a name joined by "and" to "her" or "his"
+    and a noun of kin, or kin in the plural ("and his sons"), names that person ("France and
+    her allies" takes no noun of kin)."""
     if k < 3 or st.words[k - 1].lower() not in ("her", "his") or st.words[k - 2] != "and":
         return
     person = unknown_person_before(st, k - 2, after_place_word=True)
@@ -371,7 +372,7 @@ def person_before_kin(st: EntityDoc, k: int) -> None:
 
 
 def person_before_who(st: EntityDoc, c: int) -> None:
-    """ "to meet with Devocht, who had told him": a name set off before "who" is a person's;
+    """ "to stay with Quenby, who had a room": a name set off before "who" is a person's;
     a plural or a known place does not count ("the Velkans, who"; "Orsa, who")."""
     if c + 1 >= st.n or st.words[c + 1] != "who":
         return
@@ -381,7 +382,7 @@ def person_before_who(st: EntityDoc, c: int) -> None:
 
 
 def given_name_and_i(st: EntityDoc, a: int) -> None:
-    """ "Rebecca and I put it together": a given name joined by "and" to "I" or "me" names a
+    """ "Teodor and I drove it back": a given name joined by "and" to "I" or "me" names a
     person, even opening a sentence, where a lone capitalised word is no evidence; a small
     town spelled alike yields."""
     if a < 1 or a + 1 >= st.n or st.words[a + 1] not in ("I", "me"):

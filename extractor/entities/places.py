@@ -1,7 +1,7 @@
 """Places and sites from context: "Town, State", unknown places joined to known ones after
 a place preposition, "province of X", "X Province" (matched loosely to the gazetteer's
 subdivisions), named sites ("X Island", "the X gas field") and regions named with compass
-words ("South East Asia", "the Pacific Northwest", "the US West Coast", "the West").
+words ("North West Africa", "the Pacific Southwest", "the Canada West Coast", "the West").
 
 In an invented "in Lamar, Minn.", "Lamar" becomes ``GPE:Lamar`` and "Minn." the state
 ``GPE:Minnesota``; so does "MN" in "Lamar, MN" or "Lamar, MN 56001".
@@ -44,12 +44,12 @@ def site_before(st: EntityDoc, h: int, label: str, *, with_head: bool) -> None:
         return  # "Oil field workers", "the Gas Field"
     if with_head and end - start == 1 and st.words[start] in st.lex.first_names \
             and (start == 0 or st.words[start - 1].lower() != "the"):
-        return  # "actress Sally Field": a given name and a surname; but "the Ross Sea"
+        return  # "actress Sally Field": a given name and a surname; but "the Weddell Sea"
     if with_head and start > 0 and all(w in DIRECTIONS for w in st.words[start:end]):
         country = st.lex.lookup([st.words[start - 1]])
         if country is not None and country.label == "GPE" and country.tier == 1 \
                 and st.namey(start - 1):
-            start -= 1  # "the US East Coast": one region
+            start -= 1  # "the UK East Coast": one region
     for k in range(start, end):
         held = st.taken[k]
         if held is not None:
@@ -185,7 +185,7 @@ def place_before_head(st: EntityDoc, h: int, fuzzy_threshold: float) -> None:
             and st.words[start] not in DIRECTIONS:
         return
     if h + 1 < st.n and st.words[h + 1][:1].isdigit():
-        return  # "EPA Region 7" is an office
+        return  # "QLTA Region 12" is an office
     name = st.span_text(start, h)
     if st.words[h] == "Region":
         st.add(Mention(start, h + 1, "LOC", f"LOC:{name} Region"))
@@ -198,9 +198,9 @@ def place_before_head(st: EntityDoc, h: int, fuzzy_threshold: float) -> None:
 
 def place_extent(st: EntityDoc, i: int, e: Entry) -> Extent:
     """The gazetteer place ``e`` at ``i`` widened to the area it names: a head after it
-    ("West Java Province"), compass words around it ("Southern Chile", "South East Asia",
-    "the Pacific Northwest"), an abbreviated compass word ("N. Korea"), a coastline ("the
-    West Coast") and the country before such a region ("the US West Coast")."""
+    ("West Java Province"), compass words around it ("Southern Chile", "North West Africa",
+    "the Pacific Southwest"), an abbreviated compass word ("N. Korea"), a coastline ("the
+    West Coast") and the country before such a region ("the Ireland West Coast")."""
     words = st.words
     start, end, label, key = i, i + len(e.tokens), e.label, e.key
     if i > 0 and words[i - 1] in COMPASS_ABBREVIATIONS:
@@ -220,13 +220,13 @@ def place_extent(st: EntityDoc, i: int, e: Entry) -> Extent:
     if label == "LOC" and words[start] in DIRECTIONS and start > 0 and st.namey(start - 1):
         country = st.lex.lookup([words[start - 1]])
         if country is not None and country.label == "GPE" and country.tier == 1:
-            start -= 1  # "the US West Coast": one region
+            start -= 1  # "the Ireland West Coast": one region
             key = f"LOC:{st.span_text(start, end)}"
     return start, end, label, key
 
 
 def _compass_after(st: EntityDoc, i: int, end: int, label: str, key: str) -> tuple[int, str, str]:
-    """ "Pacific Southwest Region", "the Pacific Northwest": compass words after a region."""
+    """ "Pacific Southwest Region", "the Atlantic Northeast": compass words after a region."""
     words = st.words
     j = end
     while j < st.n and j - end < 2 and words[j] in DIRECTIONS and st.namey(j):
@@ -241,8 +241,8 @@ def _compass_after(st: EntityDoc, i: int, end: int, label: str, key: str) -> tup
 
 def _compass_before(st: EntityDoc, i: int, end: int, label: str, key: str,
                     tier: int) -> tuple[int, str, str]:
-    """ "Southern Chile", "South East Asia": compass words before a country or a region
-    name one region, unless the whole is a place of its own ("East Los Angeles")."""
+    """ "Southern Chile", "North West Africa": compass words before a country or a region
+    name one region, unless the whole is a place of its own ("North Las Vegas")."""
     words = st.words
     k = i
     while k > 0 and i - k < 2 and words[k - 1] in DIRECTIONS and st.namey(k - 1):
@@ -268,7 +268,7 @@ def region_after_the(st: EntityDoc, c: int) -> None:
 
 
 def given_name_after_person_noun(st: EntityDoc, k: int) -> None:
-    """ "their infant daughter, Alba.", "the man Adam said": a given name right after a noun
+    """ "their newborn son, Austin.", "the boy Dallas said": a given name right after a noun
     for a person, closing the phrase, is that person, not the place spelled alike."""
     j = k + 2 if k + 1 < st.n and st.words[k + 1] == "," else k + 1
     if not st.namey(j) or st.words[j] not in st.lex.first_names or st.sent_start(j):

@@ -74,7 +74,7 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
     """Give each unkeyed person the key of the longer name it is part of, or its own."""
     words, lex = st.words, st.lex
     parts: dict[tuple[str, ...], str] = {}
-    # "Shahmirzaei" after "Morteza Shah-Mirzaei": a transliterated surname is written with
+    # "Kelabadi" after "Oren Kel-Abadi": a transliterated surname is written with
     # and without its hyphen, so the parts are also kept joined, in lower case.
     joined: dict[str, str] = {}
     for m in people:

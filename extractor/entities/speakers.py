@@ -36,7 +36,7 @@ def speaker_before(st: EntityDoc, v: int) -> None:
     start = unknown_chain_before(st, end, over_weak=True)
     if apposed and (end - start < 2 or start == 0 or words[start - 1] != "," or any(
             lex.lookup([w]) is not None or lex.people.is_acronym(w) for w in words[start:end])):
-        return  # but "at Termez, Uzbek SSR, announced": a place's region
+        return  # but "at Kelvor, Orsan SSR, reported": a place's region
     while start < end and (words[start].lower() in STOP_WORDS or lex.is_title(words[start])
                            or words[start] in lex.org_heads):
         start += 1  # "The Department said", "Minister Zarif said" (titled elsewhere)
@@ -82,7 +82,7 @@ def speaker_after(st: EntityDoc, v: int) -> None:
         return
     chain = words[k:end]
     if is_calendar(chain) or tuple(chain) in found_names(st) or chain[0] in PERSONAL_PRONOUNS:
-        return  # "a banner that read We Know": a pronoun opens no name
+        return  # "placards that read They Lied": a pronoun opens no name
     if end < st.n and (words[end] in lex.org_heads or words[end] in ("’s", "'s", "of", "for")
                        or lex.is_title(words[end])):
         return  # "said Regional Recovery Coordinator ...": a title, not a name
