@@ -105,7 +105,7 @@ def town_state(st: EntityDoc, comma: int) -> None:
     while start > 0 and end - start < 3 and st.namey(start - 1):
         start -= 1
     if start == end or is_calendar(words[start:end]):
-        return  # "back home in December, Mexico in January": a month is no town
+        return  # "tours Oslo in October, Chile in February": a month is no town
     # A nationality in this slot is a town ("Mexican, Missouri").
     old = st.mention_at(start)
     if old is not None and old.label == "NORP" and old.start == start and old.end == end:
@@ -142,8 +142,9 @@ def coordinated_place(st: EntityDoc, c: int) -> None:
     if anchor < 0 or words[anchor].lower() not in PLACE_PREPOSITIONS:
         return
     chain = words[start:end]
-    if any(lex.is_common(w) or w in lex.first_names or lex.is_title(w) for w in chain):
-        return
+    if is_calendar(chain) or any(
+            lex.is_common(w) or w in lex.first_names or lex.is_title(w) for w in chain):
+        return  # "in January and Peru": a month joined to a place is still a month
     st.add(Mention(start, end, "GPE", f"GPE:{st.span_text(start, end)}"))
 
 
