@@ -760,6 +760,28 @@ def test_pronoun_resolves_to_the_entity_in_focus(nlp):
     assert next(e for e in facts.entities if e.id == q.speaker_id).name == "Ines Carvalho"
 
 
+def test_focus_is_not_taken_by_a_passing_name(nlp):
+    """A person named in passing (inside a prepositional phrase or another's title) does not
+    take the pronoun from the speaker in focus."""
+    text = ("Nadia Okoro met Minister Carol Finch last year. Okoro said she started the work after "
+            "the floods. \u201cI've seen that fear,\u201d she said.")
+    assert by_text(quotes(nlp, text), "I've seen").speaker == "Nadia Okoro"
+    text = ("Nadia Okoro, an adviser to Minister Carol Finch, opened the clinic. \u201cI have seen "
+            "that fear,\u201d she said.")
+    assert by_text(quotes(nlp, text), "I have seen").speaker == "Nadia Okoro"
+    text = ("Premier Daniel Roy has called an early vote. After meeting with Governor Paul Brandt to "
+            "dissolve the assembly, he spoke at the airport, stating the vote is a \u201cfresh start\u201d "
+            "for the province.")
+    assert by_text(quotes(nlp, text), "fresh start").speaker == "Daniel Roy"
+
+
+def test_the_texts_own_pronoun_teaches_the_speakers_gender(nlp):
+    """ "Tanaka said he": the text's pronoun outranks what the given name suggests."""
+    text = ("Kim Tanaka met Minister Carol Finch last year. Tanaka said he started the work after "
+            "the floods. \u201cI have seen that fear,\u201d he said.")
+    assert by_text(quotes(nlp, text), "I have seen").speaker == "Kim Tanaka"
+
+
 def test_role_noun_with_no_named_person_is_unnamed(nlp):
     text = "The ministry published new export figures on Monday. Exports will rise next year, the official said."
     q = by_text(quotes(nlp, text), "Exports will rise")

@@ -12,7 +12,7 @@ from .attribution import Relay
 from .cues import CueMatch
 from .lexicon import SpeechLexicon
 from .marks import QuotePair
-from .phrases import Phrase, PhraseReader
+from .phrases import PASSING_PREPOSITIONS, Phrase, PhraseReader
 
 TERMINAL = ".!?\u2026"
 WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")
@@ -99,8 +99,10 @@ class SpeechContext:
                 p = self.subject(c, floor)
                 if p is not None:
                     return p
-        toks = self.reader.tokens(self.text, floor, before)
-        for k, t in enumerate(toks[:40]):
+        toks = self.reader.tokens(self.text, floor, before)[:40]
+        k = 0
+        while k < len(toks):
+            t = toks[k]
             if t.low in ("he", "she", "they") and len(t.text) <= 4:
                 return self.reader.pronoun(t)
             if t.cap and k > 0 and t.text.isalpha():
@@ -110,9 +112,15 @@ class SpeechContext:
                         run.append(u)
                     else:
                         break
-                p = self.reader.classify(self.text, run)
+                # "After meeting with Governor X, he said": a name in a prepositional
+                # phrase is not the subject (one opening the sentence, "For X, ...", may be)
+                passing = k > 1 and toks[k - 1].low in PASSING_PREPOSITIONS
+                p = None if passing else self.reader.classify(self.text, run)
                 if p is not None and p.kind == "name":
                     return p
+                k += len(run) if passing else 1
+                continue
+            k += 1
         return None
 
     def content_end(self, start: int, sentence_end: int, stops: list[int]) -> int:

@@ -18,6 +18,11 @@ from functools import lru_cache
 from .lexicon import SpeechLexicon
 from .mentions import EntityMentions
 
+# Prepositions whose object is named in passing, not as the subject of the clause
+# ("after meeting with Governor X", "an aide to Minister X").
+PASSING_PREPOSITIONS = frozenset({"with", "to", "for", "of", "by", "from", "against", "about", "under",
+                                  "alongside", "between", "toward", "towards", "including", "like"})
+
 _TOKEN = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*|[(),;:\[\]\u2014\u2013\"\u201c\u201d]")
 _CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "del", "da", "di", "al", "el",
                          "bin", "ibn", "van", "von", "der", "den", "la", "le", "du", "y", "&",

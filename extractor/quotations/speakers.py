@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..names import given_name_gender
 from .mentions import EntityMentions
-from .phrases import Name, Phrase, PhraseReader
+from .phrases import PASSING_PREPOSITIONS, Name, Phrase, PhraseReader
 
 _FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
 
@@ -34,6 +34,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
+    passing: set[tuple[int, int]] = field(default_factory=set)  # mentions that name them in passing
 
     def add(self, span: tuple[int, int]) -> None:
         k = bisect_left(self.mentions, span)
@@ -43,6 +44,13 @@ class Entity:
     def mention_before(self, pos: int) -> tuple[int, int] | None:
         k = bisect_left(self.mentions, (pos, pos)) - 1
         return self.mentions[k] if k >= 0 else None
+
+    def subject_mention_before(self, pos: int) -> tuple[int, int] | None:
+        """The last mention before ``pos`` that does not name the person in passing."""
+        for k in range(bisect_left(self.mentions, (pos, pos)) - 1, -1, -1):
+            if self.mentions[k] not in self.passing:
+                return self.mentions[k]
+        return None
 
     def mention_after(self, pos: int) -> tuple[int, int] | None:
         k = bisect_left(self.mentions, (pos, pos))
@@ -64,6 +72,7 @@ class SpeakerResolver:
         self.text = text
         self.entities: dict[str, Entity] = {}
         self._spans: list[tuple[int, int, Entity]] = []
+        self._text_genders: dict[str, set[str]] = {}  # entity name -> pronouns the text gives
         for m in mentions:
             ent = self._entity(m.canonical, m.label)
             ent.roles.update(r.lower() for r in m.roles)
@@ -71,7 +80,12 @@ class SpeakerResolver:
             if past:
                 ent.roles.add(past.group().strip().lower())  # "Former oil minister X"
             ent.add((m.start, m.end))
+            if m.label == "PERSON":
+                self._read_mention(ent, m.start, m.end)
             self._spans.append((m.start, m.end, ent))
+        for name, genders in self._text_genders.items():
+            if len(genders) == 1:
+                self.entities[name].gender = next(iter(genders))  # the text's own "Okoro said she" outranks the name
         self._spans.sort(key=lambda x: (x[0], x[1]))
         self._starts = [s for s, _, _ in self._spans]
         self.last_person: tuple[int, Entity] | None = None
@@ -80,6 +94,24 @@ class SpeakerResolver:
         self.named_speakers: list[tuple[int, Entity]] = []  # filled by the component
 
     # -- registry -----------------------------------------------------------------------
+    def _read_mention(self, ent: Entity, start: int, end: int) -> None:
+        """What the words around a person's mention say: the pronoun of "Okoro said she"
+        gives the person's gender; "met with Minister Finch", "an aide to Minister Finch"
+        name Finch in passing (unless Finch is the one who speaks: "with Finch saying")."""
+        after = _SUBJECT_CUE.match(self.text, end, min(len(self.text), end + 60))
+        if after and self.reader.lex.cues.get(after.group("cue")) is not None:
+            if after.group("pronoun"):
+                gender = "male" if after.group("pronoun").lower() in ("he", "his") else "female"
+                self._text_genders.setdefault(ent.name, set()).add(gender)
+            return
+        words = _WORD.findall(self.text, max(0, start - 80), start)
+        roles = self.reader.lex.roles
+        k = len(words)
+        while k > 0 and (words[k - 1][0].isupper() or words[k - 1].lower() in roles or words[k - 1] == "the"):
+            k -= 1  # the title and the name of the office before the name: "Lieutenant Governor"
+        if k > 1 and words[k - 1] in PASSING_PREPOSITIONS and words[k - 2] not in _SENTENCE_END:
+            ent.passing.add((start, end))  # "for X" opening a sentence puts X in focus
+
     def _entity(self, name: str, label: str) -> Entity:
         ent = self.entities.get(name)
         if ent is None:
@@ -281,16 +313,24 @@ class SpeakerResolver:
             ent = self._next_named_speaker(pos, within=None, gender=gender, role=role)
             if ent is not None and any(p > pos and e is ent for p, e in self.named_speakers):
                 return ent
+        return self._last_named_person(pos, gender, role) or self._next_named_speaker(
+            pos, within=None, gender=gender, role=role)
+
+    def _last_named_person(self, pos: int, gender: str | None, role: str | None) -> Entity | None:
+        """The fitting person named last before ``pos``, one named other than in passing first
+        ("after meeting with Governor X, he said" is not X)."""
         best = None
         for ent in self.entities.values():
             if ent.label != "PERSON" or not self._fits(ent, gender, role):
                 continue
-            m = ent.mention_before(pos)
-            if m and (best is None or m[0] > best[0]):
-                best = (m[0], ent)
-        if best:
-            return best[1]
-        return self._next_named_speaker(pos, within=None, gender=gender, role=role)
+            m = ent.subject_mention_before(pos)
+            key = (1, m[0]) if m else None
+            if m is None:
+                m = ent.mention_before(pos)
+                key = (0, m[0]) if m else None
+            if key and (best is None or key > best[0]):
+                best = (key, ent)
+        return best[1] if best else None
 
     def _next_named_speaker(self, pos: int, within: int | None, gender: str | None = None,
                             role: str | None = None) -> Entity | None:
@@ -356,6 +396,10 @@ class SpeakerResolver:
         return best[1] if best else None
 
 
+# A name followed by a finite reporting verb is the subject that speaks ("Okoro said she").
+_SUBJECT_CUE = re.compile(r"(?:,\s*\d{1,3}\s*,)?\s+(?P<cue>[a-z]+)\s+(?:that\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|[Hh]er)?\b")
+_WORD = re.compile(r"[\w'\u2019-]+|[.;:!?,()\n]")
+_SENTENCE_END = frozenset({".", "!", "?", ";", ":", "\n", "("})
 _UNNAMED = frozenset({"unnamed", "anonymous", "unidentified"})
 _PAST_TITLE = re.compile(r"(?<![\w-])(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Oo]utgoing)\s*(?:[A-Za-z-]+\s+){0,4}$")
 _ROLE_OBJECT = re.compile(r"\s(?:for|of|to|at|with|in|on|from|under)\s")
