@@ -775,6 +775,12 @@ def test_focus_is_not_taken_by_a_passing_name(nlp):
     assert by_text(quotes(nlp, text), "fresh start").speaker == "Daniel Roy"
 
 
+def test_a_participle_with_its_own_subject_is_said_by_that_subject(nlp):
+    text = ("The report quoted critics such as lawyer Tom Reyes and campaigner Ana Lind, with Lind "
+            "stating: \u201cThis form is a barrier for people in need.\u201d")
+    assert by_text(quotes(nlp, text), "This form is").speaker == "Ana Lind"
+
+
 def test_the_texts_own_pronoun_teaches_the_speakers_gender(nlp):
     """ "Tanaka said he": the text's pronoun outranks what the given name suggests."""
     text = ("Kim Tanaka met Minister Carol Finch last year. Tanaka said he started the work after "

@@ -94,12 +94,21 @@ class SpeechContext:
         """The speaker of the clause a participle ("adding", "noting") hangs on."""
         ss, _ = self.layout.sentence(before)
         floor = max(ss, floor)
+        toks = self.reader.tokens(self.text, floor, before)
+        run = 0
+        while run < min(4, len(toks)) and toks[-1 - run].cap and toks[-1 - run].text.isalpha():
+            run += 1
+        if run and len(toks) > run and toks[-1 - run].low == "with":
+            # "..., with Boswell stating: ...": the participle has its own subject
+            p = self.reader.classify(self.text, toks[-run:])
+            if p is not None and p.kind == "name":
+                return p
         for c in reversed(self.cues_between(floor, before)):
             if c.cue is not None and c.cue.tense != "ing":
                 p = self.subject(c, floor)
                 if p is not None:
                     return p
-        toks = self.reader.tokens(self.text, floor, before)[:40]
+        toks = toks[:40]
         k = 0
         while k < len(toks):
             t = toks[k]
