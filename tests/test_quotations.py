@@ -781,6 +781,13 @@ def test_a_participle_with_its_own_subject_is_said_by_that_subject(nlp):
     assert by_text(quotes(nlp, text), "This form is").speaker == "Ana Lind"
 
 
+def test_a_role_in_apposition_belongs_to_the_name_before_it(nlp):
+    text = ("Ms. Dara Vann, president of the Harbour Workers Union, said the strike would go on. "
+            "Mr. Sok Pheap, President of the Labour Court said that his court had settled such "
+            "disputes before.")
+    assert by_text(quotes(nlp, text), "his court had").speaker == "Sok Pheap"
+
+
 def test_the_texts_own_pronoun_teaches_the_speakers_gender(nlp):
     """ "Tanaka said he": the text's pronoun outranks what the given name suggests."""
     text = ("Kim Tanaka met Minister Carol Finch last year. Tanaka said he started the work after "

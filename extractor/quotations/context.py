@@ -95,12 +95,12 @@ class SpeechContext:
         ss, _ = self.layout.sentence(before)
         floor = max(ss, floor)
         toks = self.reader.tokens(self.text, floor, before)
-        run = 0
-        while run < min(4, len(toks)) and toks[-1 - run].cap and toks[-1 - run].text.isalpha():
-            run += 1
-        if run and len(toks) > run and toks[-1 - run].low == "with":
+        n = 0
+        while n < min(4, len(toks)) and toks[-1 - n].cap and toks[-1 - n].text.isalpha():
+            n += 1
+        if n and len(toks) > n and toks[-1 - n].low == "with":
             # "..., with Boswell stating: ...": the participle has its own subject
-            p = self.reader.classify(self.text, toks[-run:])
+            p = self.reader.classify(self.text, toks[-n:])
             if p is not None and p.kind == "name":
                 return p
         for c in reversed(self.cues_between(floor, before)):

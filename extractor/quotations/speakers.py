@@ -231,6 +231,10 @@ class SpeakerResolver:
             if ent is None:
                 self.last_org = None  # "it" after an unknown "the ministry" is that ministry
             return self._resolved(ent, pos)
+        named = self._person_in_apposition(phrase.start)
+        if named is not None:
+            named.roles.add(head)
+            return self._resolved(named, pos)
         words = set(self.text[phrase.start:phrase.end].lower().split())
         if not phrase.definite and not words & _UNNAMED:
             # "a senior official said X. Head of Y Jane Doe said ...": news introduces the
@@ -256,6 +260,15 @@ class SpeakerResolver:
                 return self._office(phrase, pos)
         ent.roles.add(head)  # a later "the minister" is this minister
         return self._resolved(ent, pos)
+
+    def _person_in_apposition(self, start: int) -> Entity | None:
+        """The person named right before a role phrase and a comma ("Mr. X, President of
+        the Office, said"): the role is theirs, not another president's."""
+        k = bisect_left(self._starts, start)
+        for _start, e, ent in reversed(self._spans[max(0, k - 3):k]):
+            if ent.label == "PERSON" and e <= start and self.text[e:start].strip() == ",":
+                return ent
+        return None
 
     def _office(self, phrase: Phrase, pos: int) -> Resolution:
         """A capitalised office held by no one the text names ("the Secretary-General") is
