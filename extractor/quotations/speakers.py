@@ -101,7 +101,7 @@ class SpeakerResolver:
         after = _SUBJECT_CUE.match(self.text, end, min(len(self.text), end + 60))
         if after and self.reader.lex.cues.get(after.group("cue")) is not None:
             if after.group("pronoun"):
-                gender = "male" if after.group("pronoun").lower() in ("he", "his") else "female"
+                gender = "male" if after.group("pronoun").lower() == "he" else "female"
                 self._text_genders.setdefault(ent.name, set()).add(gender)
             return
         words = _WORD.findall(self.text, max(0, start - 80), start)
@@ -410,7 +410,7 @@ class SpeakerResolver:
 
 
 # A name followed by a finite reporting verb is the subject that speaks ("Okoro said she").
-_SUBJECT_CUE = re.compile(r"(?:,\s*\d{1,3}\s*,)?\s+(?P<cue>[a-z]+)\s+(?:that\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|[Hh]er)?\b")
+_SUBJECT_CUE = re.compile(r"(?:,\s*\d{1,3}\s*,)?\s+(?P<cue>[a-z]+)\s+(?:that\s+)?(?P<pronoun>[Hh]e|[Ss]he)?\b")
 _WORD = re.compile(r"[\w'\u2019-]+|[.;:!?,()\n]")
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", "\n", "("})
 _UNNAMED = frozenset({"unnamed", "anonymous", "unidentified"})
