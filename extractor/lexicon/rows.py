@@ -46,6 +46,9 @@ class ReportingVerb(Row):
     past: Optional[str] = None
     ing: Optional[str] = None
     phrases: list[str] = Field(default_factory=list)
+    # False for verbs of judgement ("estimate", "fear"): they report a clause but never
+    # attribute a quotation in marks ("has estimated the ... of the “cruise” phase").
+    quotes: bool = True
 
     def forms(self) -> list[str]:
         return [f for f in (self.base, self.s, self.past, self.ing) if f]

@@ -95,3 +95,29 @@ def bare_clause(ctx: SpeechContext, pos: int, se: int) -> re.Match[str] | None:
     if not _FINITE.search(ctx.text, w.end(), min(se, w.end() + 120)):
         return None
     return m
+
+
+# A that-clause without "that" after a verb that usually takes one ("stated the bridge was
+# unsafe", "admitted she had not read it"): a short subject right before an auxiliary or
+# "be". Only this shape counts, so an object ("announced a plan to ...", "estimated the cost
+# at ...") never reads as a clause.
+_SUBJECT_AUX = re.compile(
+    r"\s+(?:(?:he|she|it|they|we|I|you|there)"
+    r"|(?:the|a|an|its|his|her|their|our|this|these|those|[A-Z][\w'\u2019-]*)"
+    r"(?:\s+(?!(?:to|that|which|who|whom|whose|and|or|of|at|in|on|for|with|by|from|as)\b)"
+    r"[\w'\u2019-]+){0,3})"
+    r"\s+(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
+    r"did|does|do|shall)\b")
+
+
+def that_clause_without_that(ctx: SpeechContext, pos: int, se: int) -> int | None:
+    """Start of a clause right after a verb of the "that" frame when it has a subject and an
+    auxiliary at once ("noted the factory had reopened"); None otherwise."""
+    m = _SUBJECT_AUX.match(ctx.text, pos, se)
+    if m is None:
+        return None
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    w = WORD.match(ctx.text, start)
+    if w is None or ctx.lex.cue(w.group()) is not None:
+        return None
+    return start

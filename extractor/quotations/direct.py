@@ -105,7 +105,7 @@ def post_attribution(ctx: SpeechContext, pair: QuotePair, close: int) -> Attribu
     m = re.compile(r"[\s,.!?\u2014\u2013-]*").match(text, pos, limit)
     start = m.end() if m else pos
     for c in ctx.cues_between(start, limit)[:3]:
-        if c.according:
+        if c.according or not c.verb.quotes:
             continue
         if text[start:c.start].strip() == "":
             # "..." said X  (inverted)
@@ -131,7 +131,7 @@ def pre_attribution(ctx: SpeechContext, pair: QuotePair, opening: int,
     if prev_pair is not None and prev_pair.close is not None and prev_pair.close < opening:
         floor = max(floor, prev_pair.close + 1)
     floor = max(floor, opening - 400)
-    cues = ctx.cues_between(floor, opening)
+    cues = [c for c in ctx.cues_between(floor, opening) if c.according or c.verb.quotes]
     for c in reversed(cues):
         gap = text[c.end:opening]
         adjacent = ctx.lex.adjacent_gap_re.fullmatch(gap) is not None

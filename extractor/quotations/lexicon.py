@@ -35,6 +35,7 @@ class Cue:
     lemma: str
     frame: str  # "bare", "that" or "post"
     tense: str  # "base", "s", "past", "ing"
+    quotes: bool = True  # whether it may attribute a quotation in marks
 
 
 class SpeechLexicon:
@@ -96,11 +97,11 @@ class SpeechLexicon:
             for tense in ("base", "s", "past", "ing"):
                 form = getattr(verb, tense)
                 if form is not None:
-                    cues.setdefault(form, Cue(verb.lemma, verb.frame, tense))
+                    cues.setdefault(form, Cue(verb.lemma, verb.frame, tense, verb.quotes))
             for phrase in verb.phrases:
                 # A passive phrase is matched with its "be" so the speaker stands right before it.
                 for be in be_forms if "{be}" in phrase else ("",):
-                    cues.setdefault(phrase.replace("{be}", be).strip(), Cue(verb.lemma, verb.frame, "past"))
+                    cues.setdefault(phrase.replace("{be}", be).strip(), Cue(verb.lemma, verb.frame, "past", verb.quotes))
         return cues
 
     def cue(self, surface: str) -> Cue | None:

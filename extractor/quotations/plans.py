@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import bare_clause, bare_reported_clause, distant_that
+from .clauses import bare_clause, bare_reported_clause, distant_that, that_clause_without_that
 from .context import SpeechContext
 from .cues import CueMatch
 from .phrases import Phrase
@@ -144,7 +144,8 @@ def may_report_clause(ctx: SpeechContext, c: CueMatch, cs: int, pos: int, se: in
     """Whether a clause this verb could report may follow or precede it (cheap test)."""
     text, lead, rest = ctx.text, ctx.text[cs:c.start], ctx.text[pos:se]
     return c.verb.frame == "bare" or " that " in text[pos - 1:min(se, pos + 200)] \
-        or lead.rstrip().endswith(",") or bool(_POSTPOSED_TAIL.match(rest)) or rest.lstrip().startswith(",")
+        or lead.rstrip().endswith(",") or bool(_POSTPOSED_TAIL.match(rest)) or rest.lstrip().startswith(",") \
+        or (c.verb.frame == "that" and that_clause_without_that(ctx, pos, se) is not None)
 
 
 def finite_subject(ctx: SpeechContext, c: CueMatch, cs: int, floor: int) -> Phrase | None:
@@ -201,6 +202,9 @@ def plan_preposed(ctx: SpeechContext, c: CueMatch, pos: int, se: int, phrase: Ph
         start = distant_that(ctx, c, pos, se)
         if start is not None:
             return Plan("pre", c, start, phrase)
+    if cue.frame == "that" and not told:
+        start = that_clause_without_that(ctx, pos, se)
+        return None if start is None else Plan("pre", c, start, phrase)
     if cue.frame != "bare" and not told:
         return None
     start = bare_reported_clause(ctx, c, pos, se, told)
