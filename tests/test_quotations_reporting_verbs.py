@@ -53,3 +53,34 @@ def test_verb_of_judgement_never_attributes_a_quotation_in_marks(nlp):
             "phase of the flight.")
     facts = extract_doc(nlp, text)
     assert all(q.cue != "estimated" for q in facts.quotations if q.direct)
+
+
+def test_according_to_an_object_pronoun_names_the_speaker(nlp):
+    text = "Nadia Okoro toured the mill on Monday. According to her, steel output will double by 2030."
+    facts = extract_doc(nlp, text)
+    q = next(q for q in facts.quotations if q.text == "steel output will double by 2030")
+    assert q.speaker == "Nadia Okoro"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "her"
+
+
+def test_according_to_her_before_a_noun_is_no_pronoun_source(nlp):
+    text = "Nadia Okoro toured the mill. According to her lawyer, the sale will close in May."
+    facts = extract_doc(nlp, text)
+    assert all(q.speaker_mention is None or q.speaker_mention.text != "her" for q in facts.quotations)
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The council closed the old road, saying it was unsafe after the floods.",
+     "it was unsafe after the floods", "The council"),
+    ("The mining company cut its forecast, adding that demand had weakened in Asia.",
+     "demand had weakened in Asia", "The mining company"),
+])
+def test_participle_after_a_clause_without_reporting_verb_takes_its_subject(nlp, text, content, mention):
+    facts = extract_doc(nlp, text)
+    q = next(q for q in facts.quotations if q.text == content)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_participle_after_an_adverbial_clause_reports_nothing(nlp):
+    text = "As the storm began, the roads flooded quickly, leaving that town cut off."
+    assert reported(nlp, text) == []

@@ -18,6 +18,10 @@ TERMINAL = ".!?\u2026"
 WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*")
 QUOTE_CHARS = "\"\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb'"
 MAX_CUES_PER_SENTENCE = 24
+# Words inside a subject phrase, not the verb after it ("Head of the agency", "X and Y").
+_PHRASE_JOINERS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an"})
+_OPENING_KINDS = ("role", "org")
+_DEFINITE = frozenset({"the", "its", "their"})
 
 
 def _opening(p: QuotePair) -> int:
@@ -130,6 +134,23 @@ class SpeechContext:
                 k += len(run) if passing else 1
                 continue
             k += 1
+        return None
+
+    def opening_subject(self, before: int, floor: int) -> Phrase | None:
+        """The subject that opens the clause of a participle when no reporting verb or name
+        stands before it ("The council closed the road, saying it was unsafe"): a definite
+        speaker phrase that starts the sentence and ends before its first lower-case verb."""
+        ss, _ = self.layout.sentence(before)
+        toks = self.reader.tokens(self.text, max(ss, floor), before)
+        if not toks or toks[0].low not in _DEFINITE:
+            return None
+        start = toks[0].start
+        for t in toks[1:6]:
+            if t.cap or not t.text.isalpha() or t.low in _PHRASE_JOINERS:
+                continue
+            p = self.reader.subject_before(self.text, start, t.start, start)
+            if p is not None and p.start == start and p.kind in _OPENING_KINDS:
+                return p
         return None
 
     def content_end(self, start: int, sentence_end: int, stops: list[int]) -> int:

@@ -92,7 +92,7 @@ def plan_participle(ctx: SpeechContext, c: CueMatch, cs: int, se: int) -> Plan |
         m = bare_clause(ctx, c.end, se)  # "..., saying the country had exported ..."
     if not m:
         return None
-    phrase = ctx.main_subject(c.start, cs)
+    phrase = ctx.main_subject(c.start, cs) or ctx.opening_subject(c.start, cs)
     if phrase is None:
         return None
     return Plan("participle", c, m.end(), phrase, text.rindex(",", cs, c.start))

@@ -18,11 +18,17 @@ _PHRASE_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "on
                            "de", "al", "bin", "van", "von", "&", "senior", "top", "former", "acting",
                            "deputy", "its", "his", "her", "their"})
 _MAX_SOURCE_TOKENS = 40
+# "according to him, ...": the object pronoun names the speaker its subject form would.
+_OBJECT_PRONOUN = re.compile(r"\s*(him|her|them)\s*,\s*")
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 
 
 def according_phrase(ctx: SpeechContext, pos: int, limit: int) -> tuple[Phrase | None, int]:
     """The source after "according to" and where the reported clause starts."""
     text = ctx.text
+    m = _OBJECT_PRONOUN.match(text, pos, limit)
+    if m:
+        return Phrase(m.start(1), m.end(1), "pronoun", head=_SUBJECT_FORM[m.group(1)]), m.end()
     out = _source_tokens(ctx, ctx.reader.tokens(text, pos, min(limit, pos + 320)))
     if out is None:
         return None, pos
