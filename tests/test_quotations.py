@@ -809,3 +809,36 @@ def test_a_name_the_entities_do_not_know_leaves_the_speaker_unnamed():
     doc = nlp("Brolex said the new tablets would cost less next year.")
     (span,) = doc.spans[QUOTATIONS]
     assert span._.facts_quotation.speaker is None
+
+
+# -- organisations and their spokespeople (issue 13) -------------------------------------
+
+@pytest.mark.parametrize("text, start, speaker", [
+    ("Harlow County Police said two men were held near the depot on Friday.", "two men", "Harlow County Police"),
+    ("Two men were held near the depot on Friday, Harlow County Police said.", "Two men", "Harlow County Police"),
+    ("The Ministry of Fisheries opened a hatchery. The hatchery will double its output next year, "
+     "the ministry said in a statement.", "The hatchery", "Ministry of Fisheries"),
+])
+def test_organisation_that_speaks_is_the_speaker(nlp, text, start, speaker):
+    assert by_text(quotes(nlp, text), start).speaker == speaker
+
+
+@pytest.mark.parametrize("text, start, mention", [
+    ("Two men were held near the depot on Friday, a police spokesman said.", "Two men", "a police spokesman"),
+    ("The Ministry of Fisheries opened a hatchery. A ministry spokeswoman said the hatchery would "
+     "double its output.", "the hatchery", "A ministry spokeswoman"),
+    ("\u201cThe pier stays shut,\u201d a spokeswoman for Harlow County Police said.", "The pier",
+     "a spokeswoman for Harlow County Police"),
+])
+def test_spokesperson_is_unnamed_and_keeps_the_affiliation_in_the_mention(nlp, text, start, mention):
+    q = by_text(quotes(nlp, text), start)
+    assert q.speaker is None and q.speaker_id is None
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_spokesperson_is_not_the_official_of_another_office_named_next(nlp):
+    text = ("The pier will close next week, a ministry spokeswoman said. Mayor Lena Hart said the "
+            "repairs were overdue.")
+    qs = quotes(nlp, text)
+    assert by_text(qs, "The pier").speaker is None
+    assert by_text(qs, "the repairs").speaker == "Lena Hart"

@@ -238,8 +238,9 @@ class SpeakerResolver:
         words = set(self.text[phrase.start:phrase.end].lower().split())
         if not phrase.definite and not words & _UNNAMED:
             # "a senior official said X. Head of Y Jane Doe said ...": news introduces the
-            # speaker by role first and names them in the next sentence.
-            ent = self._next_named_speaker(pos, within=600)
+            # speaker by role first and names them in the next sentence; a mayor named next
+            # is not "a police spokesman".
+            ent = self._next_named_speaker(pos, within=600, role=head)
             if ent is not None:
                 return self._resolved(ent, pos)
         if not phrase.definite or words & _UNNAMED:
