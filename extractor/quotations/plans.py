@@ -16,9 +16,11 @@ from .sources import according_phrase, noun_subject, plural_head
 
 _POSTPOSED_TAIL = re.compile(r"\s*(?:[.!?\u201d\"]|$|,\s*(?:[a-z]+ing|according)\b)|\s+(?:citing|quoting)\b")
 _TOLD_OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|the\s+\w+|him|her|them|us|me|"
-                          r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,4})(?=\s)")
+                          r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,4})(?=\s|,\s)")
 _RELAY_LEAD = re.compile(r"\s*,\s*(?=[A-Za-z])")
 _CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s")  # "according to X, citing Y"
+_LONG_SUBJECT_WORDS = 12  # an interrupted subject without commas may be this long
+_PARTICIPLE = re.compile(r"\b[a-z]{2,}ing\b")
 _ASIDE = re.compile(r"\s*,\s*(?=[Aa]ccording\s+to\s)")
 
 
@@ -186,9 +188,26 @@ def plan_postposed(ctx: SpeechContext, c: CueMatch, cs: int, verb_end: int, pos:
     if tail in ("", ".", "!", "?") or re.match(r"^[.,]?\s*(?:[a-z]+ing\b|according\s+to\b)", tail) \
             and participle_or_according(ctx, tail) or relay_after(ctx, pos, se):
         return Plan("post", c, text.rindex(",", cs, phrase.start), phrase)
-    if tail.startswith(",") and ctx.words(cs, phrase.start) <= 6 and ctx.words(pos, se) >= 3:
+    if text[pos:se].lstrip().startswith(",") and interrupted_subject(ctx, cs, phrase.start) \
+            and ctx.words(pos, se) >= 3:
+        # the hearer of "told" stays inside the interruption ("The fund, she told
+        # reporters, is empty")
         return Plan("whole", c, cs, phrase)
     return None
+
+
+def interrupted_subject(ctx: SpeechContext, cs: int, speaker_start: int) -> bool:
+    """Whether the words before ``speaker_start`` may be the subject that a mid-sentence
+    attribution interrupts: short, or a longer noun phrase with no comma of its own ("The
+    new bridge over the northern river, the minister said, will open")."""
+    n = ctx.words(cs, speaker_start)
+    if n <= 6:
+        return True
+    lead = ctx.text[cs:speaker_start].rstrip().removesuffix(",")
+    # a participle makes the lead a clause of its own ("With its forces now benefiting from
+    # aid from A, B and other states, ..."), not a subject
+    return n <= _LONG_SUBJECT_WORDS and not any(ch in lead for ch in ",;:\"\u201c\u201d") \
+        and not _PARTICIPLE.search(lead)
 
 
 def plan_preposed(ctx: SpeechContext, c: CueMatch, pos: int, se: int, phrase: Phrase,
