@@ -22,7 +22,7 @@ def name_chain(st: EntityDoc, k: int, limit: int = 3) -> int:
     while end < st.n and count < limit:
         w = words[end]
         if end > k and w in NAME_BREAKERS:
-            break  # "Regina Ip In the district": a caption runs into the next phrase
+            break  # "Mara Ip In the district": a caption runs into the next phrase
         if cap[end] and not blocked[end] and end >= 0 and w not in lex.org_heads and w not in lex.non_entity_heads \
                 and not (classes[end] & TITLE and w not in lex.first_names):
             end += 1
@@ -49,7 +49,7 @@ def particles_then_name(st: EntityDoc, k: int) -> bool:
 
 
 def hyphenated_given_name_end(st: EntityDoc, k: int, end: int) -> int:
-    """ "Chan Tai-man", "Kim Jong-un": a chain that ends in a surname and the first syllable
+    """ "Chan Tai-man", "Ri Sol-hwa": a chain that ends in a surname and the first syllable
     of a given name takes the lower-case syllable hyphenated to it; else ``end``."""
     if end - k < 2 or end + 1 >= st.n or not st.words[end + 1].islower():
         return end
@@ -58,7 +58,7 @@ def hyphenated_given_name_end(st: EntityDoc, k: int, end: int) -> int:
 
 def syllable_name(st: EntityDoc, i: int) -> bool:
     """Tokens from ``i`` spell a surname and a hyphenated given name in romanised East Asian
-    syllables ("Chan Tai-man", "Park Joo-Ho"), and no place ("Hong Kong-run")."""
+    syllables ("Chan Tai-man", "Seo Min-Jae"), and no place ("Hong Kong-run")."""
     words, is_syllable = st.words, st.lex.people.is_syllable
     if i < 0 or i + 3 >= st.n or words[i + 2] != "-" or not (st.glued(i + 2) and st.glued(i + 3)):
         return False

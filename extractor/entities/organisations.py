@@ -43,7 +43,7 @@ def org_by_head(st: EntityDoc, i: int) -> tuple[int, int] | None:
         end = i + 1  # "Department of" with nothing after it
     start = extend_left(st, i, end)
     if end > i + 1 and names_a_second_place(st, start, i, end):
-        end = i + 1  # "Colorado State University of the US": the state's country
+        end = i + 1  # "Nevada State University of the US": the state's country
     if start == i and end == i + 1:
         return None
     if end - start > MAX_NAME:
@@ -232,7 +232,7 @@ def extend_left(st: EntityDoc, i: int, end: int | None = None) -> int:
             continue
         break
     # A name does not begin with a connector, nor with an article capitalised in a title
-    # ("an insurgency against The Church of Scientology").
+    # ("a protest against The Church of the Open Door").
     while start < i and words[start] in ("of", "and", "&", "-", "The"):
         start += 1
     return start

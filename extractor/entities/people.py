@@ -130,7 +130,7 @@ def name_before_common_words(st: EntityDoc, i: int, end: int) -> int:
 
 
 def person_by_syllables(st: EntityDoc, i: int) -> Mention | None:
-    """ "Kwok Ka-ki", "Park Joo-Ho": a surname and a hyphenated given name, all three
+    """ "Fong Wai-lam", "Seo Min-Jae": a surname and a hyphenated given name, all three
     romanised East Asian syllables, are a person's name without a known given name."""
     if not st.namey(i + 1) or not syllable_name(st, i):
         return None
@@ -192,7 +192,7 @@ def person_after_title(st: EntityDoc, t: int) -> Mention | None:
         return None  # "the Captain KLT simulator": an acronym after a title is a thing's
     if all(lex.is_common(w) and w not in lex.first_names for w in chain) and not (
             end < st.n and words[end] in lex.reporting):
-        return None  # but "the blogger Sight writes"
+        return None  # but "the blogger Quill writes"
     role = title_phrase(st, t)
     return Mention(k, end, "PERSON", "", [role] if role else [])
 

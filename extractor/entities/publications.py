@@ -2,7 +2,7 @@
 
 In an invented "Tom Kessler told the Harbin Star that ..." the run "Harbin Star" is a
 paper: a known place and a publication head ("Star"). Without this, "Harbin" is a place
-and "Star" a stray capital, or the pair reads as a person's name ("LA Weekly").
+and "Star" a stray capital, or the pair reads as a person's name ("SF Weekly").
 """
 
 from __future__ import annotations

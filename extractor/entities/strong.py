@@ -123,6 +123,6 @@ def inside_bigger_name(st: EntityDoc, i: int, end: int, tier: int) -> bool:
     prev = words[i - 1] if i > 0 else ""
     if prev[:1].isupper() and prev in st.lex.first_names and not st.blocked[i - 1] \
             and st.lex.lookup([prev]) is None:
-        return True  # "Frank Messina: a Poet's Life": a given name, even opening a headline
+        return True  # "Ivo Trapani: a Sculptor's Life": a given name, even opening a headline
     return st.namey(i - 1) and not st.sent_start(i - 1) and prev not in DIRECTIONS \
         and st.lex.lookup([prev]) is None and not st.lex.is_title(prev)

@@ -20,8 +20,8 @@ MODEL_LABELS = {"PER": "PERSON", "MISC": None, **{label: label for label in LABE
 MAX_NAME = 12  # tokens; names run longer only in pathological input
 DETERMINERS = {"the", "a", "an"}
 # Function words that never stand inside a person's name: capitalised after a name they open
-# the next phrase of a caption or a title-case line ("Regina Ip In the Kowloon district").
-# "To", "Or" and "The" are left out: they are also surnames ("James To", "Wilson Or",
+# the next phrase of a caption or a title-case line ("Mara Ip In the harbour district").
+# "To", "Or" and "The" are left out: they are also surnames ("Tony To", "Helen Or",
 # Vietnamese "Minh The").
 NAME_BREAKERS = {"In", "On", "At", "For", "From", "With", "By", "Into", "After", "Before",
                  "During", "Since", "Until", "And", "But", "If", "When", "While", "As"}

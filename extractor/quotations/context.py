@@ -103,7 +103,7 @@ class SpeechContext:
         while n < min(4, len(toks)) and toks[-1 - n].cap and toks[-1 - n].text.isalpha():
             n += 1
         if n and len(toks) > n and toks[-1 - n].low == "with":
-            # "..., with Boswell stating: ...": the participle has its own subject
+            # "..., with Okafor stating: ...": the participle has its own subject
             p = self.reader.classify(self.text, toks[-n:])
             if p is not None and p.kind == "name":
                 return p
