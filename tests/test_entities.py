@@ -14,16 +14,7 @@ from spacy.training import Example
 from extractor import extract_doc
 from extractor.extensions import ENTITIES
 from extractor.pipeline import build_pipeline
-
-
-def entities(nlp, text: str) -> dict[str, dict]:
-    facts = extract_doc(nlp, text)
-    return {e.name: {"label": e.label, "aliases": e.aliases, "roles": e.roles,
-                     "mentions": [m.text for m in e.mentions]} for e in facts.entities}
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {name: e["label"] for name, e in entities(nlp, text).items()}
+from entity_views import entities, names  # noqa: I001
 
 
 # -- places ------------------------------------------------------------------------------------

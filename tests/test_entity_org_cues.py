@@ -3,11 +3,7 @@ or before a capital hyphenated to a common word. Every sentence is invented for 
 
 from __future__ import annotations
 
-from extractor import extract_doc
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {e.name: e.label for e in extract_doc(nlp, text).entities}
+from entity_views import names  # noqa: I001
 
 
 def test_an_acronym_before_a_persons_title_stands_alone(nlp):

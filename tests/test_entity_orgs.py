@@ -5,18 +5,8 @@ events that are no organisation. Every sentence is invented for these tests."""
 
 from __future__ import annotations
 
-from extractor import extract_doc
 from extractor.names.model import name_model
-
-
-def entities(nlp, text: str) -> dict[str, dict]:
-    facts = extract_doc(nlp, text)
-    return {e.name: {"label": e.label, "aliases": e.aliases,
-                     "mentions": [m.text for m in e.mentions]} for e in facts.entities}
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {name: e["label"] for name, e in entities(nlp, text).items()}
+from entity_views import entities, names  # noqa: I001
 
 
 # -- companies ---------------------------------------------------------------------------------

@@ -8,15 +8,7 @@ import pytest
 
 from extractor import extract_doc
 from extractor.entities.vocabulary import LANGUAGE_NAMES
-from extractor.names import name_model
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {e.name: e.label for e in extract_doc(nlp, text).entities}
-
-
-def people(nlp, text: str) -> set[str]:
-    return {name for name, label in names(nlp, text).items() if label == "PERSON"}
+from entity_views import names, people  # noqa: I001
 
 
 # -- a run before a lower-case institution noun names the institution -------------------------

@@ -7,15 +7,12 @@ import pytest
 
 from extractor import extract_doc
 from extractor.layout.component import LayoutAnalyzer
+from entity_views import names  # noqa: I001
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return LayoutAnalyzer()
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {e.name: e.label for e in extract_doc(nlp, text).entities}
 
 
 def mentions(nlp, text: str) -> dict[str, list[str]]:

@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract_doc
-
-
-def names(nlp, text: str) -> dict[str, str]:
-    return {e.name: e.label for e in extract_doc(nlp, text).entities}
+from entity_views import names  # noqa: I001
 
 
 # -- the gazetteer ----------------------------------------------------------------------------
