@@ -141,15 +141,17 @@ def person_by_syllables(st: EntityDoc, i: int) -> Mention | None:
 
 
 def given_and_surname_word(st: EntityDoc, i: int, end: int) -> bool:
-    """ "Ada Stones", "Eugene Skinner": a given name that is no word and no country,
-    province or big city (a small town yields, as elsewhere), then a common word that is
-    also a frequent surname, but no place word ("River", "Valley")."""
+    """ "Ada Stones", "Peter Brown": a given name of the name list and no country, province
+    or big city (a small town yields, as elsewhere), then a common word that is also a
+    frequent surname, but no place word ("River", "Valley", "Harbor"). The name list already
+    leaves out given names that are mostly words ("Will", "May", "Mark"); a dictionary word
+    that is mostly a name ("peter", "mary") does not block the person."""
     if end - i != 2:
         return False
     lex = st.lex
     given, surname = st.words[i], st.words[i + 1]
     place = lex.lookup([given])
-    return given in lex.first_names and not lex.is_common(given) and (place is None or place.tier == 2) \
+    return given in lex.first_names and (place is None or place.tier == 2) \
         and surname.lower() in lex.people.surname_words and surname not in FEATURE_HEADS \
         and surname not in PLACE_HEADS
 
