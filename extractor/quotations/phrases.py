@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import shared
 from .lexicon import SpeechLexicon
 from .mentions import EntityMentions
 
@@ -32,6 +33,8 @@ _FUNCTION_WORDS = frozenset({"of", "for", "and", "at", "on", "in", "from", "to",
 _CLAUSE_WORDS = frozenset({"which", "who", "whom", "whose", "what", "that", "where", "when", "while",
                            "as", "if", "because", "although", "though", "since", "than", "but", "or"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+# A date before "and" ends a clause, never a name: "began on August 10 and Norway says".
+_DATE_WORDS = shared.month_names() | shared.weekday_words()
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
 # A final dot that belongs to the phrase's last word: an initial or an abbreviation.
@@ -264,6 +267,9 @@ class PhraseReader:
                     continue
                 break
             elif t.low in _CONNECTORS and k + 1 <= j and k > 0:
+                before = toks[k - 1]
+                if t.low == "and" and (before.text[0].isdigit() or before.low in _DATE_WORDS):
+                    break
                 lower_run += 1
                 if lower_run > 2:
                     break

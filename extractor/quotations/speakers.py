@@ -134,6 +134,13 @@ class SpeakerResolver:
                     best = (key, ((s, e), ent))
         return best[1] if best else None
 
+    def _covers(self, span: tuple[int, int], name: Name) -> bool:
+        """The mention ``span`` is all of ``name`` but a leading article."""
+        start = name.start
+        if re.match(r"(?:the|The)\s", self.text[start:name.end]):
+            start += 4
+        return span[0] <= start and span[1] >= name.end
+
     def link_name(self, name: Name) -> tuple[Entity, tuple[int, int]] | None:
         """The entity a name in place refers to and the mention that names it; None when
         ``facts_entities`` found no such person or organisation."""
@@ -141,7 +148,11 @@ class SpeakerResolver:
         if hit is None and name.label == "PERSON":
             hit = self.entity_at(name.start, name.end, "ORG")
         if hit is None:
-            hit = self.entity_at(name.start, name.end, "GPE")  # "Norway said"
+            place = self.entity_at(name.start, name.end, "GPE")  # "Norway said"
+            # but "Dover police", "Brazil's central bank": the place only owns the body
+            # that speaks; naming the place as the speaker would be wrong, so it is unnamed
+            if place is not None and self._covers(place[0], name):
+                hit = place
         if hit is not None:
             return hit[1], hit[0]
         surface = re.sub(r"^(?:the|The)\s+", "", self.text[name.start:name.end])
