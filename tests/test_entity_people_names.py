@@ -8,7 +8,7 @@ import pytest
 
 from extractor import extract_doc
 from extractor.names import name_model
-from entity_views import names, people  # noqa: I001
+from entity_views import entities, names, people  # noqa: I001
 
 
 # -- East Asian names: a surname and a hyphenated given name ---------------------------------
@@ -218,3 +218,50 @@ def test_a_name_between_commas_before_a_reporting_verb_is_a_speaker(nlp, text, p
 ])
 def test_a_place_and_its_region_between_commas_is_no_speaker(nlp, text):
     assert not people(nlp, text)
+
+
+# -- a subdivision named like a person yields to a person's name --------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Paul Baker founded the firm in 2004.", "Paul Baker"),
+    ("The award went to Clare Novak of the rowing club.", "Clare Novak"),
+])
+def test_a_small_subdivision_named_like_a_person_yields_to_the_person(nlp, text, person):
+    found = names(nlp, text)
+    assert found.get(person) == "PERSON"
+    assert person.split()[0] not in found
+
+
+def test_a_subdivision_named_like_a_person_is_still_a_place_alone(nlp):
+    assert names(nlp, "Floods hit Clare and the west of the country on Monday.").get("Clare") == "GPE"
+
+
+# -- a given name alone is the one person of the text with that given name ---------------------
+
+def test_a_lone_given_name_joins_the_only_person_with_that_given_name(nlp):
+    text = ("Lena joined the choir in 2010. Today Lena Marsh leads it with her brother. "
+            "Lena said the choir would tour in May.")
+    found = entities(nlp, text)
+    assert found["Lena Marsh"]["label"] == "PERSON"
+    assert "Lena" in found["Lena Marsh"]["aliases"]
+    assert "Lena" not in found
+
+
+def test_a_given_name_two_people_share_stays_apart(nlp):
+    text = "Lena Marsh and Lena Okafor founded the choir. Lena said it would tour in May."
+    found = entities(nlp, text)
+    assert "Lena" not in found.get("Lena Marsh", {}).get("aliases", [])
+    assert "Lena" not in found.get("Lena Okafor", {}).get("aliases", [])
+
+
+# -- a month or weekday after a preposition of time is a date, never part of a name -------------
+
+@pytest.mark.parametrize("text, person", [
+    ("In June Karimi said the plan had failed.", "Karimi"),
+    ("On Friday Ana Velk left the party.", "Ana Velk"),
+    ("Since March Tomas Varga has led the union.", "Tomas Varga"),
+])
+def test_a_date_word_after_a_preposition_of_time_opens_no_name(nlp, text, person):
+    found = people(nlp, text)
+    assert person in found
+    assert not any(p != person and person in p for p in found)

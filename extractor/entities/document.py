@@ -20,12 +20,18 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..layout.component import layout_of
 from .gazetteer import Lexicon
+from .vocabulary import CALENDAR
 from .word_classes import CAPITAL, word_classes
 
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•", "·"}
 _DELETE_UPPER = str.maketrans("", "", string.ascii_uppercase)
 _DELETE_LOWER = str.maketrans("", "", string.ascii_lowercase)
 _LINE = re.compile(r"[^\n]+")
+# Words before a month or weekday that make it a date: "in November Saddam ordered", "on
+# Friday Lena said" (the capital after the date opens the name).
+_TIME_PREPOSITIONS = frozenset({"in", "on", "since", "until", "till", "by", "during", "from", "through",
+                                "before", "after", "last", "next", "early", "late", "mid", "this",
+                                "every", "each"})
 _SENTENCE_INSIDE = re.compile(r"[.!?;][\s\"”]")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "as",
@@ -115,6 +121,10 @@ class EntityDoc:
         for a, b in zip(self.shout_starts, self.shout_ends, strict=True):
             for i in self.tokens_between(a, b):
                 cap[i] = False
+        for i in range(1, self.n):
+            if cap[i] and self.words[i].lower() in CALENDAR \
+                    and self.words[i - 1].lower() in _TIME_PREPOSITIONS:
+                cap[i] = False  # "in June", "on Friday": a date, never part of a name
         for line_start, line_end in self.title_lines:
             for i in self.tokens_between(line_start, line_end):
                 if cap[i] and self.lex.is_common(self.words[i]) and not self.starts_known(i):

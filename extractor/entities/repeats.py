@@ -74,6 +74,7 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
     """Give each unkeyed person the key of the longer name it is part of, or its own."""
     words, lex = st.words, st.lex
     parts: dict[tuple[str, ...], str] = {}
+    given = given_name_owners(st, people)
     # "Kelabadi" after "Oren Kel-Abadi": a transliterated surname is written with
     # and without its hyphen, so the parts are also kept joined, in lower case.
     joined: dict[str, str] = {}
@@ -81,7 +82,7 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
         toks = tuple(words[m.start : m.end])
         if not m.key:
             m.key = parts.get(toks) or (len(toks) == 1 and joined.get(toks[0].lower())) \
-                or "PERSON:" + st.span_text(m.start, m.end)
+                or (len(toks) == 1 and given.get(toks[0])) or "PERSON:" + st.span_text(m.start, m.end)
         for h in range(1, len(toks) - 1):
             if toks[h] == "-" and st.glued(m.start + h) and st.glued(m.start + h + 1):
                 joined.setdefault((toks[h - 1] + toks[h + 1]).lower(), m.key)
@@ -90,6 +91,19 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
             for b in range(a + 1, len(toks) + 1):
                 if b - a < len(toks):
                     parts.setdefault(toks[a:b], m.key)
+
+
+def given_name_owners(st: EntityDoc, people: list[Mention]) -> dict[str, str]:
+    """Given names that open the full name of exactly one person of the text, with that
+    person's key: "Isabel" before or after "Isabel Ruiz" is her, as interviews and features
+    name people; two people of that given name leave a lone "Isabel" alone."""
+    owners: dict[str, set[tuple[str, ...]]] = {}
+    for m in people:
+        toks = tuple(st.words[m.start : m.end])
+        if len(toks) >= 2 and toks[0] in st.lex.first_names and toks[1][:1].isupper():
+            owners.setdefault(toks[0], set()).add(toks)
+    return {first: "PERSON:" + " ".join(next(iter(names)))
+            for first, names in owners.items() if len(names) == 1}
 
 
 def name_index(st: EntityDoc, people: list[Mention],
