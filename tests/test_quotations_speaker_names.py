@@ -33,3 +33,21 @@ def test_a_place_owning_the_speaking_body_is_no_speaker(nlp, text, content):
 ])
 def test_a_place_that_speaks_for_itself_is_the_speaker(nlp, text, content, speaker):
     assert speakers(nlp, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Shares fell. A senior official, who asked not to be named, said cases were falling.",
+     "cases were falling"),
+    ("Shares fell. The official, speaking on condition of anonymity, said talks had stalled.",
+     "talks had stalled"),
+    ("Shares fell. Analysts, who follow the sector closely, said margins would shrink.",
+     "margins would shrink"),
+])
+def test_a_clause_between_commas_leaves_an_unnamed_subject_speaking(nlp, text, content):
+    assert speakers(nlp, text) == [(content, None)]
+
+
+def test_a_clause_between_commas_after_a_role_resolves_the_role(nlp):
+    text = ("Mayor Ana Velk closed the port on Monday. The mayor, who has held "
+            "the post since 2019, said ships would wait outside.")
+    assert speakers(nlp, text) == [("ships would wait outside", "Ana Velk")]

@@ -200,8 +200,16 @@ class PhraseReader:
             if np is None:
                 return None
             phrase = self.classify(text, prev[np[0]:np[1] + 1])
-            if phrase is None or phrase.kind not in ("name", "org"):
+            # "A senior official, who asked not to be named, said" / "The official,
+            # speaking on condition of anonymity, said": a relative or participle clause
+            # between commas leaves any subject (a role, a source) speaking; an appositive
+            # role only follows a name.
+            clause = first.low in ("who", "whose") or (first.low.endswith("ing") and len(first.low) > 5)
+            kinds = ("name", "org", "role", "generic") if clause else ("name", "org")
+            if phrase is None or phrase.kind not in kinds:
                 return None
+            if clause and phrase.kind in ("role", "generic"):
+                return phrase
             role = self.classify(text, seg)
             phrase.end = seg[-1].end
             if role is not None:
