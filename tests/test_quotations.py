@@ -271,9 +271,16 @@ def test_pathological_input_is_linear(nlp):
 
 def test_quote_marks_pair_by_paragraph():
     seg = Segmenter(["Mr"])
-    text = "\u201cOpen quote never closed.\n\nShe left. \u201cA real quote,\u201d she said."
+    text = "He wrote \u201cOpen quote never closed.\n\nShe left. \u201cA real quote,\u201d she said."
     pairs = pair_quotes(text, seg.paragraphs(text))
     assert [text[p.start:p.end] for p in pairs] == ["A real quote,"]
+    # A mark opening its paragraph and never closed ends with the paragraph when the
+    # paragraph ends a sentence (issue 13: a forgotten closing mark); direct speech keeps
+    # it only when it is attributed.
+    text = "\u201cOpen quote never closed here.\n\nShe left. \u201cA real quote,\u201d she said."
+    pairs = pair_quotes(text, seg.paragraphs(text))
+    assert [(text[p.start:p.end], p.close) for p in pairs][0] == ("Open quote never closed here.", None)
+    assert [text[p.start:p.end] for p in pairs][1:] == ["A real quote,"]
     # A paragraph that opens with a mark continues the unclosed quotation before it.
     text = "\u201cFirst part.\n\n\u201cSecond part,\u201d she said."
     pairs = pair_quotes(text, seg.paragraphs(text))

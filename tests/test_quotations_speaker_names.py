@@ -51,3 +51,31 @@ def test_a_clause_between_commas_after_a_role_resolves_the_role(nlp):
     text = ("Mayor Ana Velk closed the port on Monday. The mayor, who has held "
             "the post since 2019, said ships would wait outside.")
     assert speakers(nlp, text) == [("ships would wait outside", "Ana Velk")]
+
+
+# -- press-release layout: sign-offs and forgotten closing marks --------------------------------
+
+def test_a_sign_off_line_under_a_quotation_names_its_speaker(nlp):
+    text = ("Harbor Labs opened a plant in Ohio.\n\n\u201cWe are proud to bring these jobs to the "
+            "valley.\u201d\n\n-- Dana Okafor, chief executive officer of Harbor Labs")
+    assert speakers(nlp, text) == [("We are proud to bring these jobs to the valley.", "Dana Okafor")]
+
+
+def test_a_quotation_never_closed_ends_with_its_paragraph_when_attributed(nlp):
+    text = ("Harbor Labs opened a plant in Ohio.\n\n\u201cWe are proud to bring these jobs to the "
+            "valley and to keep growing.\n\n-- Dana Okafor, chief executive officer, Harbor Labs")
+    assert speakers(nlp, text) == [("We are proud to bring these jobs to the valley and to keep growing.",
+                                    "Dana Okafor")]
+
+
+def test_a_quoted_paragraph_never_closed_continues_the_speaker_before_it(nlp):
+    text = ("\u201cWe are ready,\u201d said Ana Novak, the captain.\n\n\u201cWe will win the final and "
+            "bring the cup home.\n\nThe match is on Sunday.")
+    assert speakers(nlp, text) == [("We are ready,", "Ana Novak"),
+                                   ("We will win the final and bring the cup home.", "Ana Novak")]
+
+
+def test_a_mark_never_closed_and_never_attributed_is_no_quotation(nlp):
+    text = ("Officials met in the capital.\n\n\u201cRelations got worse until March, when the talks "
+            "ended without a deal.\nOn Monday the border closed.")
+    assert speakers(nlp, text) == []

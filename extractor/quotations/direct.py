@@ -13,6 +13,11 @@ from .marks import QuotePair
 from .sources import according_phrase
 from .terms import is_term
 
+# A press release's sign-off under a quotation: a line break, one or two dashes, a name
+# ("“...”\n-- Jane Roe, chief executive").
+_SIGN_OFF = re.compile(r"[ \t]*\n\s*[-\u2013\u2014]{1,2}[ \t]*(?=[A-Z])")
+_SIGN_OFF_CHARS = 160
+
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
 _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
@@ -41,6 +46,8 @@ def direct_quotes(ctx: SpeechContext, min_quote_words: int) -> tuple[list[Attrib
             continue
         if att is None:
             src = continuation_source(ctx, pair, prev, prev_pair)
+            if src is None and pair.close is None and pair.next is None:
+                continue  # a mark never closed is speech only when attributed
             if src is None and nwords < min_quote_words:
                 terms.append(content)
                 continue
@@ -88,7 +95,25 @@ def attribute_direct(ctx: SpeechContext, pair: QuotePair, prev_pair: QuotePair |
     if post is not None and (pre is None or (inner and inner[-1] in ",?!\u2014-")
                              or pre.partial):
         return post
-    return pre or post
+    return pre or post or sign_off_attribution(ctx, pair)
+
+
+def sign_off_attribution(ctx: SpeechContext, pair: QuotePair) -> Attribution | None:
+    """"“We are proud of the team.”\n-- Jane Roe, chief executive": a quotation that ends
+    its paragraph, signed on the next line by a dash and the speaker's name or role."""
+    text = ctx.text
+    after = pair.close + 1 if pair.close is not None else pair.end
+    m = _SIGN_OFF.match(text, after)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - m.end() > _SIGN_OFF_CHARS:
+        return None
+    phrase = ctx.reader.phrase_after(text, m.end(), line_end)
+    if phrase is None or phrase.kind not in ("name", "role"):
+        return None
+    return Attribution(pair.start, pair.end, True, None, phrase, anchor=m.end())
 
 
 def post_attribution(ctx: SpeechContext, pair: QuotePair, close: int) -> Attribution | None:

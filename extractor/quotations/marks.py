@@ -3,9 +3,11 @@
 Curly marks say which way they face; straight marks are read from their neighbours (space
 before and a letter after opens, a letter or punctuation before and a space or
 punctuation after closes) and toggle when that is unclear. Nested quotes are kept with
-their depth. A mark left open at the end of a paragraph is dropped (it never swallows the
-rest of the text) unless the next paragraph reopens: the news convention for a quotation
-running over several paragraphs. A closing mark with no opener is kept as ``unopened``.
+their depth. A mark left open at the end of a paragraph never swallows the rest of the text: the
+quotation continues when the next paragraph reopens (the news convention for a quotation
+running over several paragraphs), ends with its paragraph when its mark opened the
+paragraph and the paragraph ends a sentence (a forgotten closing mark), and is dropped
+otherwise. A closing mark with no opener is kept as ``unopened``.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotePair]
             carried = running[0][0]
         for piece, _ in running:
             if piece is not carried:
-                _discard(pairs, piece)
+                _end_unclosed(text, pairs, piece)
         running = []
         stack = _pair_marks(text, ps, pe, pairs)
         for level, mark, i in stack:
@@ -80,7 +82,7 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotePair]
             else:
                 _discard(pairs, carried)
     for piece, _ in running:
-        _discard(pairs, piece)
+        _end_unclosed(text, pairs, piece)
     _set_depths(pairs)
     pairs.sort(key=lambda p: (p.start, -p.end))
     return pairs
@@ -116,6 +118,19 @@ def _pair_marks(text: str, ps: int, pe: int, pairs: list[QuotePair]) -> list[tup
             elif ch == "'" and _straight_side(text, i) == "open":
                 _push(stack, ("single", "'", i))
     return stack
+
+
+def _end_unclosed(text: str, pairs: list[QuotePair], piece: QuotePair) -> None:
+    """A quotation left open at the end of its paragraph and not reopened in the next one
+    is kept, ending with the paragraph, when its mark opens the paragraph and the
+    paragraph ends a sentence (a closing mark forgotten after a quoted paragraph); any
+    other open mark is dropped."""
+    opens_paragraph = piece.open is not None and (piece.open == 0 or text[piece.open - 1] == "\n")
+    inner = text[piece.start:piece.end].rstrip()
+    if opens_paragraph and inner.endswith((".", "!", "?")) and len(inner.split()) >= 4:
+        piece.continues = False
+        return
+    _discard(pairs, piece)
 
 
 def _discard(pairs: list[QuotePair], piece: QuotePair) -> None:
