@@ -79,3 +79,16 @@ def test_a_mark_never_closed_and_never_attributed_is_no_quotation(nlp):
     text = ("Officials met in the capital.\n\n\u201cRelations got worse until March, when the talks "
             "ended without a deal.\nOn Monday the border closed.")
     assert speakers(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister says wheat output rose 10 percent\n\nKABUL -- Output rose.", "wheat output rose 10 percent"),
+    ("Spokesman says talks will resume soon\n\nKABUL -- Talks resume.", "talks will resume soon"),
+])
+def test_a_role_capitalised_only_by_opening_a_headline_is_no_office(nlp, text, content):
+    assert speakers(nlp, text) == [(content, None)]
+
+
+def test_a_capitalised_office_nobody_holds_speaks_as_it_stands(nlp):
+    text = "Talks stalled in May. The Secretary-General said aid would come soon."
+    assert speakers(nlp, text) == [("aid would come soon", "Secretary-General")]

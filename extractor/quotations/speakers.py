@@ -285,10 +285,17 @@ class SpeakerResolver:
     def _office(self, phrase: Phrase, pos: int) -> Resolution:
         """A capitalised office held by no one the text names ("the Secretary-General") is
         the speaker as it stands; a lower-case role is no one."""
-        surface = re.sub(r"^(?:the|The)\s+", "", self.text[phrase.start:phrase.end]).strip()
+        written = self.text[phrase.start:phrase.end]
+        surface = re.sub(r"^(?:the|The)\s+", "", written).strip()
+        if surface == written.strip() and len(surface.split()) == 1 and self._opens_sentence(phrase.start):
+            return Resolution(None, None)  # "Minister says ...": capitalised by its place only
         if surface and surface[0].isupper() and len(surface.split()) <= 4:
             return Resolution(surface, None)
         return Resolution(None, None)
+
+    def _opens_sentence(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 200):pos].rstrip(" \t\"\u201c\u2018'")
+        return not before or before[-1] in "\n.!?:"
 
     @staticmethod
     def _holds(ent: Entity, role: str) -> bool:
