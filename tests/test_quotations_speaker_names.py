@@ -92,3 +92,19 @@ def test_a_role_capitalised_only_by_opening_a_headline_is_no_office(nlp, text, c
 def test_a_capitalised_office_nobody_holds_speaks_as_it_stands(nlp):
     text = "Talks stalled in May. The Secretary-General said aid would come soon."
     assert speakers(nlp, text) == [("aid would come soon", "Secretary-General")]
+
+
+def test_a_long_role_before_the_name_after_a_quotation_keeps_the_name(nlp):
+    text = ("\u201cCarpet exports rose by a third this year,\u201d deputy minister of trade for carpet and "
+            "textile affairs, Lena Varga, told reporters.")
+    assert speakers(nlp, text) == [("Carpet exports rose by a third this year,", "Lena Varga")]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters in Kabul on Monday, Energy Minister Ali Karimi praised the workers and said "
+    "the country exports power to its neighbours.",
+    "In Kabul on Monday, Energy Minister Ali Karimi praised the workers and said the country exports "
+    "power to its neighbours.",
+])
+def test_and_said_takes_the_subject_after_an_opening_adverbial_clause(nlp, text):
+    assert speakers(nlp, text) == [("the country exports power to its neighbours", "Ali Karimi")]

@@ -20,7 +20,8 @@ _SIGN_OFF_CHARS = 160
 
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
-_POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+,\s*")
+# The role may be long: "deputy minister of cultural heritage for handicrafts affairs, X".
+_POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,9}[\w'\u2019.-]+,\s*")
 
 
 def direct_quotes(ctx: SpeechContext, min_quote_words: int) -> tuple[list[Attribution], list[tuple[int, int]]]:

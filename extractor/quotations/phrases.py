@@ -34,6 +34,10 @@ _CLAUSE_WORDS = frozenset({"which", "who", "whom", "whose", "what", "that", "whe
                            "as", "if", "because", "although", "though", "since", "than", "but", "or"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 # A date before "and" ends a clause, never a name: "began on August 10 and Norway says".
+# Words that open an adverbial clause before the subject ("In Kabul on Monday, X ...").
+_ADVERBIAL_OPENERS = frozenset({"in", "on", "at", "during", "after", "before", "since", "following",
+                                "despite", "amid", "with", "from", "by", "under", "earlier", "later",
+                                "meanwhile", "last", "this", "when", "while", "as", "although"})
 _DATE_WORDS = shared.month_names() | shared.weekday_words()
 _LOCATED = ("-based", "-headquartered", "-owned", "-listed", "-run", "-registered")
 _PP_HEADS = frozenset({"of", "in", "at", "for", "from", "on", "with", "by"})
@@ -165,10 +169,16 @@ class PhraseReader:
         if last.low == "and" and len(toks) >= 2:
             # "X made the remarks ... and added that": the subject opens the sentence.
             head = self.tokens(text, sentence_start, last.start)
-            lead = self._np_prefix(head)
-            if lead is not None:
-                return self.classify(text, head[lead[0]:lead[1] + 1])
-            return None
+            opener = head[0].low if head else ""
+            adverbial = opener in _ADVERBIAL_OPENERS or (opener.endswith("ing") and len(opener) > 5)
+            subject = None if adverbial else self._opening_subject(text, head)
+            if subject is None:
+                # "Speaking to reporters on Monday, X praised ... and said": the subject
+                # follows an opening adverbial clause
+                comma = next((k for k, t in enumerate(head[:_MAX_PHRASE_TOKENS * 2]) if t.text == ","), None)
+                if comma is not None:
+                    subject = self._opening_subject(text, head[comma + 1:])
+            return subject
         if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
             return None  # a possessive: "the minister's notes"
         np = self._np_suffix(toks)
@@ -219,6 +229,13 @@ class PhraseReader:
         if np is None or np[0] != 0:
             return None
         return self.classify(text, seg)
+
+    def _opening_subject(self, text: str, toks: list[Token]) -> Phrase | None:
+        """The speaker phrase (a name, organisation, role or pronoun) that opens ``toks``."""
+        lead = self._np_prefix(toks)
+        if lead is None:
+            return None
+        return self.classify(text, toks[lead[0]:lead[1] + 1])
 
     @staticmethod
     def _after_what(toks: list[Token], start: int) -> bool:
