@@ -233,6 +233,13 @@ class PhraseReader:
     def _opening_subject(self, text: str, toks: list[Token]) -> Phrase | None:
         """The speaker phrase (a name, organisation, role or pronoun) that opens ``toks``."""
         lead = self._np_prefix(toks)
+        if lead is None and toks and toks[0].low in _DETERMINERS:
+            # "the transport minister praised ...": a determiner, modifiers, a role word
+            for j in range(1, min(len(toks), 6)):
+                low = toks[j].low
+                if low in self.lex.roles or low in self.lex.generic or low in self.lex.org_words:
+                    lead = (0, j)
+                    break
         if lead is None:
             return None
         return self.classify(text, toks[lead[0]:lead[1] + 1])
