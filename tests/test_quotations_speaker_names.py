@@ -108,3 +108,13 @@ def test_a_long_role_before_the_name_after_a_quotation_keeps_the_name(nlp):
 ])
 def test_and_said_takes_the_subject_after_an_opening_adverbial_clause(nlp, text):
     assert speakers(nlp, text) == [("the country exports power to its neighbours", "Ali Karimi")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Dana Okafor, curator of prints at the University of Ruritania, Toledo, said, \u201cThese photographs "
+     "record his daily life.\u201d", "These photographs record his daily life.", "Dana Okafor"),
+    ("Talks stalled. Lena Varga of Acme Corp., Toledo, said prices would fall soon.",
+     "prices would fall soon", "Lena Varga"),
+])
+def test_a_place_finishing_an_address_before_said_is_no_speaker(nlp, text, content, speaker):
+    assert speakers(nlp, text) == [(content, speaker)]

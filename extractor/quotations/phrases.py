@@ -199,6 +199,18 @@ class PhraseReader:
             return None
         first = seg[0]
         own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
+        if own is not None and own.kind in ("name", "org") and self._address(toks, k, seg):
+            # "X, director at the University of Arkansas, Fayetteville, said": the place
+            # finishes the address of the organisation before it; the speaker is named earlier
+            own = None
+            k -= 1
+            while k >= 0 and toks[k].text not in ",;:(\u2014\u2013\"\u201c\u201d":
+                k -= 1
+            seg = toks[k + 1:]
+            if not seg or len(seg) > _MAX_PHRASE_TOKENS:
+                return None
+            first = seg[0]
+            own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
         if own is not None and own.kind in ("name", "org"):
             return own
         if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles or first.text.isdigit():
@@ -229,6 +241,18 @@ class PhraseReader:
         if np is None or np[0] != 0:
             return None
         return self.classify(text, seg)
+
+    def _address(self, toks: list[Token], comma: int, seg: list[Token]) -> bool:
+        """``seg`` (after the comma at ``comma``) is only a place, and the words before the
+        comma end with an organisation or a place: "the University of Arkansas, Fayetteville"."""
+        if comma < 1 or toks[comma].text != ",":
+            return False
+        places = self.mentions.overlapping(seg[0].start, seg[-1].end, "GPE")
+        if not places or places[0].start > seg[0].start or places[-1].end < seg[-1].end:
+            return False
+        before = toks[comma - 1]
+        return any(m.end >= before.end for m in self.mentions.overlapping(before.start, before.end)
+                   if m.label in ("ORG", "GPE"))
 
     def _opening_subject(self, text: str, toks: list[Token]) -> Phrase | None:
         """The speaker phrase (a name, organisation, role or pronoun) that opens ``toks``."""
