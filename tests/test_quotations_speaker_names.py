@@ -118,3 +118,13 @@ def test_and_said_takes_the_subject_after_an_opening_adverbial_clause(nlp, text)
 ])
 def test_a_place_finishing_an_address_before_said_is_no_speaker(nlp, text, content, speaker):
     assert speakers(nlp, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Talks stalled. Ana Velk, Acme associate professor of art history, said the archive would reopen.",
+     "the archive would reopen", "Ana Velk"),
+    ("Talks stalled. Tomas Varga, NASA deputy administrator, said the launch would slip.",
+     "the launch would slip", "Tomas Varga"),
+])
+def test_an_organisation_before_a_role_between_commas_is_no_speaker(nlp, text, content, speaker):
+    assert speakers(nlp, text) == [(content, speaker)]

@@ -211,9 +211,14 @@ class PhraseReader:
                 return None
             first = seg[0]
             own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
-        if own is not None and own.kind in ("name", "org"):
+        # "X, USI associate professor of art history, said": an organisation's name before a
+        # role word modifies the role; the speaker is named before the comma
+        org_role = (own is None or own.kind in ("org", "role")) and k >= 0 and toks[k].text == "," \
+            and any(t.low in self.lex.roles and not t.cap for t in seg[1:])
+        if own is not None and own.kind in ("name", "org") and not org_role:
             return own
-        if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles or first.text.isdigit():
+        if first.low in _DETERMINERS or not first.cap or first.low in self.lex.roles or first.text.isdigit() \
+                or org_role:
             # An appositive role: the speaker is named before it.
             if k < 0 or toks[k].text != ",":
                 return None
