@@ -128,3 +128,23 @@ def test_a_place_finishing_an_address_before_said_is_no_speaker(nlp, text, conte
 ])
 def test_an_organisation_before_a_role_between_commas_is_no_speaker(nlp, text, content, speaker):
     assert speakers(nlp, text) == [(content, speaker)]
+
+
+# -- a pronoun opening a sentence: the subject of the sentence before it --------------------------
+
+def test_he_is_the_subject_of_the_sentence_before_not_an_older_speaker(nlp):
+    text = ("\u201cWe played well,\u201d said coach Tom Hale. Marco Ruiz won the award for the best "
+            "player. He said, \u201cIn the first half it felt good out there.\u201d")
+    assert speakers(nlp, text)[-1] == ("In the first half it felt good out there.", "Marco Ruiz")
+
+
+def test_a_subject_of_the_other_gender_leaves_the_speaker_in_focus(nlp):
+    text = ("\u201cWe played well,\u201d said coach Tom Hale. Maria Ruiz won the award for the best "
+            "player. He said, \u201cShe earned every vote of the jury.\u201d")
+    assert speakers(nlp, text)[-1] == ("She earned every vote of the jury.", "Tom Hale")
+
+
+def test_a_speaker_named_after_the_subject_keeps_the_focus(nlp):
+    text = ("Marco Ruiz won the award for the best player. \u201cHe earned it,\u201d said coach Tom "
+            "Hale. He said the team would rest on Monday.")
+    assert speakers(nlp, text)[-1] == ("the team would rest on Monday", "Tom Hale")

@@ -122,12 +122,14 @@ def _pair_marks(text: str, ps: int, pe: int, pairs: list[QuotePair]) -> list[tup
 
 def _end_unclosed(text: str, pairs: list[QuotePair], piece: QuotePair) -> None:
     """A quotation left open at the end of its paragraph and not reopened in the next one
-    is kept, ending with the paragraph, when its mark opens the paragraph and the
-    paragraph ends a sentence (a closing mark forgotten after a quoted paragraph); any
+    is kept, ending with the paragraph, when its mark opens the paragraph or follows a
+    comma or colon, and the paragraph ends a sentence (a closing mark forgotten after a quoted paragraph); any
     other open mark is dropped."""
     opens_paragraph = piece.open is not None and (piece.open == 0 or text[piece.open - 1] == "\n")
+    # or it follows a cue's comma or colon: 'Ana Velk said, "I think ...'
+    after_cue = piece.open is not None and text[max(0, piece.open - 3):piece.open].rstrip().endswith((",", ":"))
     inner = text[piece.start:piece.end].rstrip()
-    if opens_paragraph and inner.endswith((".", "!", "?")) and len(inner.split()) >= 4:
+    if (opens_paragraph or after_cue) and inner.endswith((".", "!", "?")) and len(inner.split()) >= 4:
         piece.continues = False
         return
     _discard(pairs, piece)

@@ -23,6 +23,9 @@ from ..names import given_name_gender
 from .mentions import EntityMentions
 from .phrases import PASSING_PREPOSITIONS, Name, Phrase, PhraseReader
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+# Capitalised words before a name that opens a sentence: a title ("Energy Minister X").
+_TITLE_LEAD = re.compile(r"\s*(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
 _FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
 
 
@@ -225,7 +228,8 @@ class SpeakerResolver:
         ent: Entity | None
         head = phrase.head
         if head in ("he", "she"):
-            ent = self._person_in_focus(pos, gender=("male" if head == "he" else "female"))
+            gender = "male" if head == "he" else "female"
+            ent = self._subject_of_sentence_before(phrase.start, gender) or self._person_in_focus(pos, gender=gender)
         elif head in ("it", "they"):
             ent = self.last_org[1] if self.last_org and pos - self.last_org[0] < _FOCUS_CHARS else None
             if ent is None and head == "they":
@@ -329,6 +333,29 @@ class SpeakerResolver:
     @staticmethod
     def _compatible(ent: Entity, gender: str | None) -> bool:
         return gender is None or ent.gender is None or ent.gender == gender
+
+    def _subject_of_sentence_before(self, pos: int, gender: str) -> Entity | None:
+        """The person who opens the sentence before the one at ``pos``, when named after the
+        speaker in focus: "X won the award. He said ..." is X even when another person
+        spoke before (recency and subject position outweigh an older focus)."""
+        text = self.text
+        this_start = _sentence_start(text, pos)
+        if this_start == 0 or text[this_start:pos].strip():
+            return None  # the pronoun does not open its sentence
+        prev_start = _sentence_start(text, this_start - 1)
+        k = bisect_left(self._starts, prev_start)
+        for start, _end, ent in self._spans[k:k + 3]:
+            if start >= this_start:
+                break
+            if ent.label != "PERSON" or not self._compatible(ent, gender):
+                continue
+            lead = text[prev_start:start]
+            if lead.strip() and not _TITLE_LEAD.fullmatch(lead):
+                continue
+            if self.last_person is not None and self.last_person[0] >= start:
+                return None
+            return ent
+        return None
 
     def _person_in_focus(self, pos: int, gender: str | None = None, role: str | None = None) -> Entity | None:
         if self.last_person and self._fits(self.last_person[1], gender, role):
@@ -452,3 +479,13 @@ def _role_head(role: str) -> tuple[str, ...]:
 # Role words too general to pick out one person by role ("the official", "the source").
 _GENERIC_ROLES = frozenset({"official", "source", "expert", "analyst", "executive", "officer",
                             "blogger", "writer", "author", "member", "representative", "head", "chief"})
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """The offset where the sentence holding ``pos`` starts (a rough cut: a full stop,
+    question or exclamation mark and a space, or a line break)."""
+    floor = max(0, pos - 600)
+    last = floor
+    for m in _SENTENCE_BREAK.finditer(text, floor, pos):
+        last = m.end()
+    return last if last > floor or floor == 0 else floor
