@@ -148,3 +148,10 @@ def test_a_speaker_named_after_the_subject_keeps_the_focus(nlp):
     text = ("Marco Ruiz won the award for the best player. \u201cHe earned it,\u201d said coach Tom "
             "Hale. He said the team would rest on Monday.")
     assert speakers(nlp, text)[-1] == ("the team would rest on Monday", "Tom Hale")
+
+
+def test_a_pronoun_finds_no_person_named_only_much_later(nlp):
+    filler = "The shop sells old maps, prints and postcards from the harbour towns of the coast. " * 8
+    text = ("Nobody had asked him before. \u201cWell, I will not hire them,\u201d he would say. " + filler
+            + "A postcard showed Tomas Varga at the pier.")
+    assert speakers(nlp, text)[0] == ("Well, I will not hire them,", None)

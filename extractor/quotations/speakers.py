@@ -26,7 +26,8 @@ from .phrases import PASSING_PREPOSITIONS, Name, Phrase, PhraseReader
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 # Capitalised words before a name that opens a sentence: a title ("Energy Minister X").
 _TITLE_LEAD = re.compile(r"\s*(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
-_FOCUS_CHARS = 2500  # a speaker stays in focus over about this many characters
+_FOCUS_CHARS = 2500
+_CATAPHORA_CHARS = 600  # how far ahead a pronoun may find a person who never speaks  # a speaker stays in focus over about this many characters
 
 
 @dataclass
@@ -399,10 +400,13 @@ class SpeakerResolver:
                     return ent
                 return None
         if within is None:
+            # A person named later who never speaks is the speaker only when named close by
+            # ("He agreed, and Ana Velk said ..."), not a name much later in the text.
             best = None
             for ent in self.entities.values():
                 m = ent.mention_after(pos)
-                if ent.label == "PERSON" and m and self._fits(ent, gender, role) and (best is None or m[0] < best[0]):
+                if ent.label == "PERSON" and m and m[0] - pos <= _CATAPHORA_CHARS \
+                        and self._fits(ent, gender, role) and (best is None or m[0] < best[0]):
                     best = (m[0], ent)
             return best[1] if best else None
         return None
