@@ -197,6 +197,8 @@ class Unit(Row):
     aliases: list[str] = Field(default_factory=list)
     scale: Optional[int] = None
     duration: Optional[bool] = None
+    dimension: Optional[str] = None  # what it measures: "length", "mass", "energy"...
+    pint: Optional[str] = None  # the unit as pint parses it, for the value in SI units
 
 
 class Currency(Row):
