@@ -77,7 +77,8 @@ def _quantities(doc: Doc, text: str) -> list[dict]:
     for i, (start, end, p, _span) in enumerate(_group(doc, QUANTITIES, "facts_quantity"), 1):
         rec = {"id": f"q{i}", **_span_dict(text, start, end),
                "value": p.value, "value_max": p.value_max, "unit": p.unit, "kind": p.kind,
-               "approximate": p.approximate, "bound": p.bound, "change": p.change}
+               "approximate": p.approximate, "bound": p.bound, "change": p.change,
+               "dimension": p.dimension, "si_value": p.si_value, "si_unit": p.si_unit}
         counted = p.counted
         if counted:
             rec.update(counted=text[counted[0]:counted[1]], counted_start=counted[0],

@@ -70,6 +70,9 @@ class QuantityPayload:
     approximate: bool
     bound: Literal["lower", "upper"] | None
     change: Literal["increase", "decrease"] | None
+    dimension: str | None = None  # "length", "energy"...; "currency" for money
+    si_value: int | float | None = None  # the value in ``si_unit``, where pint knows the unit
+    si_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

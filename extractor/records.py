@@ -84,6 +84,15 @@ class Quantity(TextSpan):
     approximate: bool = False
     bound: Literal["lower", "upper"] | None = None
     change: Literal["increase", "decrease"] | None = None
+    dimension: str | None = Field(
+        default=None,
+        description='What a measure measures ("length", "mass", "energy", "volumetric flow"...; '
+                    'quantulum3\'s dimension names), "currency" for money, null otherwise')
+    si_value: int | float | None = Field(
+        default=None, description="The value in si_unit, for a measure whose unit pint knows")
+    si_unit: str | None = Field(
+        default=None,
+        description='The SI unit of si_value ("cubic meter", "kilogram", "joule", "kelvin")')
     inner_spans: ClassVar[tuple[str, ...]] = ("counted",)
 
 

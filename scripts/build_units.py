@@ -100,7 +100,7 @@ def pint_expression(ureg: Any, names: Iterable[str]) -> str | None:
                           name.replace(" ", "_").replace("-", "_"), name.replace("-", " * "),
                           name):
             try:
-                ureg.parse_units(candidate)
+                ureg.Quantity(1, candidate).to_base_units()
             except Exception:  # noqa: BLE001 - pint raises several kinds for an unknown name
                 continue
             return candidate
@@ -172,6 +172,9 @@ def build() -> list[dict[str, Any]]:
         base = registry.pop(news["registry"]) if "registry" in news else None
         rows.append(merge(news, base))
     rows += [merge(r, None) for r in registry.values()]
+    for row in rows:
+        if row["pint"] is not None:
+            ureg.Quantity(1, row["pint"]).to_base_units()  # fails on a name pint lacks
     return unique_forms(rows, news_rows)
 
 

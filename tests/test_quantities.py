@@ -54,7 +54,7 @@ def test_case(qnlp, case):
 def test_payload_contract(qnlp):
     (q,) = quantities(qnlp, "Attendance climbed to nearly 64 percent.")
     assert set(q) == {"value", "value_max", "unit", "kind", "counted", "approximate", "bound",
-                      "change", "surface"}
+                      "change", "dimension", "si_value", "si_unit", "surface"}
     assert isinstance(q["value"], int)
     assert q["kind"] in ("count", "percent", "percentage_point", "money", "measure", "ratio")
 

@@ -24,6 +24,8 @@ class UnitInfo:
     kind: str  # percent, percentage_point, money, measure, ratio
     duration: bool = False
     scale: int = 1  # "mcm" is a million cubic meters: the value is multiplied into the unit
+    dimension: str | None = None  # what it measures: "length", "energy", "volumetric flow"...
+    pint: str | None = None  # the unit as pint parses it ("kilowatt_hour")
 
 
 def _plural(name: str) -> str:
@@ -49,11 +51,14 @@ class UnitLexicon:
         self.symbols: dict[str, UnitInfo] = {}  # exact form -> info (after a number)
         self.prefixes: dict[str, UnitInfo] = {}  # exact form -> info (before a number)
         self.canonical: dict[str, str] = {}  # any name, lower-case -> canonical unit
+        self.units: dict[str, UnitInfo] = {}  # canonical unit -> its own row (not a multiple)
 
         for row in self.unit_rows:
             info = UnitInfo(row["unit"], row.get("kind", "measure"), bool(row.get("duration")),
-                            int(row.get("scale", 1)))
+                            int(row.get("scale", 1)), row.get("dimension"), row.get("pint"))
             self.canonical[info.unit.lower()] = info.unit
+            if info.scale == 1:
+                self.units.setdefault(info.unit, info)
             for alias in row.get("aliases", ()):
                 self.canonical[alias.lower()] = info.unit
             for w in row.get("words", ()):

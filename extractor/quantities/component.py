@@ -34,6 +34,7 @@ from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ens
 from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation, shared
 from ..lexicon.rows import ChangeWord, Currency, NumberWord, Qualifier, Row, Scale, Unit
 from ..normalize.numbers import VULGAR_FRACTIONS, NumberWords, parse_digits, tidy
+from ..normalize.si import SIConverter
 from ..normalize.units import UnitLexicon
 from ..payloads import QuantityPayload
 from .assemble import Assembler
@@ -111,6 +112,7 @@ class QuantityRecognizer(Assembler, CountedReader):
     def _load(self, data: dict[str, Any]) -> None:
         self._data = data
         self.lexicon = UnitLexicon(data["units"], data["currencies"], data["currency_exclusions"])
+        self.si = SIConverter(self.lexicon)
         self.numwords = NumberWords(data["number_words"])
         self.stop_words = frozenset(w.lower() for w in data["np_stop_words"])
         self.name_heads = frozenset(w.lower() for w in data["name_heads"])
@@ -292,7 +294,7 @@ class QuantityRecognizer(Assembler, CountedReader):
                     if gap.group("same") is not None:
                         q.change = q.change or prev[2]
             prev = (max(q.end, counted[1] if counted else 0), counted, q.change)
-            yield q.start, q.end, q.payload(counted)
+            yield q.start, q.end, q.payload(counted, self.si)
 
     def _bare_word_number(self, text: str, q: Draft) -> bool:
         """A spelled-out number with nothing to count and no unit is a pronoun or an idiom

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
+from ..normalize.si import SIConverter
 from ..normalize.units import UnitInfo
 from ..payloads import QuantityPayload, as_extent
 
@@ -47,8 +48,10 @@ class Draft:
         if self.end < 0:
             self.end = self.num_end
 
-    def payload(self, counted: tuple[int, int] | None) -> QuantityPayload:
-        """The finished quantity as the span payload, with where what it counts is."""
+    def payload(self, counted: tuple[int, int] | None, si: SIConverter) -> QuantityPayload:
+        """The finished quantity as the span payload, with where what it counts is and, for
+        a measure, its dimension and value in SI units."""
+        dimension, si_value, si_unit = si.convert(self.unit, self.kind, self.value)
         return QuantityPayload(self.value, self.value_max, self.unit, cast(Any, self.kind),
                                as_extent(counted), self.approximate, cast(Any, self.bound),
-                               cast(Any, self.change))
+                               cast(Any, self.change), dimension, si_value, si_unit)

@@ -1,0 +1,160 @@
+"""What a measure measures and its value in SI units, through pint.
+
+The unit table gives each unit its dimension ("length", "energy", quantulum3's names) and its
+pint expression ("kilowatt_hour"); a unit the rules compose ("cubic meter per day", "ton per
+year") is read part by part. pint's registry takes a good part of a second to load, so it is
+loaded once per process, on the first measure that needs it, and every unit's conversion is
+computed once and cached: a value then costs one multiplication.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .units import UnitLexicon
+
+# The SI unit a dimension is given in: (pint expression, name as records write it). A
+# dimension not listed here gets pint's base units.
+SI_UNITS: dict[str, tuple[str, str]] = {
+    "length": ("meter", "meter"),
+    "area": ("meter ** 2", "square meter"),
+    "volume": ("meter ** 3", "cubic meter"),
+    "mass": ("kilogram", "kilogram"),
+    "time": ("second", "second"),
+    "temperature": ("kelvin", "kelvin"),
+    "energy": ("joule", "joule"),
+    "power": ("watt", "watt"),
+    "frequency": ("hertz", "hertz"),
+    "instance frequency": ("revolution / second", "hertz"),
+    "pressure": ("pascal", "pascal"),
+    "force": ("newton", "newton"),
+    "torque": ("newton * meter", "newton meter"),
+    "speed": ("meter / second", "meter per second"),
+    "acceleration": ("meter / second ** 2", "meter per square second"),
+    "volumetric flow": ("meter ** 3 / second", "cubic meter per second"),
+    "mass flow": ("kilogram / second", "kilogram per second"),
+    "density": ("kilogram / meter ** 3", "kilogram per cubic meter"),
+    "current": ("ampere", "ampere"),
+    "charge": ("coulomb", "coulomb"),
+    "electric potential": ("volt", "volt"),
+    "data storage": ("bit", "bit"),
+    "data transfer rate": ("bit / second", "bit per second"),
+    "radiation absorbed dose": ("gray", "gray"),
+    "radioactivity": ("becquerel", "becquerel"),
+    "angle": ("radian", "radian"),
+    "fuel economy": ("meter / meter ** 3", "meter per cubic meter"),
+    "concentration": ("dimensionless", "fraction"),
+}
+_POWER_WORDS = {2: "square", 3: "cubic"}
+
+
+class SIForm(NamedTuple):
+    """How a unit's values convert: si = offset + value * factor (offset: temperatures)."""
+
+    dimension: str | None
+    si_unit: str | None
+    factor: float = 0.0
+    offset: float = 0.0
+
+
+_lock = threading.Lock()
+_registry: Any = None
+
+
+def unit_registry() -> Any:
+    """pint's registry, loaded once per process on first use."""
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                import pint
+
+                _registry = pint.UnitRegistry()
+    return _registry
+
+
+def _tidy(x: float) -> int | float:
+    """12 significant digits: 0.3048 rather than 0.30479999999999996."""
+    x = float(f"{x:.12g}")
+    return int(x) if x.is_integer() and abs(x) < 1e15 else x
+
+
+def _base_name(unit: Any) -> str:
+    """pint's base units as words: "kilogram / meter ** 3" -> "kilogram per cubic meter"."""
+    top, bottom = [], []
+    for name, power in unit._units.items():
+        word = (f"{_POWER_WORDS[abs(power)]} {name}" if abs(power) in _POWER_WORDS
+                else name if abs(power) == 1 else f"{name}^{abs(power)}")
+        (top if power > 0 else bottom).append(word)
+    return " ".join(top or ["1"]) + "".join(f" per {b}" for b in bottom)
+
+
+class SIConverter:
+    """Dimensions and SI values of the units of one unit lexicon."""
+
+    def __init__(self, lexicon: "UnitLexicon") -> None:
+        self.lexicon = lexicon
+        self._dimension_of_dimensionality: dict[str, str] | None = None
+        self.form = lru_cache(maxsize=4096)(self._form)
+
+    def _dimension_names(self) -> dict[str, str]:
+        """pint dimensionality -> the dimension of the first unit of the table that has it
+        ("[mass] / [time]" -> "mass flow"), to name the dimension of a composed unit."""
+        if self._dimension_of_dimensionality is None:
+            ureg = unit_registry()
+            names: dict[str, str] = {}
+            for info in self.lexicon.units.values():
+                if info.pint and info.dimension and info.scale == 1:
+                    key = str(ureg.Quantity(1, info.pint).dimensionality)
+                    names.setdefault(key, info.dimension)
+            self._dimension_of_dimensionality = names
+        return self._dimension_of_dimensionality
+
+    def _parts(self, unit: str) -> tuple[str | None, str | None]:
+        """(dimension, pint expression) of a unit name, composed ones read at " per "."""
+        info = self.lexicon.units.get(unit)
+        if info is not None:
+            return info.dimension, info.pint
+        if " per " not in unit:
+            return None, None
+        head, _, tail = unit.partition(" per ")
+        head_dim, head_pint = self._parts(head)
+        tail_dim, tail_pint = self._parts(tail)
+        if head_pint is None or tail_pint is None:
+            return None, None
+        expression = f"({head_pint}) / ({tail_pint})"
+        key = str(unit_registry().Quantity(1, expression).dimensionality)
+        return self._dimension_names().get(key, f"{head_dim} per {tail_dim}"), expression
+
+    def _form(self, unit: str) -> SIForm:
+        dimension, expression = self._parts(unit)
+        if expression is None:
+            return SIForm(dimension, None)
+        ureg = unit_registry()
+        try:
+            if dimension in SI_UNITS:
+                target, name = SI_UNITS[dimension]
+                zero = ureg.Quantity(0, expression).to(target).magnitude
+                one = ureg.Quantity(1, expression).to(target).magnitude
+            else:
+                base = ureg.Quantity(1, expression).to_base_units()
+                zero, one, name = 0.0, base.magnitude, _base_name(base.units)
+        except Exception:  # noqa: BLE001 - pint raises several kinds for what it cannot convert
+            return SIForm(dimension, None)
+        return SIForm(dimension, name, float(one) - float(zero), float(zero))
+
+    def convert(self, unit: str | None, kind: str, value: int | float
+                ) -> tuple[str | None, int | float | None, str | None]:
+        """(dimension, si_value, si_unit) of a quantity: money is "currency", a measure
+        has its unit's dimension and, where pint knows the unit, its value in SI units."""
+        if kind == "money":
+            return "currency", None, None
+        if kind != "measure" or unit is None:
+            return None, None, None
+        form = self.form(unit)
+        if form.si_unit is None:
+            return form.dimension, None, None
+        return form.dimension, _tidy(form.offset + value * form.factor), form.si_unit
