@@ -30,10 +30,10 @@ quantities
     decimals the gold value is written with, equals it (gold 0.6667 accepts 2/3).
     *value+unit*: value match and unit match. Units compare case-insensitively with spaces
     collapsed and spelling variants merged (metre = meter, litre = liter, tonne = metric
-    ton = ton, pound-mass = pound, "year of age" = year). For a count (gold ``unit`` null)
-    the unit matches when the predicted unit is null, or when it names the counted noun
-    phrase: it equals the gold ``counted`` phrase or a whole-word ending of it ("passenger
-    cars" accepts "passenger cars" and "cars").
+    ton = ton, pound-mass = pound, "degree Celsius" = celsius, "year of age" = year). For a
+    count (gold ``unit`` null) the unit matches when the predicted unit is null, or when it
+    names the counted noun phrase: it equals the gold ``counted`` phrase or a whole-word
+    ending of it ("passenger cars" accepts "passenger cars" and "cars").
     *counted* (an accuracy over value matches whose gold has a ``counted`` phrase): the
     predicted ``counted`` span overlaps the gold one (texts compared when the gold gives no
     offsets).
@@ -356,10 +356,12 @@ def unit_matches(gold: Mapping[str, Any], pred_unit: str | None) -> bool:
 
 
 # The annotated sets spell some units differently (Recognizers-Text: "metre", "pound-mass",
-# "year of age"; news_dev: "meter", "pound", "year"); a spelling is not an error.
+# "year of age", "celsius"; quantulum3: "degree Celsius"; news_dev: "meter", "pound",
+# "year"); a spelling is not an error.
 _UNIT_SPELLINGS = ((re.compile(r"(?<=met)re\b|(?<=lit)re\b"), "er"),
                    (re.compile(r"\bpound-mass\b"), "pound"),
                    (re.compile(r"\b(?:metric ton|tonne)\b"), "ton"),
+                   (re.compile(r"\bdegrees? (?=celsius\b|fahrenheit\b)"), ""),
                    (re.compile(r" of age$"), ""))
 
 

@@ -415,3 +415,12 @@ def test_mention_rows_reach_the_table_json_and_markdown(tmp_path):
     assert data["mentions: overall"]["matched"] == 2 and data["mentions: overall"]["gold"] == 5
     md = format_markdown([report])
     assert "| s.jsonl (1 texts) | entities | mentions: overall | 100.0 | 40.0 | 57.1 | |" in md
+
+
+def test_unit_names_of_one_unit_match():
+    """Datasets name one unit differently ("degree Celsius", "celsius", "metre", "meter")."""
+    assert unit_matches({"unit": "degree Celsius"}, "celsius")
+    assert unit_matches({"unit": "degree fahrenheit"}, "fahrenheit")
+    assert unit_matches({"unit": "celsius"}, "degrees Celsius")
+    assert not unit_matches({"unit": "degree Celsius"}, "fahrenheit")
+    assert not unit_matches({"unit": "degree"}, "celsius")
