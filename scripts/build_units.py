@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from extractor.normalize.si import SI_UNITS  # noqa: E402 - the SI unit of each dimension
 OUT = ROOT / "extractor" / "resources" / "quantities" / "units.jsonl"
 NEWS = ROOT / "scripts" / "data" / "units_news.jsonl"
 COMMON = ROOT / "extractor" / "resources" / "entities" / "common_words.txt"
@@ -93,14 +95,17 @@ def keep_symbol(symbol: str, common: set[str], excluded: set[str]) -> bool:
     return symbol.lower() not in common
 
 
-def pint_expression(ureg: Any, names: Iterable[str]) -> str | None:
-    """The first of ``names`` that pint parses as a unit ("kilowatt hour" -> "kilowatt_hour")."""
+def pint_expression(ureg: Any, dimension: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that pint reads as a unit of ``dimension`` ("kilowatt hour" ->
+    "kilowatt_hour"); a reading of another dimension ("pound-mass" as pound minus mass) is
+    no reading."""
+    target = SI_UNITS.get(dimension, (None,))[0]
     for name in names:
         for candidate in (name.replace(" per ", " / ").replace(" ", "_").replace("_/_", " / "),
-                          name.replace(" ", "_").replace("-", "_"), name.replace("-", " * "),
-                          name):
+                          name.replace(" ", "_").replace("-", "_"), name):
             try:
-                ureg.Quantity(1, candidate).to_base_units()
+                quantity = ureg.Quantity(1, candidate)
+                quantity.to(target) if target else quantity.to_base_units()
             except Exception:  # noqa: BLE001 - pint raises several kinds for an unknown name
                 continue
             return candidate
@@ -128,7 +133,7 @@ def registry_rows(common: set[str], excluded_forms: set[str], excluded_units: se
         rows[name] = {"unit": american(name), "words": words, "symbols": symbols,
                       "aliases": [name] if american(name) != name else [],
                       "dimension": dimension,
-                      "pint": pint_expression(ureg, [name, *unit.surfaces, *unit.symbols])}
+                      "pint": pint_expression(ureg, dimension, [name, *unit.surfaces, *unit.symbols])}
     return rows
 
 
@@ -172,9 +177,11 @@ def build() -> list[dict[str, Any]]:
         base = registry.pop(news["registry"]) if "registry" in news else None
         rows.append(merge(news, base))
     rows += [merge(r, None) for r in registry.values()]
-    for row in rows:
+    for row in rows:  # a news row's expression must read as a unit of its dimension
         if row["pint"] is not None:
-            ureg.Quantity(1, row["pint"]).to_base_units()  # fails on a name pint lacks
+            target = SI_UNITS.get(row["dimension"], (None,))[0]
+            quantity = ureg.Quantity(1, row["pint"])
+            quantity.to(target) if target else quantity.to_base_units()
     return unique_forms(rows, news_rows)
 
 

@@ -82,10 +82,11 @@ def _tidy(x: float) -> int | float:
     return int(x) if x.is_integer() and abs(x) < 1e15 else x
 
 
-def _base_name(unit: Any) -> str:
+def _base_name(quantity: Any) -> str:
     """pint's base units as words: "kilogram / meter ** 3" -> "kilogram per cubic meter"."""
-    top, bottom = [], []
-    for name, power in unit._units.items():
+    top: list[str] = []
+    bottom: list[str] = []
+    for name, power in quantity.unit_items():
         word = (f"{_POWER_WORDS[abs(power)]} {name}" if abs(power) in _POWER_WORDS
                 else name if abs(power) == 1 else f"{name}^{abs(power)}")
         (top if power > 0 else bottom).append(word)
@@ -141,7 +142,7 @@ class SIConverter:
                 one = ureg.Quantity(1, expression).to(target).magnitude
             else:
                 base = ureg.Quantity(1, expression).to_base_units()
-                zero, one, name = 0.0, base.magnitude, _base_name(base.units)
+                zero, one, name = 0.0, base.magnitude, _base_name(base)
         except Exception:  # noqa: BLE001 - pint raises several kinds for what it cannot convert
             return SIForm(dimension, None)
         return SIForm(dimension, name, float(one) - float(zero), float(zero))
