@@ -6,7 +6,8 @@
 2. ``read_glued``: a scale, unit or code glued to the digits ("3bn", "7.62mm", "777F");
 3. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
 4. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
-5. ``read_unit``: a unit after the number or range ("40 percent", "5 km");
+5. ``read_unit``: a unit after the number or range ("40 percent", "5 km"), and
+   ``read_power``: a length unit squared or cubed ("4 km^2", "3 m³", "2 km cubed");
 6. ``read_money_scale``: a scale after a sum's currency word;
 7. ``read_shared_unit``: the unit of the next number in a coordination ("12 and 19 percent");
 8. ``read_compound``: a compound modifier ("7-member");
@@ -63,6 +64,7 @@ _COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\d|[a-z])")
 _RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\s+(?:to|through)\s+$")
 _RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
 _MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
+_POWER_AFTER = re.compile(r"(?:\^|\*\*)(?P<n>[23])(?!\d)|(?P<w>[²³])|\s(?P<w2>squared|cubed)\b")
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -100,6 +102,7 @@ class Assembler:
         self.read_scale(d)
         self.read_range(d)
         self.read_unit(d)
+        self.read_power(d)
         self.read_money_scale(d)
         self.read_shared_unit(d)
         self.read_compound(d)
@@ -217,6 +220,22 @@ class Assembler:
             if current is None or info.unit == current.unit or current.unit == "USD":
                 d.unit_info = info if current is None or info.unit != "USD" else current
             d.end = um.end()
+
+    def read_power(self, d: Draft) -> None:
+        """A length unit raised to a power is an area or a volume: "4km^2", "3 m³",
+        "2 km cubed" (where the table names that unit: "square kilometer")."""
+        info = d.unit_info
+        if info is None or info.dimension != "length":
+            return
+        pm = _POWER_AFTER.match(d.text, d.end)
+        if not pm:
+            return
+        power = pm.group("n") or pm.group("w") or pm.group("w2")
+        name = ("square " if power in ("2", "²", "squared") else "cubic ") + info.unit
+        squared = self.lexicon.units.get(name)
+        if squared is not None:
+            d.unit_info = squared
+            d.end = pm.end()
 
     def read_money_scale(self, d: Draft) -> None:
         """A scale word after a sum whose currency was read with it and no scale yet."""

@@ -61,6 +61,13 @@ TABLES: dict[str, tuple[str, type[Row] | None]] = {
 
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
 _MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + VULGAR + r"])(?!\d)")
+# Scientific notation after the digits: "2.48×10−5", "5.5x10^-3", "3 × 10⁸", "4e14", "1e-3".
+# A times sign and 10 need an exponent mark (^, **, a sign or superscripts): "4 x 10" alone
+# is a size ("a 4 x 10 foot room").
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SCIENTIFIC = re.compile(
+    r"(?:\s?[×xX·*]\s?10(?:\^|\*\*)\s?(?P<a>[-−–+]?\d{1,3})|\s?[×xX·*]\s?10(?P<b>[-−–]\d{1,3})"
+    r"|\s?[×xX·*]\s?10(?P<c>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|e(?P<d>[-−+]?\d{1,3}))(?![\w.,]?\d)")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -88,6 +95,14 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     if not any(mark in text for mark in _ADDRESS_MARKS):
         return []
     return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float:
+    """The value of a number in scientific notation, to 12 significant digits."""
+    exponent = next(g for g in match.groups() if g is not None)
+    power = int(exponent.translate(_SUPERSCRIPTS).replace("−", "-").replace("–", "-"))
+    result = float(f"{value * 10.0 ** power:.12g}")
+    return int(result) if result.is_integer() and abs(result) < 1e15 else result
 
 
 class QuantityRecognizer(Assembler, CountedReader):
@@ -403,6 +418,9 @@ class QuantityRecognizer(Assembler, CountedReader):
             value = parse_digits(run)
             if value is None:
                 return None
+            sm = _SCIENTIFIC.match(text, e)
+            if sm:
+                return _times_power_of_ten(value, sm), None, sm.end(), run
             m = _SPACE_THOUSANDS.match(text, e)
             if m and run.isdigit() and len(run) <= 3 and (s == 0 or not text[s - 1].isdigit()):
                 value = int(run + m.group(1))
