@@ -122,3 +122,31 @@ def test_generated_unit_table_is_current():
     spec.loader.exec_module(build_units)
     assert build_units.render(build_units.build()) == build_units.OUT.read_text(encoding="utf-8"), \
         "units.jsonl is stale: run `python scripts/build_units.py`"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The dose was 3.1×10−4 grams a day.", "3.1×10−4 grams", 0.00031),
+    ("Light covers 3 × 10⁸ m each second.", "3 × 10⁸ m", 300_000_000),
+    ("The sample held 6.5x10^-3 kg of salt.", "6.5x10^-3 kg", 0.0065),
+    ("The filter passes 2e-6 m grains.", "2e-6 m", 0.000002),
+])
+def test_scientific_notation_is_one_number(qnlp, text, surface, value):
+    q = measures(qnlp, text)[surface]
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+
+
+def test_a_size_is_no_power_of_ten(qnlp):
+    found = measures(qnlp, "They rented a 4 x 10 foot room.")
+    assert all(q.value in (4, 10) for q in found.values())
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The lake holds 6km^3 of water.", "6km^3", "cubic kilometer"),
+    ("The reserve spans 12 km squared of forest.", "12 km squared", "square kilometer"),
+    ("Each tank takes 2 m cubed of fuel.", "2 m cubed", "cubic meter"),
+    ("The slab is 9 m² in all.", "9 m²", "square meter"),
+    ("The wall needs 40 ft^2 of paint.", "40 ft^2", "square foot"),
+])
+def test_length_units_squared_and_cubed(qnlp, text, surface, unit):
+    q = measures(qnlp, text)[surface]
+    assert q.unit == unit and q.dimension in ("area", "volume")

@@ -97,10 +97,13 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ADDRESS.finditer(text)]
 
 
-def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float:
-    """The value of a number in scientific notation, to 12 significant digits."""
+def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float | None:
+    """The value of a number in scientific notation, to 12 significant digits; None past
+    the powers that measure anything (10^±60)."""
     exponent = next(g for g in match.groups() if g is not None)
     power = int(exponent.translate(_SUPERSCRIPTS).replace("−", "-").replace("–", "-"))
+    if abs(power) > 60 or value > 1e30:
+        return None
     result = float(f"{value * 10.0 ** power:.12g}")
     return int(result) if result.is_integer() and abs(result) < 1e15 else result
 
@@ -419,8 +422,9 @@ class QuantityRecognizer(Assembler, CountedReader):
             if value is None:
                 return None
             sm = _SCIENTIFIC.match(text, e)
-            if sm:
-                return _times_power_of_ten(value, sm), None, sm.end(), run
+            scientific = _times_power_of_ten(value, sm) if sm else None
+            if sm and scientific is not None:
+                return scientific, None, sm.end(), run
             m = _SPACE_THOUSANDS.match(text, e)
             if m and run.isdigit() and len(run) <= 3 and (s == 0 or not text[s - 1].isdigit()):
                 value = int(run + m.group(1))
