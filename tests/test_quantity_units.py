@@ -125,7 +125,7 @@ def test_generated_unit_table_is_current():
 
 
 @pytest.mark.parametrize("text, surface, value", [
-    ("The dose was 3.1×10−4 grams a day.", "3.1×10−4 grams", 0.00031),
+    ("The dose was 3.1×10−4 grams in all.", "3.1×10−4 grams", 0.00031),
     ("Light covers 3 × 10⁸ m each second.", "3 × 10⁸ m", 300_000_000),
     ("The sample held 6.5x10^-3 kg of salt.", "6.5x10^-3 kg", 0.0065),
     ("The filter passes 2e-6 m grains.", "2e-6 m", 0.000002),
