@@ -150,3 +150,19 @@ def test_a_size_is_no_power_of_ten(qnlp):
 def test_length_units_squared_and_cubed(qnlp, text, surface, unit):
     q = measures(qnlp, text)[surface]
     assert q.unit == unit and q.dimension in ("area", "volume")
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The guard is 6 ft 3 in tall.", "6 ft 3 in", 6.25, "foot"),
+    ("The fence is 4 feet and 6 inches high.", "4 feet and 6 inches", 4.5, "foot"),
+    ("The calf weighed 9 pounds 8 ounces at birth.", "9 pounds 8 ounces", 9.5, "pound"),
+    ("The trail runs 2 km 500 m uphill.", "2 km 500 m", 2.5, "kilometer"),
+])
+def test_a_measure_in_two_units_is_one_value(qnlp, text, surface, value, unit):
+    q = measures(qnlp, text)[surface]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_feet_before_in_as_a_preposition(qnlp):
+    found = measures(qnlp, "The pole stood 9 ft in the yard.")
+    assert found["9 ft"].value == 9

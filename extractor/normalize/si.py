@@ -147,6 +147,14 @@ class SIConverter:
             return SIForm(dimension, None)
         return SIForm(dimension, name, float(one) - float(zero), float(zero))
 
+    def ratio(self, unit: str, other: str) -> float | None:
+        """How many ``other`` one ``unit`` is (inch, foot -> 1/12), for units of one
+        dimension without an offset; None otherwise."""
+        a, b = self.form(unit), self.form(other)
+        if a.si_unit is None or a.si_unit != b.si_unit or a.offset or b.offset or not b.factor:
+            return None
+        return a.factor / b.factor
+
     def convert(self, unit: str | None, kind: str, value: int | float
                 ) -> tuple[str | None, int | float | None, str | None]:
         """(dimension, si_value, si_unit) of a quantity: money is "currency", a measure

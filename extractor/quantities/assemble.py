@@ -7,7 +7,8 @@
 3. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
 4. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
 5. ``read_unit``: a unit after the number or range ("40 percent", "5 km"), and
-   ``read_power``: a length unit squared or cubed ("4 km^2", "3 m³", "2 km cubed");
+   ``read_power``: a length unit squared or cubed ("4 km^2", "3 m³", "2 km cubed"), and
+   ``read_mixed_units``: a smaller unit after it ("5 feet 2 inches", "7 lb 4 oz");
 6. ``read_money_scale``: a scale after a sum's currency word;
 7. ``read_shared_unit``: the unit of the next number in a coordination ("12 and 19 percent");
 8. ``read_compound``: a compound modifier ("7-member");
@@ -32,6 +33,7 @@ from typing import Any
 
 from ..lexicon import alternation, load_words, shared
 from ..normalize.numbers import NumberWords, parse_digits, tidy
+from ..normalize.si import SIConverter
 from ..normalize.units import UnitInfo, UnitLexicon
 from .draft import Draft
 from .patterns import CHANGE_NOUN_AFTER, DIGIT_RUN, OF_NP, TIMES_AFTER, TRAILING, WORD
@@ -65,6 +67,8 @@ _RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd
 _RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
 _MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
 _POWER_AFTER = re.compile(r"(?:\^|\*\*)(?P<n>[23])(?!\d)|(?P<w>[²³])|\s(?P<w2>squared|cubed)\b")
+_MIXED_NUMBER = re.compile(r"(?:\s*,?\s+and)?\s+(?P<n>\d{1,3}(?:\.\d+)?)(?=\s?[^\W\d_])")
+_INCH_AFTER = re.compile(r"\s?in\b\.?(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)")
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -73,6 +77,7 @@ class Assembler:
 
     # What the stages read: set by QuantityRecognizer when it loads its tables.
     lexicon: UnitLexicon
+    si: SIConverter
     numwords: NumberWords
     qualifiers: dict[str, dict[str, Any]]
     change: dict[str, str]
@@ -103,6 +108,7 @@ class Assembler:
         self.read_range(d)
         self.read_unit(d)
         self.read_power(d)
+        self.read_mixed_units(d)
         self.read_money_scale(d)
         self.read_shared_unit(d)
         self.read_compound(d)
@@ -236,6 +242,28 @@ class Assembler:
         if squared is not None:
             d.unit_info = squared
             d.end = pm.end()
+
+    def read_mixed_units(self, d: Draft) -> None:
+        """ "5 feet 2 inches", "6 ft 1 in", "7 pounds and 4 ounces": a measure written in two
+        units of one dimension, the second the smaller, is one value in the first."""
+        first = d.unit_info
+        if first is None or first.kind != "measure" or first.duration or d.value_max is not None:
+            return
+        m = _MIXED_NUMBER.match(d.text, d.end)
+        if not m:
+            return
+        if first.unit == "foot" and _INCH_AFTER.match(d.text, m.end()):
+            um = _INCH_AFTER.match(d.text, m.end())  # "in", a preposition elsewhere
+            second = self.lexicon.units.get("inch")
+        else:
+            um = self._unit_re.match(d.text, m.end())
+            second = self._unit_info(um.group("u")) if um and not um.group("sep").strip() else None
+        if um is None or second is None or second.dimension != first.dimension or second.duration:
+            return
+        ratio = self.si.ratio(second.unit, first.unit)
+        if ratio is not None and ratio < 1:
+            d.value = float(f"{d.value + float(m.group('n')) * ratio:.12g}")
+            d.end = um.end()
 
     def read_money_scale(self, d: Draft) -> None:
         """A scale word after a sum whose currency was read with it and no scale yet."""
