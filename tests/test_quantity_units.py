@@ -126,7 +126,7 @@ def test_generated_unit_table_is_current():
 
 @pytest.mark.parametrize("text, surface, value", [
     ("The dose was 3.1×10−4 grams in all.", "3.1×10−4 grams", 0.00031),
-    ("Light covers 3 × 10⁸ m each second.", "3 × 10⁸ m", 300_000_000),
+    ("Light covers 3 × 10⁸ m in that time.", "3 × 10⁸ m", 300_000_000),
     ("The sample held 6.5x10^-3 kg of salt.", "6.5x10^-3 kg", 0.0065),
     ("The filter passes 2e-6 m grains.", "2e-6 m", 0.000002),
 ])
@@ -166,3 +166,18 @@ def test_a_measure_in_two_units_is_one_value(qnlp, text, surface, value, unit):
 def test_feet_before_in_as_a_preposition(qnlp):
     found = measures(qnlp, "The pole stood 9 ft in the yard.")
     assert found["9 ft"].value == 9
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The link moves 40 kb per second at best.", "40 kb per second", "kilobit per second"),
+    ("The probe fell at 9 meters per second.", "9 meters per second", "meter per second"),
+    ("The alloy is 8 g/cm³ dense.", "8 g/cm³", "gram per cubic centimeter"),
+])
+def test_a_unit_after_per_is_named_by_its_own_name(qnlp, text, surface, unit):
+    assert measures(qnlp, text)[surface].unit == unit
+
+
+def test_a_margin_after_the_value_is_no_second_quantity(qnlp):
+    found = measures(qnlp, "The ingot weighs 12.5 ± 0.2 kg, the bar 3.1 +/- 0.05 kg.")
+    assert set(found) == {"12.5 ± 0.2 kg", "3.1 +/- 0.05 kg"}
+    assert found["12.5 ± 0.2 kg"].value == 12.5 and found["12.5 ± 0.2 kg"].unit == "kilogram"

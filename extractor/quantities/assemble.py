@@ -375,7 +375,8 @@ class Assembler:
         text = d.text
         rt = self._rate_re.match(text, d.end)
         if rt:
-            per = self._word_or_symbol(rt.group("u"))
+            per = self._word_or_symbol(rt.group("u")) \
+                or self.lexicon.units.get(" ".join(rt.group("u").lower().split()))
             if per is not None and per.unit != d.unit and per.kind in ("measure", "money") \
                     and not _RATE_TIME_AFTER.match(text, rt.end()):
                 d.unit = self._per(d.unit, per)

@@ -68,6 +68,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+
 _SCIENTIFIC = re.compile(
     r"(?:\s?[×xX·*]\s?10(?:\^|\*\*)\s?(?P<a>[-−–+]?\d{1,3})|\s?[×xX·*]\s?10(?P<b>[-−–]\d{1,3})"
     r"|\s?[×xX·*]\s?10(?P<c>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|e(?P<d>[-−+]?\d{1,3}))(?![\w.,]?\d)")
+_TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?\d[\d,.]*(?:e[-−+]?\d{1,3})?")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -174,9 +175,11 @@ class QuantityRecognizer(Assembler, CountedReader):
         )
         self._compound_re = re.compile(r"-(?P<w>[a-z][a-z]+)(?![\w-]*\d)")
         per_forms = [w for w, i in lex.words.items()] + list(lex.symbols)
+        # After "per" a unit's own name is a unit even where it is no unit alone ("per second").
+        per_words = set(lex.words) | {u.lower() for u in lex.units}
         self._rate_re = re.compile(
             r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|\s+(?:to|against)\s+(?:the|one|each|a)\s+)"
-            r"(?P<u>(?i:" + alternation(lex.words) + r")|(?:" + alternation(per_forms) + r"))"
+            r"(?P<u>(?i:" + alternation(per_words) + r")|(?:" + alternation(per_forms) + r"))"
             r"(?![^\W\d_])"
         )
         self._per_only_re = re.compile(r"(?:\s?/\s?|\s+per\s+)")
@@ -424,7 +427,12 @@ class QuantityRecognizer(Assembler, CountedReader):
             sm = _SCIENTIFIC.match(text, e)
             scientific = _times_power_of_ten(value, sm) if sm else None
             if sm and scientific is not None:
-                return scientific, None, sm.end(), run
+                value, e = scientific, sm.end()
+            tm = _TOLERANCE.match(text, e)
+            if tm:  # "2.5 ± 0.1 kg": the margin is no second quantity; the unit after it is
+                return value, None, tm.end(), run
+            if sm and scientific is not None:
+                return value, None, e, run
             m = _SPACE_THOUSANDS.match(text, e)
             if m and run.isdigit() and len(run) <= 3 and (s == 0 or not text[s - 1].isdigit()):
                 value = int(run + m.group(1))
