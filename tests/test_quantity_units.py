@@ -181,3 +181,18 @@ def test_a_margin_after_the_value_is_no_second_quantity(qnlp):
     found = measures(qnlp, "The ingot weighs 12.5 ± 0.2 kg, the bar 3.1 +/- 0.05 kg.")
     assert set(found) == {"12.5 ± 0.2 kg", "3.1 +/- 0.05 kg"}
     assert found["12.5 ± 0.2 kg"].value == 12.5 and found["12.5 ± 0.2 kg"].unit == "kilogram"
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The clinic treats about 60 patients per day in winter.", "about 60", "per day"),
+    ("The port handles 300 ships a year now.", "300", "per year"),
+    ("The shop sells some 2,000 annually.", "some 2,000", "per year"),
+])
+def test_a_count_in_a_time_is_a_rate(qnlp, text, surface, unit):
+    q = measures(qnlp, text)[surface]
+    assert (q.kind, q.unit) == ("count", unit)
+
+
+def test_a_count_before_a_date_is_no_rate(qnlp):
+    found = measures(qnlp, "The port handled 300 ships. A year later it closed.")
+    assert found["300"].unit is None

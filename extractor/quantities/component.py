@@ -69,6 +69,10 @@ _SCIENTIFIC = re.compile(
     r"(?:\s?[×xX·*]\s?10(?:\^|\*\*)\s?(?P<a>[-−–+]?\d{1,3})|\s?[×xX·*]\s?10(?P<b>[-−–]\d{1,3})"
     r"|\s?[×xX·*]\s?10(?P<c>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|e(?P<d>[-−+]?\d{1,3}))(?![\w.,]?\d)")
 _TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?\d[\d,.]*(?:e[-−+]?\d{1,3})?")
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
+                 "monthly": "month", "hourly": "hour"}
+_COUNT_RATE = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|hour|minute)"
+                         r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly))\b", re.I)
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -315,7 +319,19 @@ class QuantityRecognizer(Assembler, CountedReader):
                     if gap.group("same") is not None:
                         q.change = q.change or prev[2]
             prev = (max(q.end, counted[1] if counted else 0), counted, q.change)
+            if q.kind == "count" and q.unit is None:
+                q.unit = self._count_rate(text, q.end, counted)
             yield q.start, q.end, q.payload(counted, self.si)
+
+    @staticmethod
+    def _count_rate(text: str, end: int, counted: tuple[int, int] | None) -> str | None:
+        """ "40 earthquakes per day", "18 visits a year", "14,500 annually": a count in a
+        time is a rate, its unit "per day" (news_dev2's convention)."""
+        pos = counted[1] if counted and 0 <= counted[0] - end <= 1 else end
+        m = _COUNT_RATE.match(text, pos)
+        if not m:
+            return None
+        return "per " + (m.group("unit") or _RATE_ADVERBS[m.group("adverb").lower()]).lower()
 
     def _bare_word_number(self, text: str, q: Draft) -> bool:
         """A spelled-out number with nothing to count and no unit is a pronoun or an idiom
