@@ -196,3 +196,18 @@ def test_a_count_in_a_time_is_a_rate(qnlp, text, surface, unit):
 def test_a_count_before_a_date_is_no_rate(qnlp):
     found = measures(qnlp, "The port handled 300 ships. A year later it closed.")
     assert found["300"].unit is None
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Dara Kim, 41, runs the mill.", "41"),
+    ("The prize went to a woman aged 29 from the coast.", "29"),
+    ("Pupils under the age of 12 ride free.", "12"),
+])
+def test_a_persons_age_is_in_years(qnlp, text, surface):
+    q = measures(qnlp, text)[surface]
+    assert (q.unit, q.kind, q.dimension) == ("year of age", "measure", "time")
+
+
+def test_numbers_in_a_list_are_no_ages(qnlp):
+    found = measures(qnlp, "Items 4, 5, and 6 were sold to Acme, 7 to others.")
+    assert all(q.unit is None for q in found.values())

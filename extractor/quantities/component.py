@@ -73,6 +73,8 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly":
                  "monthly": "month", "hourly": "hour"}
 _COUNT_RATE = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|hour|minute)"
                          r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly))\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:[Aa]ged|[Aa]ges? of)\s$")
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s$")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -111,6 +113,17 @@ def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float
         return None
     result = float(f"{value * 10.0 ** power:.12g}")
     return int(result) if result.is_integer() and abs(result) < 1e15 else result
+
+
+def _is_age(text: str, q: Draft) -> bool:
+    """A person's age: "Tuan Lee, 57, said", "aged 34", "under the age of 15"."""
+    if not isinstance(q.value, int) or not 0 < q.value <= 120 or q.value_max is not None \
+            or q.approximate or q.bound or q.start != q.num_start:
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    if _AGE_BEFORE.search(before):
+        return True
+    return bool(_NAME_COMMA_BEFORE.search(before)) and text[q.end:q.end + 2] == ", "
 
 
 class QuantityRecognizer(Assembler, CountedReader):
@@ -320,7 +333,10 @@ class QuantityRecognizer(Assembler, CountedReader):
                         q.change = q.change or prev[2]
             prev = (max(q.end, counted[1] if counted else 0), counted, q.change)
             if q.kind == "count" and q.unit is None:
-                q.unit = self._count_rate(text, q.end, counted)
+                if _is_age(text, q):
+                    q.unit, q.kind, counted = "year of age", "measure", None
+                else:
+                    q.unit = self._count_rate(text, q.end, counted)
             yield q.start, q.end, q.payload(counted, self.si)
 
     @staticmethod
