@@ -211,3 +211,12 @@ def test_a_persons_age_is_in_years(qnlp, text, surface):
 def test_numbers_in_a_list_are_no_ages(qnlp):
     found = measures(qnlp, "Items 4, 5, and 6 were sold to Acme, 7 to others.")
     assert all(q.unit is None for q in found.values())
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The storm left half a meter of snow.", "half a meter", 0.5, "meter"),
+    ("The school lies a quarter of a mile away.", "a quarter of a mile", 0.25, "mile"),
+])
+def test_a_fraction_of_a_unit_is_a_measure(qnlp, text, surface, value, unit):
+    q = measures(qnlp, text)[surface]
+    assert (q.value, q.unit, q.kind) == (value, unit, "measure")

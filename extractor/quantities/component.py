@@ -75,6 +75,7 @@ _COUNT_RATE = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<unit>year|month|w
                          r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly))\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:[Aa]ged|[Aa]ges? of)\s$")
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s$")
+_FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s)")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -537,8 +538,21 @@ class QuantityRecognizer(Assembler, CountedReader):
             if prev in ("first", "second", "third", "last", "latter", "former", "the", "other",
                         "this", "that", "each"):
                 return None  # "the second half", "the first quarter"
+            of_a = self._fraction_of_a_unit(text, e)
+            if of_a is not None:  # "half a meter", "a quarter of a mile": that much of the unit
+                return self.assemble(text, s, of_a, value, words=words)
             return self.assemble(text, s, e, value, kind_hint="fraction", words=words)
         return self.assemble(text, s, e, value, words=words)
+
+    def _fraction_of_a_unit(self, text: str, e: int) -> int | None:
+        """Where "a"/"of a" ends when a unit of measure follows a fraction word ("half a
+        meter", "three quarters of a mile"); None otherwise (a time is a date's)."""
+        fm = _FRACTION_OF_A.match(text, e)
+        um = self._unit_re.match(text, fm.end()) if fm else None
+        info = self._unit_info(um.group("u")) if um and um.group("sep") == " " else None
+        if fm is None or info is None or info.kind != "measure" or info.duration:
+            return None
+        return fm.end()
 
     def _read_article_unit(self, text: str, s: int, e: int) -> Draft | None:
         """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
