@@ -102,15 +102,13 @@ class SIConverter:
         self.form = lru_cache(maxsize=4096)(self._form)
 
     def _dimension_names(self) -> dict[str, str]:
-        """pint dimensionality -> the dimension of the first unit of the table that has it
+        """pint dimensionality -> the first dimension of ``SI_UNITS`` that has it
         ("[mass] / [time]" -> "mass flow"), to name the dimension of a composed unit."""
         if self._dimension_of_dimensionality is None:
             ureg = unit_registry()
             names: dict[str, str] = {}
-            for info in self.lexicon.units.values():
-                if info.pint and info.dimension and info.scale == 1:
-                    key = str(ureg.Quantity(1, info.pint).dimensionality)
-                    names.setdefault(key, info.dimension)
+            for dimension, (target, _name) in SI_UNITS.items():
+                names.setdefault(str(ureg.Quantity(1, target).dimensionality), dimension)
             self._dimension_of_dimensionality = names
         return self._dimension_of_dimensionality
 
