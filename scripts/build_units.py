@@ -37,7 +37,7 @@ from typing import Any, Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from extractor.normalize.si import SI_UNITS  # noqa: E402 - the SI unit of each dimension
+from extractor.normalize.si import SI_UNITS, pint_form  # noqa: E402 - SI unit of each dimension
 OUT = ROOT / "extractor" / "resources" / "quantities" / "units.jsonl"
 NEWS = ROOT / "scripts" / "data" / "units_news.jsonl"
 COMMON = ROOT / "extractor" / "resources" / "entities" / "common_words.txt"
@@ -65,8 +65,8 @@ HEADER = """\
 # "scale": the forms of the row stand for a multiple of the canonical unit, and the value is
 # scaled into it, so "30 mcm" gives 30,000,000 cubic meter exactly as "30 million cubic metres"
 # does (units with a name of their own, "kiloton", "megawatt", keep it and are not scaled).
-# "dimension": what the unit measures (quantulum3's names); "pint": the unit as pint parses it,
-# for the value in SI units."""
+# "dimension": what the unit measures (quantulum3's names); "pint": the unit as pint parses it;
+# "si_unit", "si_factor", "si_offset": its value in SI units is offset + value * factor."""
 
 
 def american(name: str) -> str:
@@ -182,6 +182,10 @@ def build() -> list[dict[str, Any]]:
             target = SI_UNITS.get(row["dimension"], (None,))[0]
             quantity = ureg.Quantity(1, row["pint"])
             quantity.to(target) if target else quantity.to_base_units()
+    for row in rows:
+        form = pint_form(row["pint"], row["dimension"]) if row["pint"] else None
+        if form is not None and form.si_unit is not None:
+            row.update(si_unit=form.si_unit, si_factor=form.factor, si_offset=form.offset or None)
     return unique_forms(rows, news_rows)
 
 

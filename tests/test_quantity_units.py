@@ -220,3 +220,25 @@ def test_numbers_in_a_list_are_no_ages(qnlp):
 def test_a_fraction_of_a_unit_is_a_measure(qnlp, text, surface, value, unit):
     q = measures(qnlp, text)[surface]
     assert (q.value, q.unit, q.kind) == (value, unit, "measure")
+
+
+def test_composed_dimension_names_agree_with_pint():
+    from extractor.normalize.si import COMPOSED_DIMENSIONS, SI_UNITS, unit_registry
+
+    ureg = unit_registry()
+    for (head, tail), name in COMPOSED_DIMENSIONS.items():
+        composed = ureg.Quantity(1, f"({SI_UNITS[head][0]}) / ({SI_UNITS[tail][0]})")
+        assert composed.dimensionality == ureg.Quantity(1, SI_UNITS[name][0]).dimensionality, name
+
+
+def test_table_conversions_agree_with_pint():
+    """The SI factors written into the table are pint's (a sample of units)."""
+    from extractor.normalize.si import pint_form
+    from extractor.normalize.units import default_lexicon
+
+    units = default_lexicon().units
+    for name in ("kilometer", "pound", "celsius", "barrel per day", "kilowatt hour", "acre"):
+        info = units[name]
+        form = pint_form(info.pint, info.dimension)
+        assert (info.si_unit, info.si_factor, info.si_offset) == (form.si_unit, form.factor,
+                                                                   form.offset), name

@@ -199,6 +199,9 @@ class Unit(Row):
     duration: Optional[bool] = None
     dimension: Optional[str] = None  # what it measures: "length", "mass", "energy"...
     pint: Optional[str] = None  # the unit as pint parses it, for the value in SI units
+    si_unit: Optional[str] = None  # the SI unit of its dimension; si = offset + value * factor
+    si_factor: Optional[float] = None
+    si_offset: Optional[float] = None
 
 
 class Currency(Row):

@@ -1,10 +1,13 @@
 """What a measure measures and its value in SI units, through pint.
 
-The unit table gives each unit its dimension ("length", "energy", quantulum3's names) and its
-pint expression ("kilowatt_hour"); a unit the rules compose ("cubic meter per day", "ton per
-year") is read part by part. pint's registry takes a good part of a second to load, so it is
-loaded once per process, on the first measure that needs it, and every unit's conversion is
-computed once and cached: a value then costs one multiplication.
+The unit table gives each unit its dimension ("length", "energy", quantulum3's names), its
+pint expression ("kilowatt_hour") and its conversion to SI units, which
+``scripts/build_units.py`` computes with pint (:func:`pint_form`) when it writes the table: at
+run time a value costs one multiplication, and importing pint (over a second) is not paid by
+every process. A unit the rules compose ("cubic meter per day", "ton per year") is read part
+by part. pint itself is used at run time only for a unit the table gives an expression but no
+conversion (a table edited by hand): its registry is then loaded once per process, on first
+use.
 """
 
 from __future__ import annotations
@@ -47,6 +50,18 @@ SI_UNITS: dict[str, tuple[str, str]] = {
     "angle": ("radian", "radian"),
     "fuel economy": ("meter / meter ** 3", "meter per cubic meter"),
     "concentration": ("dimensionless", "fraction"),
+}
+# The dimension of "<a> per <b>" where it has a name of its own (tests check each with pint).
+COMPOSED_DIMENSIONS: dict[tuple[str, str], str] = {
+    ("mass", "time"): "mass flow",
+    ("volume", "time"): "volumetric flow",
+    ("length", "time"): "speed",
+    ("speed", "time"): "acceleration",
+    ("energy", "time"): "power",
+    ("data storage", "time"): "data transfer rate",
+    ("mass", "volume"): "density",
+    ("length", "volume"): "fuel economy",
+    ("charge", "time"): "current",
 }
 _POWER_WORDS = {2: "square", 3: "cubic"}
 
@@ -93,57 +108,51 @@ def _base_name(quantity: Any) -> str:
     return " ".join(top or ["1"]) + "".join(f" per {b}" for b in bottom)
 
 
+def pint_form(expression: str, dimension: str | None) -> SIForm:
+    """How pint converts a unit to the SI unit of its dimension (pint's base units for a
+    dimension ``SI_UNITS`` does not list)."""
+    ureg = unit_registry()
+    try:
+        if dimension in SI_UNITS:
+            target, name = SI_UNITS[dimension]
+            zero = ureg.Quantity(0, expression).to(target).magnitude
+            one = ureg.Quantity(1, expression).to(target).magnitude
+        else:
+            base = ureg.Quantity(1, expression).to_base_units()
+            zero, one, name = 0.0, base.magnitude, _base_name(base)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for what it cannot convert
+        return SIForm(dimension, None)
+    return SIForm(dimension, name, float(f"{float(one) - float(zero):.12g}"),
+                  float(f"{float(zero):.12g}"))
+
+
 class SIConverter:
     """Dimensions and SI values of the units of one unit lexicon."""
 
     def __init__(self, lexicon: "UnitLexicon") -> None:
         self.lexicon = lexicon
-        self._dimension_of_dimensionality: dict[str, str] | None = None
         self.form = lru_cache(maxsize=4096)(self._form)
 
-    def _dimension_names(self) -> dict[str, str]:
-        """pint dimensionality -> the first dimension of ``SI_UNITS`` that has it
-        ("[mass] / [time]" -> "mass flow"), to name the dimension of a composed unit."""
-        if self._dimension_of_dimensionality is None:
-            ureg = unit_registry()
-            names: dict[str, str] = {}
-            for dimension, (target, _name) in SI_UNITS.items():
-                names.setdefault(str(ureg.Quantity(1, target).dimensionality), dimension)
-            self._dimension_of_dimensionality = names
-        return self._dimension_of_dimensionality
-
-    def _parts(self, unit: str) -> tuple[str | None, str | None]:
-        """(dimension, pint expression) of a unit name, composed ones read at " per "."""
+    def _form(self, unit: str) -> SIForm:
         info = self.lexicon.units.get(unit)
         if info is not None:
-            return info.dimension, info.pint
+            if info.si_unit is not None:
+                return SIForm(info.dimension, info.si_unit, info.si_factor, info.si_offset)
+            if info.pint is not None:
+                return pint_form(info.pint, info.dimension)
+            return SIForm(info.dimension, None)
         if " per " not in unit:
-            return None, None
+            return SIForm(None, None)
         head, _, tail = unit.partition(" per ")
-        head_dim, head_pint = self._parts(head)
-        tail_dim, tail_pint = self._parts(tail)
-        if head_pint is None or tail_pint is None:
-            return None, None
-        expression = f"({head_pint}) / ({tail_pint})"
-        key = str(unit_registry().Quantity(1, expression).dimensionality)
-        return self._dimension_names().get(key, f"{head_dim} per {tail_dim}"), expression
-
-    def _form(self, unit: str) -> SIForm:
-        dimension, expression = self._parts(unit)
-        if expression is None:
+        a, b = self.form(head), self.form(tail)
+        if a.dimension is None or b.dimension is None:
+            return SIForm(None, None)
+        dimension = COMPOSED_DIMENSIONS.get((a.dimension, b.dimension),
+                                            f"{a.dimension} per {b.dimension}")
+        if a.si_unit is None or b.si_unit is None or a.offset or b.offset or not b.factor:
             return SIForm(dimension, None)
-        ureg = unit_registry()
-        try:
-            if dimension in SI_UNITS:
-                target, name = SI_UNITS[dimension]
-                zero = ureg.Quantity(0, expression).to(target).magnitude
-                one = ureg.Quantity(1, expression).to(target).magnitude
-            else:
-                base = ureg.Quantity(1, expression).to_base_units()
-                zero, one, name = 0.0, base.magnitude, _base_name(base)
-        except Exception:  # noqa: BLE001 - pint raises several kinds for what it cannot convert
-            return SIForm(dimension, None)
-        return SIForm(dimension, name, float(one) - float(zero), float(zero))
+        name = SI_UNITS[dimension][1] if dimension in SI_UNITS else f"{a.si_unit} per {b.si_unit}"
+        return SIForm(dimension, name, a.factor / b.factor)
 
     def ratio(self, unit: str, other: str) -> float | None:
         """How many ``other`` one ``unit`` is (inch, foot -> 1/12), for units of one

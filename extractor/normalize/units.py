@@ -26,6 +26,9 @@ class UnitInfo:
     scale: int = 1  # "mcm" is a million cubic meters: the value is multiplied into the unit
     dimension: str | None = None  # what it measures: "length", "energy", "volumetric flow"...
     pint: str | None = None  # the unit as pint parses it ("kilowatt_hour")
+    si_unit: str | None = None  # its SI unit, and si = si_offset + value * si_factor
+    si_factor: float = 0.0
+    si_offset: float = 0.0
 
 
 def _plural(name: str) -> str:
@@ -55,7 +58,9 @@ class UnitLexicon:
 
         for row in self.unit_rows:
             info = UnitInfo(row["unit"], row.get("kind", "measure"), bool(row.get("duration")),
-                            int(row.get("scale", 1)), row.get("dimension"), row.get("pint"))
+                            int(row.get("scale", 1)), row.get("dimension"), row.get("pint"),
+                            row.get("si_unit"), float(row.get("si_factor", 0.0)),
+                            float(row.get("si_offset", 0.0)))
             self.canonical[info.unit.lower()] = info.unit
             if info.scale == 1:
                 self.units.setdefault(info.unit, info)
