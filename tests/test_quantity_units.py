@@ -242,3 +242,13 @@ def test_table_conversions_agree_with_pint():
         form = pint_form(info.pint, info.dimension)
         assert (info.si_unit, info.si_factor, info.si_offset) == (form.si_unit, form.factor,
                                                                    form.offset), name
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The board is 3 1/2 in thick and pale.", "3 1/2 in", "inch"),
+    ("The screw measures 2 in.", "2 in", "inch"),
+    ("Sales rose 5 in May and 3 in the north.", "5", None),
+    ("Sales rose 5 in May and 3 in the north.", "3", None),
+])
+def test_in_is_an_inch_only_where_no_preposition_can_be(qnlp, text, surface, unit):
+    assert measures(qnlp, text)[surface].unit == unit

@@ -69,6 +69,11 @@ _MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
 _POWER_AFTER = re.compile(r"(?:\^|\*\*)(?P<n>[23])(?!\d)|(?P<w>[²³])|\s(?P<w2>squared|cubed)\b")
 _MIXED_NUMBER = re.compile(r"(?:\s*,?\s+and)?\s+(?P<n>\d{1,3}(?:\.\d+)?)(?=\s?[^\W\d_])")
 _INCH_AFTER = re.compile(r"\s?in\b\.?(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)")
+# "in" is an inch only where no preposition can be: before a size word ("2 in thick") or at
+# the end of the sentence ("the pencil is 2 in.").
+_INCH_AFTER_NUMBER = re.compile(
+    r"\s?in(?=\s+(?:" + alternation(load_words("quantities/dimension_words.txt")) + r")\b"
+    r"|\.?\s*$|\.\s+[A-Z\n])")
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -212,6 +217,9 @@ class Assembler:
         with a currency sign before it ("$5 million dollars")."""
         um = self._unit_re.match(d.text, d.end)
         if not um:
+            im = _INCH_AFTER_NUMBER.match(d.text, d.end) if d.unit_info is None else None
+            if im and self.lexicon.units.get("inch"):
+                d.unit_info, d.end = self.lexicon.units["inch"], im.end()
             return
         form = um.group("u")
         info = self._unit_info(form)
