@@ -44,8 +44,10 @@ _YEAR_CONTEXT = frozenset(
     "in since by of year until till from to during before after early late mid end around "
     "fiscal calendar spring summer autumn fall winter".split()
 )
+# Words before a bare duration that make it a period of the calendar ("in 9 months", "the
+# past five years"); "for two days" is a length of time, a quantity.
 _PERIOD_WORDS = frozenset(
-    "in for within over during past last next first previous coming recent final "
+    "in within over during past last next first previous coming recent final "
     "following another".split()
 )
 # "3.5 times higher", "three times the size", "twice ... four times as much": a multiplier,
@@ -317,13 +319,15 @@ class Assembler:
             d.unit, d.kind = "fraction", "ratio"
         elif d.kind_hint == "times":
             d.unit, d.kind = "times", "ratio"
+        elif d.unit_info is not None and d.unit_info.duration:
+            d.kind = "duration"
         else:
             d.kind = d.unit_info.kind if d.unit_info else "count"
 
     def read_rate(self, d: Draft) -> None:
         """Rates: "US$68 a barrel", "80 million cubic meters per day", "20,000 rials to the
         dollar"; the unit becomes "<unit> per <unit>"."""
-        if d.unit_info is None or d.kind not in ("money", "measure"):
+        if d.unit_info is None or d.kind not in ("money", "measure", "duration"):
             return
         text = d.text
         rt = self._rate_re.match(text, d.end)
@@ -402,6 +406,8 @@ class Assembler:
             return False
         text = d.text
         hyphenated = self._hyphenated(text, d.num_end, d.end)
+        if self._year_like(d.run) and not hyphenated:
+            return True  # "the 2018 day of action": a year before a noun
         if not d.compound and not d.approximate and not d.bound and d.value_max is None:
             if not hyphenated and self._period_context(text, d.start, d.end):
                 return True
@@ -502,7 +508,9 @@ class Assembler:
         if before and before[-1].lower() in _PERIOD_WORDS | {"the", "a"}:
             return True
         after = WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-        if after and after.group(0).lower() in ("ago", "later", "earlier", "before", "after"):
+        # "three years ago" dates the event from the time of writing; "four days later"
+        # measures the time between two events, a quantity.
+        if after and after.group(0).lower() == "ago":
             return True
         return bool(before) and before[-1].lower() in ("one",)
 
@@ -562,7 +570,7 @@ class Assembler:
 
     def _change(self, text: str, start: int, end: int, kind: str) -> str | None:
         am = CHANGE_NOUN_AFTER.match(text, end)
-        if am and kind in ("percent", "percentage_point", "money", "measure"):
+        if am and kind in ("percent", "percentage_point", "money", "measure", "duration"):
             return self.change.get(am.group("w").lower())
         before = WORD.findall(text[max(0, start - 40):start])
         if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.change \

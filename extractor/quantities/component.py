@@ -70,6 +70,9 @@ _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nin
 
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
+# The last word of a date that is an offset from another event ("four days later"), not
+# from the time of writing ("three years ago").
+_OFFSET_WORDS = frozenset(("later", "earlier", "after", "afterwards", "before"))
 # Time units read with the article before them ("about an hour", "less than a month").
 _ARTICLE_UNITS = frozenset(("hour", "month", "year", "week", "day", "minute"))
 
@@ -211,13 +214,38 @@ class QuantityRecognizer(Assembler, CountedReader):
         doc.spans[QUANTITIES] = spans
         return doc
 
-    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int]]:
+    @staticmethod
+    def _duration_spans(doc: Doc) -> list[tuple[int, int]]:
+        """The date spans that are lengths of time: durations ("three years", "40 days") and
+        the time between two events ("four days later"). A length of time is a numeric fact
+        too, so a number in one is read, and kept when it measures time."""
+        if DATES not in doc.spans:
+            return []
+        user_data = doc.user_data
+        found = []
+        for span in doc.spans[DATES]:
+            payload = user_data.get(("._.", "facts_date", span.start_char, span.end_char))
+            if payload is None:
+                continue
+            if payload.type == "DURATION" or payload.type == "DATE" \
+                    and span[-1].lower_ in _OFFSET_WORDS:
+                found.append((span.start_char, span.end_char))
+        return found
+
+    def _blocked_intervals(self, doc: Doc,
+                           open_spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
         ranges: list[tuple[int, int]] = []
+        skip = set(open_spans)
         for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
             if key in doc.spans:
-                ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
+                ranges.extend((s.start_char, s.end_char) for s in doc.spans[key]
+                              if key != DATES or (s.start_char, s.end_char) not in skip)
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
         ranges.extend(_addresses(doc_text(doc)))
+        return self._merged(ranges)
+
+    @staticmethod
+    def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
         ranges.sort()
         starts: list[int] = []
         ends: list[int] = []
@@ -252,7 +280,9 @@ class QuantityRecognizer(Assembler, CountedReader):
 
     def _find(self, doc: Doc) -> Iterator[tuple[int, int, QuantityPayload]]:
         text = doc_text(doc)
-        starts, ends = self._blocked_intervals(doc)
+        durations = self._duration_spans(doc)
+        starts, ends = self._blocked_intervals(doc, durations)
+        duration_starts, duration_ends = self._merged(durations)
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
@@ -273,6 +303,9 @@ class QuantityRecognizer(Assembler, CountedReader):
                 continue
             if self._blocked(starts, ends, q.num_start, q.num_end):
                 continue
+            if q.kind != "duration" \
+                    and self._blocked(duration_starts, duration_ends, q.num_start, q.num_end):
+                continue  # "the past five years": a duration's number that measures no time
             consumed = q.end
             self._from_context(text, q, recent)
             if q.unit is not None:
