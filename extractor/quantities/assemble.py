@@ -65,6 +65,16 @@ _COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\d|[a-z])")
 _RANKING = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\s+(?:to|through)\s+$")
 _RATE_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
 _MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
+# The cents of a sum follow its currency, with or without "and", and end the clause or name
+# their subunit.
+_MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?(?=\d|[a-z])", re.I)
+_MINOR_UNITS = frozenset(("cent", "pence", "penny"))
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+# A sum per anything ("$1.00 per share", "$5,000 per capita", "$2 a share"): a price or a
+# share of a total, the unit "USD per share".
+_PER_NOUN = re.compile(r"\s+(?:per\s+(?P<n>[a-z]{3,})|(?:a|an)\s+(?P<n2>share))\b(?![-'’])")
+_NOT_PER_NOUNS = frozenset(("cent", "centum", "se", "the", "this", "that", "each", "every"))
+_PER_NOUN_UNITS = {"annum": "year"}
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -96,6 +106,7 @@ class Assembler:
                  words: list[str] | None = None) -> Draft | None:
         """The quantity whose number spans ``text[s:e]``, or None when it is none."""
         d = Draft(text, s, e, value, value_max, run, words, kind_hint)
+        self.read_accounting_negative(d)
         self.read_left(d)
         if not self.read_glued(d):
             return None
@@ -103,6 +114,7 @@ class Assembler:
         self.read_range(d)
         self.read_unit(d)
         self.read_money_scale(d)
+        self.read_minor_amount(d)
         self.read_shared_unit(d)
         self.read_compound(d)
         self.read_mega_code(d)
@@ -117,10 +129,27 @@ class Assembler:
         if self.excluded(d):
             return None
         self.read_direction(d)
+        if d.accounting:
+            d.value = -d.value
         d.scaled = d.scale != 1 or (d.value_max is not None and d.value >= 1000)
         return d
 
     # -- the stages, in order -------------------------------------------------------------
+
+    def read_accounting_negative(self, d: Draft) -> None:
+        """ "$(0.03)", "US$(1.2)": an amount in parentheses right after its currency sign is
+        negative, as accounts write it."""
+        text, s = d.text, d.num_start
+        if s < 2 or text[s - 1] != "(" or text[d.num_end:d.num_end + 1] != ")" or d.words:
+            return
+        for length in range(min(4, s - 1), 0, -1):
+            info = self.lexicon.prefixes.get(text[s - 1 - length:s - 1])
+            if info is not None and not text[s - 1 - length].isalpha() \
+                    or info is not None and (s - 1 - length == 0
+                                             or not text[s - 2 - length].isalpha()):
+                d.unit_info, d.accounting = info, True
+                d.start, d.end = s - 1 - length, d.num_end + 1
+                return
 
     def read_left(self, d: Draft) -> None:
         """Before the number, read right to left on the reversed text: sign, currency
@@ -230,6 +259,31 @@ class Assembler:
             d.value = tidy(d.value * d.scale)
             d.end = sm.end()
 
+    def read_minor_amount(self, d: Draft) -> None:
+        """The cents of a sum written after its currency ("3 dollars 50 cents", "15 dollars
+        and 50", "thirteen dollars forty-five"): one amount, 3.5 and 15.5 and 13.45."""
+        info = d.unit_info
+        if info is None or info.kind != "money" or info.unit in _MINOR_UNITS \
+                or d.scale != 1 or d.value_max is not None or d.between \
+                or not isinstance(d.value, int):
+            return
+        gap = _MINOR_GAP.match(d.text, d.end)
+        if gap is None:
+            return
+        minor = self._number_at(d.text, gap.end())
+        if minor is None or not isinstance(minor[0], int) or not 0 < minor[0] < 100 \
+                or d.text[gap.end():minor[1]].isdigit() and minor[1] - gap.end() > 2:
+            return
+        end = minor[1]
+        um = self._unit_re.match(d.text, end)
+        unit_after = self._unit_info(um.group("u")) if um else None
+        if unit_after is not None and unit_after.unit in _MINOR_UNITS:
+            end = um.end() if um else end
+        elif not _CLAUSE_END.match(d.text, end):
+            return  # "$5 and 10 workers": two quantities
+        d.value = tidy(d.value + minor[0] / 100, 4)
+        d.end = end
+
     def read_shared_unit(self, d: Draft) -> None:
         """ "a 12 and 19 percent rise": the first number takes the unit of the next one."""
         if d.unit_info is not None or d.value_max is not None:
@@ -338,6 +392,13 @@ class Assembler:
                 d.unit = self._per(d.unit, per)
                 d.end = rt.end()
             return
+        if d.kind == "money":
+            pn = _PER_NOUN.match(text, d.end)
+            noun = (pn.group("n") or pn.group("n2")).lower() if pn else ""
+            if pn and noun not in _NOT_PER_NOUNS and not self.numwords.is_number_word(noun):
+                d.unit = f"{d.unit} per {_PER_NOUN_UNITS.get(noun, noun)}"
+                d.end = pn.end()
+                return
         # "840 million cubic metres of gas a day": the rate follows what is measured.
         # The span stays on the amount, so the "of" phrase is still what it counts.
         ot = self._of_rate_re.match(text, d.end)

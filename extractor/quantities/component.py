@@ -357,7 +357,9 @@ class QuantityRecognizer(Assembler, CountedReader):
             return
         if q.kind == "money" and q.unit and " per " not in q.unit:
             money = near("money")
-            if money and money.unit and money.unit.startswith(q.unit + " per "):
+            # "$1.00 per share ... $5 million": a total is no price per share.
+            if money and money.unit and money.unit.startswith(q.unit + " per ") \
+                    and not (q.scaled and not money.scaled):
                 q.unit = money.unit
 
     # -- reading one number -------------------------------------------------------------------
