@@ -62,3 +62,51 @@ def test_a_duration_stays_a_date_too():
 ])
 def test_a_number_in_a_calendar_period_is_no_quantity(text):
     assert found(text) == []
+
+
+# -- accounting and money forms ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cooperative reported a loss of $(0.07) per share.",
+     [("$(0.07) per share", -0.07, None, "USD per share", "money")]),
+    ("The quarter closed at €(2.4) million for the unit.",
+     [("€(2.4) million", -2400000, None, "EUR", "money")]),
+    ("The board declared a dividend of $1.25 per share.",
+     [("$1.25 per share", 1.25, None, "USD per share", "money")]),
+    ("Brokers valued the bid at $31 a share.",
+     [("$31", 31, None, "USD", "money")]),
+    ("Income reached $8,200 per capita last decade.",
+     [("$8,200 per capita", 8200, None, "USD per capita", "money")]),
+    ("The bond pays $450 per annum.",
+     [("$450 per annum", 450, None, "USD per year", "money")]),
+    ("The ticket cost 7 dollars 25 cents.",
+     [("7 dollars 25 cents", 7.25, None, "USD", "money")]),
+    ("The ticket cost 7 dollars and 25.",
+     [("7 dollars and 25", 7.25, None, "USD", "money")]),
+    ("The ticket cost nine dollars and sixty cents.",
+     [("nine dollars and sixty cents", 9.6, None, "USD", "money")]),
+    ("The fence is 6 ft 4 in high.",
+     [("6 ft 4 in", 6.3333, None, "foot", "measure")]),
+    ("The flight took 3 hours 15 minutes.",
+     [("3 hours 15 minutes", 3.25, None, "hour", "duration")]),
+])
+def test_money_and_compound_forms(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They paid $5 and 12 workers left.",
+     [("$5", 5, None, "USD", "money"), ("12", 12, None, None, "count")]),
+    ("Tickets cost $5 and 10 euros.",
+     [("$5", 5, None, "USD", "money"), ("10 euros", 10, None, "EUR", "money")]),
+    ("The firm earned $2.10 per share, or $4 billion in all.",
+     [("$2.10 per share", 2.1, None, "USD per share", "money"),
+      ("$4 billion", 4000000000, None, "USD", "money")]),
+])
+def test_separate_sums_stay_separate(text, expected):
+    assert found(text) == expected
+
+
+def test_a_scaled_sum_is_one_amount():
+    assert found("Sales rose to $24.7 billion in the year.") == [
+        ("$24.7 billion", 24700000000, None, "USD", "money")]

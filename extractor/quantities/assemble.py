@@ -69,10 +69,20 @@ _MEGA_CODE = re.compile(r"\s?M(?P<c>[A-Z]{3})\b")
 # their subunit.
 _MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?(?=\d|[a-z])", re.I)
 _MINOR_UNITS = frozenset(("cent", "pence", "penny"))
+# (how many make one, the written forms) of the smaller unit after a whole one.
+_MONEY_SUBUNIT = (100, frozenset(("cent", "cents", "c", "pence", "p", "penny", "pennies")))
+_SUBUNITS = {
+    "foot": (12, frozenset(("in", "inch", "inches", '"', "″", "in."))),
+    "pound": (16, frozenset(("oz", "ounce", "ounces"))),
+    "hour": (60, frozenset(("min", "mins", "minute", "minutes"))),
+    "minute": (60, frozenset(("s", "sec", "secs", "second", "seconds"))),
+}
+_SUBUNIT_AFTER = re.compile(r"[ \t]?(?P<u>[^\W\d_]+|[\"″])(?![^\W\d_])")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
-# A sum per anything ("$1.00 per share", "$5,000 per capita", "$2 a share"): a price or a
-# share of a total, the unit "USD per share".
-_PER_NOUN = re.compile(r"\s+(?:per\s+(?P<n>[a-z]{3,})|(?:a|an)\s+(?P<n2>share))\b(?![-'’])")
+# A sum per anything ("$1.00 per share", "$5,000 per capita"): a price or a share of a
+# total, the unit "USD per share". Only "per" says so: "$2 a share" stays a sum (a test
+# pins that form), "US$68 a barrel" is a rate through the unit table.
+_PER_NOUN = re.compile(r"\s+per\s+(?P<n>[a-z]{3,})\b(?![-'’])")
 _NOT_PER_NOUNS = frozenset(("cent", "centum", "se", "the", "this", "that", "each", "every"))
 _PER_NOUN_UNITS = {"annum": "year"}
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
@@ -260,28 +270,33 @@ class Assembler:
             d.end = sm.end()
 
     def read_minor_amount(self, d: Draft) -> None:
-        """The cents of a sum written after its currency ("3 dollars 50 cents", "15 dollars
-        and 50", "thirteen dollars forty-five"): one amount, 3.5 and 15.5 and 13.45."""
+        """The smaller unit written after a whole one: the cents of a sum ("3 dollars 50
+        cents", "15 dollars and 50", "thirteen dollars forty-five" are 3.5, 15.5 and 13.45
+        dollars) and the inches of feet ("5 ft 2 in"), one amount in the larger unit."""
         info = d.unit_info
-        if info is None or info.kind != "money" or info.unit in _MINOR_UNITS \
-                or d.scale != 1 or d.value_max is not None or d.between \
-                or not isinstance(d.value, int):
+        if info is None or d.scale != 1 or d.value_max is not None or d.between \
+                or not isinstance(d.value, int) or d.end == d.num_end and d.start == d.num_start:
             return
+        subunits = _MONEY_SUBUNIT if info.kind == "money" else _SUBUNITS.get(info.unit)
+        if subunits is None or info.unit in _MINOR_UNITS:
+            return
+        written = self._unit_re.match(d.text, d.num_end)
+        if written and (self._unit_info(written.group("u")) or info).unit != info.unit:
+            return  # "rmb 10 usd 20": two sums
         gap = _MINOR_GAP.match(d.text, d.end)
         if gap is None:
             return
         minor = self._number_at(d.text, gap.end())
-        if minor is None or not isinstance(minor[0], int) or not 0 < minor[0] < 100 \
-                or d.text[gap.end():minor[1]].isdigit() and minor[1] - gap.end() > 2:
+        if minor is None or not isinstance(minor[0], int) or not 0 < minor[0] < subunits[0] \
+                or minor[1] - gap.end() > 2 and d.text[gap.end():minor[1]].isdigit():
             return
         end = minor[1]
-        um = self._unit_re.match(d.text, end)
-        unit_after = self._unit_info(um.group("u")) if um else None
-        if unit_after is not None and unit_after.unit in _MINOR_UNITS:
-            end = um.end() if um else end
-        elif not _CLAUSE_END.match(d.text, end):
-            return  # "$5 and 10 workers": two quantities
-        d.value = tidy(d.value + minor[0] / 100, 4)
+        sub = _SUBUNIT_AFTER.match(d.text, end)
+        if sub and sub.group("u").lower() in subunits[1]:
+            end = sub.end()
+        elif info.kind != "money" or not _CLAUSE_END.match(d.text, end):
+            return  # "$5 and 10 workers", "6 feet 3 rows": two quantities
+        d.value = tidy(d.value + minor[0] / subunits[0], 4)
         d.end = end
 
     def read_shared_unit(self, d: Draft) -> None:
@@ -394,7 +409,7 @@ class Assembler:
             return
         if d.kind == "money":
             pn = _PER_NOUN.match(text, d.end)
-            noun = (pn.group("n") or pn.group("n2")).lower() if pn else ""
+            noun = pn.group("n").lower() if pn else ""
             if pn and noun not in _NOT_PER_NOUNS and not self.numwords.is_number_word(noun):
                 d.unit = f"{d.unit} per {_PER_NOUN_UNITS.get(noun, noun)}"
                 d.end = pn.end()

@@ -221,10 +221,9 @@ class QuantityRecognizer(Assembler, CountedReader):
         too, so a number in one is read, and kept when it measures time."""
         if DATES not in doc.spans:
             return []
-        user_data = doc.user_data
         found = []
         for span in doc.spans[DATES]:
-            payload = user_data.get(("._.", "facts_date", span.start_char, span.end_char))
+            payload = span._.facts_date
             if payload is None:
                 continue
             if payload.type == "DURATION" or payload.type == "DATE" \
