@@ -86,7 +86,7 @@ def test_a_number_in_a_calendar_period_is_no_quantity(text):
     ("The ticket cost nine dollars and sixty cents.",
      [("nine dollars and sixty cents", 9.6, None, "USD", "money")]),
     ("The fence is 6 ft 4 in high.",
-     [("6 ft 4 in", 6.3333, None, "foot", "measure")]),
+     [("6 ft 4 in", 6 + 4 / 12, None, "foot", "measure")]),
     ("The flight took 3 hours 15 minutes.",
      [("3 hours 15 minutes", 3.25, None, "hour", "duration")]),
 ])
@@ -110,3 +110,21 @@ def test_separate_sums_stay_separate(text, expected):
 def test_a_scaled_sum_is_one_amount():
     assert found("Sales rose to $24.7 billion in the year.") == [
         ("$24.7 billion", 24700000000, None, "USD", "money")]
+
+
+# -- written forms of a number ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The probe measured 3.1e-4 m of drift.", [("3.1e-4 m", 0.00031, None, "meter", "measure")]),
+    ("A dust grain of 6.2×10−6 m floated by.", [("6.2×10−6 m", 6.2e-06, None, "meter", "measure")]),
+    ("Light covers 3 x 10^8 m each second.", [("3 x 10^8 m", 300000000, None, "meter", "measure")]),
+    ("The trail is 4½ miles long.", [("4½ miles", 4.5, None, "mile", "measure")]),
+])
+def test_number_forms(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The carpenter cut a 2x10 plank.",
+                                  "Open section 4E of the form."])
+def test_letters_after_digits_stay_codes(text):
+    assert found(text) == []

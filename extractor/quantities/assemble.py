@@ -296,7 +296,9 @@ class Assembler:
             end = sub.end()
         elif info.kind != "money" or not _CLAUSE_END.match(d.text, end):
             return  # "$5 and 10 workers", "6 feet 3 rows": two quantities
-        d.value = tidy(d.value + minor[0] / subunits[0], 4)
+        # Cents are exact to two places; twelfths of a foot or sixtieths of an hour are kept
+        # to the float's precision, since what is written ("2 in") is exact too.
+        d.value = tidy(d.value + minor[0] / subunits[0], 2 if info.kind == "money" else 15)
         d.end = end
 
     def read_shared_unit(self, d: Draft) -> None:

@@ -59,7 +59,12 @@ TABLES: dict[str, tuple[str, type[Row] | None]] = {
 }
 
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
-_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + VULGAR + r"])(?!\d)")
+_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2})(?!\d)| ?([" + VULGAR + r"])(?!\d)")
+# Scientific notation glued to a number: "4e14", "9.83e-3", "2.48×10−5", "5.5x10-3",
+# "3 x 10^8". The power of ten needs its exponent, so "a 2x10 board" is no such number.
+_SCIENTIFIC = re.compile(
+    r"(?:[eE](?P<a>[-+−]?\d{1,3})|[ ]?[×xX*][ ]?10(?:\^|\*\*)(?P<b>[-+−]?\d{1,3})"
+    r"|[×xX]10(?P<c>[-−]\d{1,3}))(?![\d.,]?\d|[^\W\d_])")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
     r"(?P<same>\s*,\s*or\s+|\s*[(\[]\s*|\s*/\s*)|\s*,?\s+(?:worth|valued\s+at)\s+|\s*,?\s+(?:to|from)\s+|\s*,\s*(?:(?:up|down)\s+)?")
@@ -442,11 +447,19 @@ class QuantityRecognizer(Assembler, CountedReader):
                 run = text[s:e]
         if value is None:
             return None
+        sci = _SCIENTIFIC.match(text, e) if value_max is None and "/" not in run else None
+        if sci:  # "9.83e-3", "2.48×10−5", "5.5x10^3": exact, not rounded to six places
+            power = (sci.group("a") or sci.group("b") or sci.group("c")).replace("−", "-")
+            scientific = float(f"{value}e{power}")
+            value = int(scientific) if scientific.is_integer() and abs(scientific) < 1e18 \
+                else scientific
+            e = sci.end()
+            return value, value_max, e, run
         # A mixed number: "10 1/2 miles".
         if isinstance(value, int) and value_max is None:
             m = _MIXED_FRACTION.match(text, e)
             if m:
-                frac = parse_digits(m.group(1))
+                frac = parse_digits(m.group(1) or m.group(2))
                 if frac is not None and 0 < frac < 1:
                     value = tidy(value + frac, 4)
                     e = m.end()
