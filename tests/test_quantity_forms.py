@@ -128,3 +128,29 @@ def test_number_forms(text, expected):
                                   "Open section 4E of the form."])
 def test_letters_after_digits_stay_codes(text):
     assert found(text) == []
+
+
+# -- exchange rates: a rate with both currencies ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the bazaar 1 USD = 58,000 rials this week.",
+     [("1 USD", 1, None, "USD", "money"), ("58,000 rials", 58000, None, "IRR per USD", "money")]),
+    ("One euro is now traded at 3,100 tomans (31,000 rials) downtown.",
+     [("One euro", 1, None, "EUR", "money"), ("3,100 tomans", 3100, None, "toman per EUR", "money"),
+      ("31,000 rials", 31000, None, "IRR per EUR", "money")]),
+    ("The rial fell to 61,000 to the dollar in Mashhad.",
+     [("61,000", 61000, None, "IRR per USD", "money")]),
+    ("Changers quoted 210,500 rials per dollar.",
+     [("210,500 rials per dollar", 210500, None, "IRR per USD", "money")]),
+])
+def test_exchange_rates(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He paid 1 dollar and then 5 euros.",
+     [("1 dollar", 1, None, "USD", "money"), ("5 euros", 5, None, "EUR", "money")]),
+    ("The fund sold 40,000 shares to the dollar fund.", [("40,000", 40000, None, None, "count")]),
+])
+def test_two_currencies_without_a_rate(text, expected):
+    assert found(text) == expected

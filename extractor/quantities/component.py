@@ -75,6 +75,16 @@ _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nin
 
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
+# Between "1 USD" and what it buys: "1 USD = 42,000 rials", "one dollar is now traded at
+# 2,200 tomans", "a euro buys 1.1 dollars".
+_RATE_LINK = re.compile(
+    r"\s*(?:=|equals?|(?:is|was)\s+(?:now\s+|currently\s+)?(?:worth|equal\s+to|"
+    r"(?:traded|trading|sold|selling|exchanged)\s+(?:at|for))|buys|bought|fetche[sd]|"
+    r"(?:trades|traded|sells|sold)\s+(?:at|for))\s*", re.I)
+_PAREN_GAP = re.compile(r"\s*\(\s*")
+_TO_THE = re.compile(r"\s+(?:to|against)\s+(?:the|one|each|a)\s", re.I)
+# How far back the currency of "... 20,000 to the dollar" is looked for (its sentence).
+_RATE_BASE_CHARS = 160
 # The last word of a date that is an offset from another event ("four days later"), not
 # from the time of writing ("three years ago").
 _OFFSET_WORDS = frozenset(("later", "earlier", "after", "afterwards", "before"))
@@ -311,6 +321,7 @@ class QuantityRecognizer(Assembler, CountedReader):
                     and self._blocked(duration_starts, duration_ends, q.num_start, q.num_end):
                 continue  # "the past five years": a duration's number that measures no time
             consumed = q.end
+            self._exchange_rate(text, q, recent.get("money"))
             self._from_context(text, q, recent)
             if q.unit is not None:
                 recent[q.kind if q.unit != "magnitude" else "magnitude"] = q
@@ -340,6 +351,34 @@ class QuantityRecognizer(Assembler, CountedReader):
         before = WORD.findall(text[max(0, q.start - 16):q.start])
         prev = before[-1].lower() if before else ""
         return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q.end) is not None
+
+    def _exchange_rate(self, text: str, q: Draft, prev: Draft | None) -> None:
+        """Exchange rates, a rate with both currencies: "1 USD = 42,000 rials" and "one
+        dollar is traded at 2,200 tomans (22,000 rials)" (toman, then IRR, per USD), "the
+        rial traded at 20,000 to the dollar" (IRR per USD, the currency named before)."""
+        if q.unit is None and q.kind == "count":
+            rt = self._rate_re.match(text, q.end)
+            per = self._word_or_symbol(rt.group("u")) if rt and _TO_THE.match(text, q.end) \
+                else None
+            if per is None or per.kind != "money":
+                return
+            sentence = text[max(0, q.start - _RATE_BASE_CHARS):q.start]
+            sentence = re.split(r"[.!?;]\s", sentence)[-1]
+            for word in reversed(WORD.findall(sentence)):
+                base = self.lexicon.words.get(word.lower())
+                if base is not None and base.kind == "money" and base.unit != per.unit \
+                        and base.unit not in ("cent", "pence", "penny"):
+                    q.unit, q.kind = f"{base.unit} per {per.unit}", "money"
+                    return
+            return
+        if q.kind != "money" or q.unit is None or " per " in q.unit or prev is None \
+                or prev.unit is None or prev.unit.split(" per ")[0] == q.unit:
+            return
+        gap = text[prev.end:q.start]
+        if prev.value == 1 and " per " not in prev.unit and _RATE_LINK.fullmatch(gap):
+            q.unit = f"{q.unit} per {prev.unit}"  # "1 USD = 42,000 rials"
+        elif " per " in prev.unit and _PAREN_GAP.fullmatch(gap):
+            q.unit = f"{q.unit} per {prev.unit.split(' per ', 1)[1]}"  # "(22,000 rials)"
 
     @staticmethod
     def _from_context(text: str, q: Draft, recent: dict[str, Draft]) -> None:
