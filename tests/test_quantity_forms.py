@@ -154,3 +154,22 @@ def test_exchange_rates(text, expected):
 ])
 def test_two_currencies_without_a_rate(text, expected):
     assert found(text) == expected
+
+
+# -- rates of counts and per-anything ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The valley logs about 30 tremors per day.", [("about 30", 30, None, "per day", "count")]),
+    ("The shelter took in about 9,000 dogs annually.",
+     [("about 9,000", 9000, None, "per year", "count")]),
+    ("The guard averaged 21 points per game.",
+     [("21 points per game", 21, None, "point per game", "measure")]),
+    ("Nurses ate 2 meals a day.", [("2", 2, None, "per day", "count")]),
+    ("Rations were 3 kg per person.", [("3 kg per person", 3, None, "kilogram per person", "measure")]),
+])
+def test_rates(text, expected):
+    assert found(text) == expected
+
+
+def test_a_time_ago_is_no_rate():
+    assert found("The plant hired 200 welders a year ago.") == [("200", 200, None, None, "count")]

@@ -409,7 +409,7 @@ class Assembler:
                 d.unit = self._per(d.unit, per)
                 d.end = rt.end()
             return
-        if d.kind == "money":
+        if d.kind in ("money", "measure", "duration"):
             pn = _PER_NOUN.match(text, d.end)
             noun = pn.group("n").lower() if pn else ""
             if pn and noun not in _NOT_PER_NOUNS and not self.numwords.is_number_word(noun):

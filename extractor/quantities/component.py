@@ -81,6 +81,12 @@ _RATE_LINK = re.compile(
     r"\s*(?:=|equals?|(?:is|was)\s+(?:now\s+|currently\s+)?(?:worth|equal\s+to|"
     r"(?:traded|trading|sold|selling|exchanged)\s+(?:at|for))|buys|bought|fetche[sd]|"
     r"(?:trades|traded|sells|sold)\s+(?:at|for))\s*", re.I)
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                 "daily": "day", "hourly": "hour"}
+_COUNT_RATE = re.compile(
+    r"[ \t]+(?:(?:(?P<per>per)|a|an|each|every)[ \t]+(?P<u>[a-z]{3,})|(?P<adv>"
+    + "|".join(_RATE_ADVERBS) + r"))\b(?![-'’])", re.I)
+_RATE_TIME_AFTER_WORD = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
 _PAREN_GAP = re.compile(r"\s*\(\s*")
 _TO_THE = re.compile(r"\s+(?:to|against)\s+(?:the|one|each|a)\s", re.I)
 # How far back the currency of "... 20,000 to the dollar" is looked for (its sentence).
@@ -331,6 +337,8 @@ class QuantityRecognizer(Assembler, CountedReader):
                 counted = None
             if how == "w" and counted is None and self._bare_word_number(text, q):
                 continue
+            if q.unit is None and q.kind == "count":
+                self._count_rate(text, q, counted)
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
                 # one fact in two figures shares what it counts and its direction.
@@ -351,6 +359,27 @@ class QuantityRecognizer(Assembler, CountedReader):
         before = WORD.findall(text[max(0, q.start - 16):q.start])
         prev = before[-1].lower() if before else ""
         return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q.end) is not None
+
+    def _count_rate(self, text: str, q: Draft, counted: tuple[int, int] | None) -> None:
+        """A count per period or per anything: "40 earthquakes per day", "14,500 annually",
+        "27 points per game", "3 meals a day": the unit is "per day" (the news_dev
+        convention), the count keeps what it counts."""
+        pos = q.end
+        if counted is not None and counted[0] >= q.end and not text[q.end:counted[0]].strip():
+            pos = counted[1]
+        m = _COUNT_RATE.match(text, pos)
+        if m is None or _RATE_TIME_AFTER_WORD.match(text, m.end()):
+            return
+        if m.group("adv"):
+            q.unit = "per " + _RATE_ADVERBS[m.group("adv").lower()]
+            return
+        word = m.group("u").lower()
+        info = self.lexicon.words.get(word)
+        if info is not None and info.duration:
+            q.unit = "per " + info.unit
+        elif m.group("per") and word not in ("cent", "centum", "se") \
+                and not self.numwords.is_number_word(word):
+            q.unit = "per " + word
 
     def _exchange_rate(self, text: str, q: Draft, prev: Draft | None) -> None:
         """Exchange rates, a rate with both currencies: "1 USD = 42,000 rials" and "one
