@@ -38,7 +38,7 @@ from .patterns import CHANGE_NOUN_AFTER, DIGIT_RUN, OF_NP, TIMES_AFTER, TRAILING
 _GLUED = re.compile(r"[^\W\d_]+\d?|[%°º℃℉\u066A" + r"$€£¥₹₽₩₪₿₡₾₭₦₴₱₫฿¢元円]")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 _MONTHS = shared.month_words()
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + alternation(_MONTHS) + r")\.?,?\s+$")
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + alternation(_MONTHS) + r")(?:\.\s*|,?\s+)$")
 _MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + alternation(_MONTHS) + r")\b")
 _YEAR_CONTEXT = frozenset(
     "in since by of year until till from to during before after early late mid end around "
@@ -447,6 +447,12 @@ class Assembler:
         if _RANKING.search(text[max(0, start - 20):start]):
             return True
         has_unit = d.unit_info is not None or d.kind_hint in ("fraction", "times")
+        if not has_unit and self._year_in_words(d):
+            return True
+        if not has_unit and (d.approximate or d.bound) and self._year_like(d.run):
+            before = WORD.findall(text[max(0, start - 16):start])
+            if before and before[-1].lower() in _YEAR_CONTEXT:
+                return True  # "since about 1900", "by around 2030": a year
         if not has_unit and not d.compound:
             if d.run.isdigit() and len(d.run) >= 6 and d.scale == 1:
                 return True  # "serial 98234701": news writes large counts with separators
@@ -632,6 +638,15 @@ class Assembler:
         if len(run) == 4 and run.isdigit() and _MONTH_BEFORE.search(text[max(0, s - 20):s]):
             return True
         return False
+
+    @staticmethod
+    def _year_in_words(d: Draft) -> bool:
+        """ "twenty-fifty", "nineteen-eighty": two number words hyphenated, the second a
+        round ten, read a year, not the range 20 to 50."""
+        return d.words is not None and d.value_max is not None \
+            and isinstance(d.value, int) and 11 <= d.value <= 99 \
+            and d.value_max in (20, 30, 40, 50, 60, 70, 80, 90) \
+            and d.text[d.num_end:d.num_end + 1] in ("-", "‐")
 
     @staticmethod
     def _word_number_ok(d: Draft, has_unit: bool) -> bool:

@@ -75,6 +75,9 @@ _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nin
 
 _CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
 _CONTEXT_CHARS = 400
+_NUMBER_WORD = re.compile(r"[^\s-]+")
+# A word and a hyphen right before a number word ("twenty-" of "twenty-fifty").
+_HYPHENATED_BEFORE = re.compile(r"([^\W\d_]+)-$")
 # Between "1 USD" and what it buys: "1 USD = 42,000 rials", "one dollar is now traded at
 # 2,200 tomans", "a euro buys 1.1 dollars".
 _RATE_LINK = re.compile(
@@ -553,19 +556,16 @@ class QuantityRecognizer(Assembler, CountedReader):
             if tok_lower in _ARTICLE_UNITS:
                 return self._read_article_unit(text, s, e)
             return None
-        words = [w for w in re.split(r"[\s-]+", m.group(0)) if w]
+        if _HYPHENATED_BEFORE.search(text, max(0, s - 12), s) \
+                and self.numwords.is_number_word(_HYPHENATED_BEFORE.search(
+                    text, max(0, s - 12), s).group(1)):
+            return None  # "fifty" of "twenty-fifty": the whole was read, or rejected, already
         # a leading "a"/"an" belongs to the number only before a scale, fraction or dozen
-        value = self.numwords.parse(words)
-        if value is None:
-            # "two three" -> read just the first number
-            first = words[0]
-            value = self.numwords.parse([first])
-            if value is None:
-                return None
-            e = s + len(first)
-            words = [first]
-        else:
-            e = m.end()
+        read = self._longest_number(m.group(0))
+        if read is None:
+            return None
+        value, words, length = read
+        e = s + length
         # A leading article ("a third", "a dozen", "a million") to the left.
         left = text[max(0, s - 4):s]
         am = re.search(r"(?i)\b(an?)\s+$", left)
@@ -590,6 +590,18 @@ class QuantityRecognizer(Assembler, CountedReader):
                 return None  # "the second half", "the first quarter"
             return self.assemble(text, s, e, value, kind_hint="fraction", words=words)
         return self.assemble(text, s, e, value, words=words)
+
+    def _longest_number(self, phrase: str) -> tuple[Any, list[str], int] | None:
+        """(value, words, length) of the longest run of words opening ``phrase`` that is one
+        number: "twenty-five and thirty" -> 25, "two three" -> 2."""
+        ends = [w.end() for w in _NUMBER_WORD.finditer(phrase)
+                if w.group(0).lower() not in ("and", "a", "an")]
+        for end in reversed(ends):
+            words = _NUMBER_WORD.findall(phrase[:end])
+            value = self.numwords.parse(words)
+            if value is not None:
+                return value, words, end
+        return None
 
     def _read_article_unit(self, text: str, s: int, e: int) -> Draft | None:
         """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
