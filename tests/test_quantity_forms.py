@@ -173,3 +173,45 @@ def test_rates(text, expected):
 
 def test_a_time_ago_is_no_rate():
     assert found("The plant hired 200 welders a year ago.") == [("200", 200, None, None, "count")]
+
+
+# -- a partitive "one" -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The baker was one of many traders hit by the storm.",
+    "One of her cousins won the race.",
+    "The port is one of the busiest in the region.",
+])
+def test_a_partitive_one_names_a_member(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fares rose in all but one of the cities polled.",
+    "Only one of the ferries sailed.",
+    "Exactly one of the judges dissented.",
+])
+def test_one_set_against_the_rest_is_a_count(text):
+    assert [(q[0], q[1]) for q in found(text)] == [("one", 1)]
+
+
+# -- numbers that are no quantities ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The city aims for clean air by twenty-fifty.",
+    "The bank cut its rate on Nov.14 and again on Sept.3.",
+    "Storms have grown stronger since about 1950.",
+    "Archive: Past Four Fiscal Years in Review",
+    "Output rose in 1397 and fell in 1401.",
+    "Pilots flew the Boeing 787 and an A321 over the bay.",
+    "Drivers queued for Octane 98 at dawn.",
+    "The board published decision 12-347 on its site.",
+    "The hosts won 3-1 on Sunday.",
+])
+def test_not_quantities(text):
+    assert found(text, published="2022-06-01") == []
+
+
+def test_a_range_of_number_words_still_reads():
+    assert found("Between twenty-five and thirty pupils came.") == [
+        ("Between twenty-five and thirty", 25, 30, None, "count")]

@@ -85,6 +85,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PER_NOUN = re.compile(r"\s+per\s+(?P<n>[a-z]{3,})\b(?![-'’])")
 _NOT_PER_NOUNS = frozenset(("cent", "centum", "se", "the", "this", "that", "each", "every"))
 _PER_NOUN_UNITS = {"annum": "year"}
+_PARTITIVE_OF = re.compile(r"\s+of\b", re.I)
+_COUNTED_AGAINST = re.compile(r"\b(?:all\s+but|only|just|exactly|but)\s+$", re.I)
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -655,8 +657,12 @@ class Assembler:
             return has_unit and (d.approximate or d.bound is not None)
         if lowered == ["one"] or lowered == ["zero"]:
             # "one of", "no one", "one day": a count only with a unit, a qualifier or
-            # "or more".
+            # "or more". A partitive "one of the towns" names a member, not a number, unless
+            # it is set against the rest: "all but one of", "only one of", "exactly one of".
             if has_unit and not d.compound:
+                return True
+            if _PARTITIVE_OF.match(d.text, d.end) \
+                    and _COUNTED_AGAINST.search(d.text, max(0, d.start - 12), d.start):
                 return True
             return d.approximate or d.bound is not None
         return True

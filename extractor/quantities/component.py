@@ -84,6 +84,8 @@ _RATE_LINK = re.compile(
     r"\s*(?:=|equals?|(?:is|was)\s+(?:now\s+|currently\s+)?(?:worth|equal\s+to|"
     r"(?:traded|trading|sold|selling|exchanged)\s+(?:at|for))|buys|bought|fetche[sd]|"
     r"(?:trades|traded|sells|sold)\s+(?:at|for))\s*", re.I)
+_CALENDAR_WORDS = frozenset(
+    "past last next first previous coming recent final following".split())
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                  "daily": "day", "hourly": "hour"}
 _COUNT_RATE = re.compile(
@@ -341,6 +343,8 @@ class QuantityRecognizer(Assembler, CountedReader):
             if how == "w" and counted is None and self._bare_word_number(text, q):
                 continue
             if q.unit is None and q.kind == "count":
+                if self._calendar_period(text, q, counted):
+                    continue
                 self._count_rate(text, q, counted)
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
@@ -362,6 +366,17 @@ class QuantityRecognizer(Assembler, CountedReader):
         before = WORD.findall(text[max(0, q.start - 16):q.start])
         prev = before[-1].lower() if before else ""
         return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q.end) is not None
+
+    def _calendar_period(self, text: str, q: Draft, counted: tuple[int, int] | None) -> bool:
+        """ "the Past Five Fiscal Years", "the first three quarters": a count of periods after
+        "past", "first"... names a stretch of the calendar, a date's job."""
+        if counted is None or counted[0] < q.end:
+            return False
+        counted_words = WORD.findall(text[counted[0]:counted[1]])
+        # "past" may have been read as a qualifier ("past 100"): look before the number.
+        before = WORD.findall(text[max(0, q.num_start - 16):q.num_start])
+        return bool(counted_words) and counted_words[-1].lower() in self.period_nouns \
+            and bool(before) and before[-1].lower() in _CALENDAR_WORDS
 
     def _count_rate(self, text: str, q: Draft, counted: tuple[int, int] | None) -> None:
         """A count per period or per anything: "40 earthquakes per day", "14,500 annually",
@@ -498,6 +513,8 @@ class QuantityRecognizer(Assembler, CountedReader):
                 return None  # "2019-20" is a period, "555-1234" a phone number
             if not b > a:
                 return None  # a score or a code
+            if len(left) <= 2 and len(right) >= 3 and right.isdigit() and b % 5:
+                return None  # "10-259", "12-347": a release number; range ends are round
             value, value_max = a, b
         elif "/" in run:
             num, _, den = run.partition("/")
@@ -556,9 +573,8 @@ class QuantityRecognizer(Assembler, CountedReader):
             if tok_lower in _ARTICLE_UNITS:
                 return self._read_article_unit(text, s, e)
             return None
-        if _HYPHENATED_BEFORE.search(text, max(0, s - 12), s) \
-                and self.numwords.is_number_word(_HYPHENATED_BEFORE.search(
-                    text, max(0, s - 12), s).group(1)):
+        glued = _HYPHENATED_BEFORE.search(text, max(0, s - 12), s)
+        if glued and self.numwords.is_number_word(glued.group(1)):
             return None  # "fifty" of "twenty-fifty": the whole was read, or rejected, already
         # a leading "a"/"an" belongs to the number only before a scale, fraction or dozen
         read = self._longest_number(m.group(0))
