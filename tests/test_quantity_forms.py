@@ -179,6 +179,7 @@ def test_a_time_ago_is_no_rate():
 
 @pytest.mark.parametrize("text", [
     "The baker was one of many traders hit by the storm.",
+    "It was the only one of the treaties that held.",
     "One of her cousins won the race.",
     "The port is one of the busiest in the region.",
 ])
@@ -215,3 +216,30 @@ def test_not_quantities(text):
 def test_a_range_of_number_words_still_reads():
     assert found("Between twenty-five and thirty pupils came.") == [
         ("Between twenty-five and thirty", 25, 30, None, "count")]
+
+
+# -- ages, halves, shared scales, owners -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Okafor, 44, runs the stall.", [("44", 44, None, "year", "duration")]),
+    ("The contest is open to pupils under the age of 12.",
+     [("12", 12, None, "year", "duration")]),
+    ("A driver aged 71 was hurt.", [("71", 71, None, "year", "duration")]),
+    ("The lake rose half a metre overnight.", [("half a metre", 0.5, None, "meter", "measure")]),
+    ("The town dried out after a week of storms.",
+     [("a week", 1, None, "week", "duration")]),
+    ("Tickets sold at 20 and 25 million rials.",
+     [("20", 20000000, None, "IRR", "money"),
+      ("25 million rials", 25000000, None, "IRR", "money")]),
+    ("The plan covers 40 of the agency's 212 clinics.",
+     [("40", 40, None, None, "count"), ("212", 212, None, None, "count")]),
+    ("The charity spent $4.1 billion on the region's 2.3 million Farmers.",
+     [("$4.1 billion", 4100000000, None, "USD", "money"),
+      ("2.3 million", 2300000, None, None, "count")]),
+])
+def test_ages_halves_and_shared_forms(text, expected):
+    assert found(text) == expected
+
+
+def test_a_number_after_a_name_and_comma_is_no_age_without_a_person():
+    assert found("Exports, 40, rose.") == [("40", 40, None, None, "count")]

@@ -86,7 +86,8 @@ _PER_NOUN = re.compile(r"\s+per\s+(?P<n>[a-z]{3,})\b(?![-'’])")
 _NOT_PER_NOUNS = frozenset(("cent", "centum", "se", "the", "this", "that", "each", "every"))
 _PER_NOUN_UNITS = {"annum": "year"}
 _PARTITIVE_OF = re.compile(r"\s+of\b", re.I)
-_COUNTED_AGAINST = re.compile(r"\b(?:all\s+but|only|just|exactly|but)\s+$", re.I)
+# "the only one of" names a member again.
+_COUNTED_AGAINST = re.compile(r"\b(?:all\s+but|(?<!the )only|just|exactly|but)\s+$", re.I)
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -313,11 +314,18 @@ class Assembler:
         nxt = self._number_at(d.text, co.end())
         if nxt is None:
             return
-        um = self._unit_re.match(d.text, nxt[1])
+        after = nxt[1]
+        # "35 and 48 million rials": the scale is shared with the unit, only beside it.
+        sm = self._scale_re.match(d.text, after) if d.scale == 1 and d.words is None \
+            and co.group(0).strip() == "and" else None
+        um = self._unit_re.match(d.text, sm.end() if sm else after)
         if um and not um.group("sep").strip():
             info = self._unit_info(um.group("u"))
             if info is not None and not info.duration:
                 d.unit_info = info
+                if sm:
+                    d.scale = self.scale_free[sm.group("s").lower()]
+                    d.value = tidy(d.value * d.scale)
 
     def read_compound(self, d: Draft) -> None:
         """ "a 7-member jury": a number without a unit hyphenated to a word."""
@@ -503,8 +511,8 @@ class Assembler:
                     and self._period_context(text, d.start, d.end):
                 return True
         if d.words and d.words[0].lower() in ("a", "an", "one") and not hyphenated \
-                and not (d.approximate or d.bound):
-            return True  # "a year", "one month": a time, not an amount
+                and not (d.approximate or d.bound) and not OF_NP.match(text, d.end):
+            return True  # "a year", "one month": a time; "a week of rain" is an amount
         return False
 
     def _unit_info(self, form: str) -> UnitInfo | None:
@@ -609,6 +617,8 @@ class Assembler:
         if m is None:
             return False
         w = m.group(1)
+        if w.endswith(("'s", "’s")) and not text[num_start:num_start + 1].isupper():
+            return False  # "VA's 153 medical centers": an owner ("Sun's Three Principles" a title)
         if m.group(2):
             return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
         if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
@@ -653,8 +663,9 @@ class Assembler:
     @staticmethod
     def _word_number_ok(d: Draft, has_unit: bool) -> bool:
         lowered = [w.lower() for w in d.words or () if w.lower() not in ("a", "an", "and")]
-        if not lowered:
-            return has_unit and (d.approximate or d.bound is not None)
+        if not lowered:  # "about an hour", "a week of rain"
+            return has_unit and (d.approximate or d.bound is not None
+                                 or OF_NP.match(d.text, d.end) is not None)
         if lowered == ["one"] or lowered == ["zero"]:
             # "one of", "no one", "one day": a count only with a unit, a qualifier or
             # "or more". A partitive "one of the towns" names a member, not a number, unless

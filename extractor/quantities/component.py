@@ -39,7 +39,7 @@ from ..payloads import QuantityPayload
 from .assemble import Assembler
 from .counted import AUX_BEFORE, LINK_WORDS_BEFORE, CountedReader
 from .draft import Draft
-from .patterns import DIGIT_RUN, TRAILING, VULGAR, WORD
+from .patterns import DIGIT_RUN, OF_NP, TRAILING, VULGAR, WORD
 
 META_SPANS = "facts_meta"
 
@@ -73,8 +73,11 @@ _PRONOUN_NUMBER_BEFORE = frozenset(
 _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
-_CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
+# A word after a scaled number that is what it counts ("1.7 million veterans", capitalised
+# or not), so the number is no sum of the money before it.
+_CONTENT_AFTER = re.compile(r"[ \t]+(?!(?i:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-zA-Z]")
 _CONTEXT_CHARS = 400
+_ARTICLE_BEFORE_UNIT = re.compile(r"[ \t]+an?(?=[ \t])", re.I)
 _NUMBER_WORD = re.compile(r"[^\s-]+")
 # A word and a hyphen right before a number word ("twenty-" of "twenty-fifty").
 _HYPHENATED_BEFORE = re.compile(r"([^\W\d_]+)-$")
@@ -84,6 +87,7 @@ _RATE_LINK = re.compile(
     r"\s*(?:=|equals?|(?:is|was)\s+(?:now\s+|currently\s+)?(?:worth|equal\s+to|"
     r"(?:traded|trading|sold|selling|exchanged)\s+(?:at|for))|buys|bought|fetche[sd]|"
     r"(?:trades|traded|sells|sold)\s+(?:at|for))\s*", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|at\s+age)\s+$", re.I)
 _CALENDAR_WORDS = frozenset(
     "past last next first previous coming recent final following".split())
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
@@ -308,6 +312,8 @@ class QuantityRecognizer(Assembler, CountedReader):
         durations = self._duration_spans(doc)
         starts, ends = self._blocked_intervals(doc, durations)
         duration_starts, duration_ends = self._merged(durations)
+        person_ends = {span.end_char for span in doc.spans[ENTITIES] if span.label_ == "PERSON"} \
+            if ENTITIES in doc.spans else set()
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
@@ -345,6 +351,8 @@ class QuantityRecognizer(Assembler, CountedReader):
             if q.unit is None and q.kind == "count":
                 if self._calendar_period(text, q, counted):
                     continue
+                if self._is_age(text, q, person_ends):
+                    q.unit, q.kind, counted = "year", "duration", None
                 self._count_rate(text, q, counted)
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
@@ -377,6 +385,17 @@ class QuantityRecognizer(Assembler, CountedReader):
         before = WORD.findall(text[max(0, q.num_start - 16):q.num_start])
         return bool(counted_words) and counted_words[-1].lower() in self.period_nouns \
             and bool(before) and before[-1].lower() in _CALENDAR_WORDS
+
+    @staticmethod
+    def _is_age(text: str, q: Draft, person_ends: set[int]) -> bool:
+        """An age in years: "Mary Chen, 57, said", "aged 40", "under the age of 15"."""
+        if not q.run.isdigit() or len(q.run) > 3 or not 0 < q.value <= 120 \
+                or q.value_max is not None:
+            return False
+        if _AGE_BEFORE.search(text, max(0, q.num_start - 12), q.num_start):
+            return True
+        return text[q.start - 2:q.start] == ", " and q.start - 2 in person_ends \
+            and text[q.end:q.end + 1] in (",", ")")
 
     def _count_rate(self, text: str, q: Draft, counted: tuple[int, int] | None) -> None:
         """A count per period or per anything: "40 earthquakes per day", "14,500 annually",
@@ -595,6 +614,11 @@ class QuantityRecognizer(Assembler, CountedReader):
         if kinds and kinds[0] in ("scale",) and words[0].lower() not in ("a", "an"):
             return None  # "million" alone: "millions of" is vague, and a bare scale is not a count
         if kinds and kinds[-1] == "fraction":
+            article = _ARTICLE_BEFORE_UNIT.match(text, e)
+            if words[-1].lower() == "half" and article and self._unit_re.match(text, article.end()):
+                # "half a meter", "half an hour": the fraction of one unit
+                return self.assemble(text, s, article.end(), value, kind_hint="fraction",
+                                     words=words)
             lone = len([k for k in kinds if k]) == 1 and words[0].lower() not in ("a", "an")
             w0 = words[-1].lower()
             if lone and w0 != "half" and not w0.endswith("s"):
@@ -620,11 +644,12 @@ class QuantityRecognizer(Assembler, CountedReader):
         return None
 
     def _read_article_unit(self, text: str, s: int, e: int) -> Draft | None:
-        """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
+        """ "about an hour", "less than a month", "a week of rain": "a"/"an" before a time
+        unit, qualified or measuring what follows."""
         left = text[max(0, s - 40):s]
         m = self._left_re.match(left[::-1])
-        if not m or not m.group("a") or not m.group("qual"):
-            return None
+        if not m or not m.group("a") or not (m.group("qual") or OF_NP.match(text, e)):
+            return None  # "a week of heavy rain" is an amount, "a week later" a time
         a_start = s - m.end("a")
         return self.assemble(text, a_start, a_start + len(m.group("a")), 1, words=["a"])
 
