@@ -243,3 +243,13 @@ def test_ages_halves_and_shared_forms(text, expected):
 
 def test_a_number_after_a_name_and_comma_is_no_age_without_a_person():
     assert found("Exports, 40, rose.") == [("40", 40, None, None, "count")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The reservoir spans 6km^2 of the valley.", [("6km^2", 6, None, "square kilometer", "measure")]),
+    ("The cave holds 2 km cubed of air.", [("2 km cubed", 2, None, "cubic kilometer", "measure")]),
+    ("The ingot weighs 12.5±0.2 kg.", [("12.5±0.2 kg", 12.5, None, "kilogram", "measure")]),
+    ("The insurer is worth $1.3T today.", [("$1.3T", 1300000000000, None, "USD", "money")]),
+])
+def test_measurement_forms(text, expected):
+    assert found(text) == expected

@@ -2,23 +2,29 @@
 
 :meth:`Assembler.assemble` runs them in this order on a :class:`~.draft.Draft`:
 
-1. ``read_left``: sign, currency, "magnitude", qualifier and "between" before the number;
-2. ``read_glued``: a scale, unit or code glued to the digits ("3bn", "7.62mm", "777F");
-3. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
-4. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
-5. ``read_unit``: a unit after the number or range ("40 percent", "5 km");
-6. ``read_money_scale``: a scale after a sum's currency word;
-7. ``read_shared_unit``: the unit of the next number in a coordination ("12 and 19 percent");
-8. ``read_compound``: a compound modifier ("7-member");
-9. ``read_mega_code``: a mega prefix glued to a currency code ("30 MUSD");
-10. ``apply_unit_scale``: a unit that is a multiple of its base ("12 bcm");
-11. ``read_multiplier``: "3.5 times higher";
-12. ``read_ratio``: "4 out of 5", "3 in 10";
-13. ``classify_kind``: the unit and kind the reading settles on;
-14. ``read_rate``: "US$68 a barrel", "80 million cubic meters per day";
-15. ``read_suffix_qualifier``: "or more", "-odd";
-16. ``excluded``: what the whole phrase shows is no quantity (a ranking, a date, a name);
-17. ``read_direction``: the change it reports, and what a minus sign means.
+1. ``read_accounting_negative``: "$(0.03)", a negative sum as accounts write it;
+2. ``read_left``: sign, currency, "magnitude", qualifier and "between" before the number;
+3. ``read_glued``: a scale, unit or code glued to the digits ("3bn", "7.62mm", "777F");
+4. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
+5. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
+6. ``read_uncertainty``: "± 0.01" after a measurement, part of it;
+7. ``read_unit``: a unit after the number or range ("40 percent", "5 km");
+8. ``read_power``: a length squared or cubed ("4 km^2", "3 km³");
+9. ``read_money_scale``: a scale after a sum's currency word;
+10. ``read_minor_amount``: the cents or inches after a whole unit ("3 dollars 50 cents");
+11. ``read_shared_unit``: the unit (and scale) of the next number in a coordination ("12 and
+    19 percent", "35 and 48 million rials");
+12. ``read_compound``: a compound modifier ("7-member");
+13. ``read_mega_code``: a mega prefix glued to a currency code ("30 MUSD");
+14. ``apply_unit_scale``: a unit that is a multiple of its base ("12 bcm");
+15. ``read_multiplier``: "3.5 times higher";
+16. ``read_ratio``: "4 out of 5", "3 in 10";
+17. ``classify_kind``: the unit and kind the reading settles on (a time unit: ``duration``);
+18. ``read_rate``: "US$68 a barrel", "80 million cubic meters per day", "$1 per share";
+19. ``read_suffix_qualifier``: "or more", "-odd";
+20. ``excluded``: what the whole phrase shows is no quantity (a ranking, a date, a name, a
+    year in words);
+21. ``read_direction``: the change it reports, and what a minus sign means.
 
 The class is a mixin of :class:`~.component.QuantityRecognizer`, which loads the lexicons and
 compiles the patterns the stages read (declared below).
@@ -88,6 +94,11 @@ _PER_NOUN_UNITS = {"annum": "year"}
 _PARTITIVE_OF = re.compile(r"\s+of\b", re.I)
 # "the only one of" names a member again.
 _COUNTED_AGAINST = re.compile(r"\b(?:all\s+but|(?<!the )only|just|exactly|but)\s+$", re.I)
+_UNCERTAINTY = re.compile(r"[ ]?(?:±|\+/-|\+-|\+/−)[ ]?(?=\d)")
+_SCIENTIFIC_TAIL = re.compile(r"[eE][-+−]?\d{1,3}\b")
+_LENGTHS = frozenset(("meter", "kilometer", "centimeter", "millimeter", "foot", "inch", "mile",
+                      "yard"))
+_POWER = re.compile(r"(?:(?P<sq>\^2|²|[ ]squared)|\^3|³|[ ]cubed)(?![\w^])")
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -125,7 +136,9 @@ class Assembler:
             return None
         self.read_scale(d)
         self.read_range(d)
+        self.read_uncertainty(d)
         self.read_unit(d)
+        self.read_power(d)
         self.read_money_scale(d)
         self.read_minor_amount(d)
         self.read_shared_unit(d)
@@ -261,6 +274,31 @@ class Assembler:
             if current is None or info.unit == current.unit or current.unit == "USD":
                 d.unit_info = info if current is None or info.unit != "USD" else current
             d.end = um.end()
+
+    def read_uncertainty(self, d: Draft) -> None:
+        """ "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": the uncertainty is part of the
+        measurement, not a quantity of its own; the unit after it is the value's."""
+        um = _UNCERTAINTY.match(d.text, d.end)
+        if um is None:
+            return
+        nxt = DIGIT_RUN.match(d.text, um.end())
+        if nxt is not None:
+            d.end = um.end() + len(nxt.group(0).rstrip(TRAILING))
+            sci = _SCIENTIFIC_TAIL.match(d.text, d.end)
+            d.end = sci.end() if sci else d.end
+
+    def read_power(self, d: Draft) -> None:
+        """ "4 km^2", "4km³", "4 km cubed": a length raised to a power is an area or a volume."""
+        info = d.unit_info
+        if info is None or info.unit not in _LENGTHS:
+            return
+        pm = _POWER.match(d.text, d.end)
+        if pm is None:
+            return
+        square = pm.group("sq") is not None
+        name = ("square " if square else "cubic ") + info.unit
+        d.unit_info = UnitInfo(self.lexicon.canonical.get(name, name), "measure")
+        d.end = pm.end()
 
     def read_money_scale(self, d: Draft) -> None:
         """A scale word after a sum whose currency was read with it and no scale yet."""

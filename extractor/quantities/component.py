@@ -483,8 +483,8 @@ class QuantityRecognizer(Assembler, CountedReader):
         e = s + len(run)
         if not run or ":" in run:
             return None  # clock time, score, ratio or code
-        if self._code_before(text, s):
-            return None
+        if self._code_before(text, s) or text[s - 1:s] == "^":
+            return None  # a code, or the exponent of "km^2"
         if run.count("-") + run.count("/") + run.count("‐") > 1:
             return None  # code, phone number or date ("12-72-34", "3/20/2019")
         read = self._digits_value(text, s, e, run)
