@@ -353,7 +353,8 @@ class QuantityRecognizer(Assembler, CountedReader):
                     continue
                 if self._is_age(text, q, person_ends):
                     q.unit, q.kind, counted = "year", "duration", None
-                self._count_rate(text, q, counted)
+                else:
+                    self._count_rate(text, q, counted)
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
                 # one fact in two figures shares what it counts and its direction.
