@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import srsly
 from spacy.attrs import DEP, IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation, shared
@@ -244,34 +244,44 @@ class QuantityRecognizer(Assembler, CountedReader):
         doc.spans[QUANTITIES] = spans
         return doc
 
-    @staticmethod
-    def _duration_spans(doc: Doc) -> list[tuple[int, int]]:
-        """The date spans that are lengths of time: durations ("three years", "40 days") and
-        the time between two events ("four days later"). A length of time is a numeric fact
-        too, so a number in one is read, and kept when it measures time."""
-        if DATES not in doc.spans:
-            return []
-        found = []
-        for span in doc.spans[DATES]:
-            payload = span._.facts_date
-            if payload is None:
-                continue
-            if payload.type == "DURATION" or payload.type == "DATE" \
-                    and span[-1].lower_ in _OFFSET_WORDS:
-                found.append((span.start_char, span.end_char))
-        return found
+    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]],
+                                                    set[int]]:
+        """Where numbers are not read (dates, names, boilerplate, addresses), in one pass over
+        the span groups: also the dates that are lengths of time and where people's names end.
 
-    def _blocked_intervals(self, doc: Doc,
-                           open_spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        A duration ("three years", "40 days") or the time between two events ("four days
+        later") is a numeric fact too, so a number in one is read, and kept when it measures
+        time."""
         ranges: list[tuple[int, int]] = []
-        skip = set(open_spans)
+        durations: list[tuple[int, int]] = []
+        person_ends: set[int] = set()
+        # The date payloads are where Span._ keeps them; reading them there spares an
+        # Underscore object per date.
+        user_data: dict[Any, Any] = doc.user_data
         for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
-            if key in doc.spans:
-                ranges.extend((s.start_char, s.end_char) for s in doc.spans[key]
-                              if key != DATES or (s.start_char, s.end_char) not in skip)
+            if key not in doc.spans:
+                continue
+            for span in doc.spans[key]:
+                extent = (span.start_char, span.end_char)
+                if key == DATES and self._length_of_time(span, user_data.get(
+                        ("._.", "facts_date", extent[0], extent[1]))):
+                    durations.append(extent)
+                    continue
+                if key == ENTITIES and span.label_ == "PERSON":
+                    person_ends.add(extent[1])
+                ranges.append(extent)
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
         ranges.extend(_addresses(doc_text(doc)))
-        return self._merged(ranges)
+        starts, ends = self._merged(ranges)
+        return starts, ends, durations, person_ends
+
+    @staticmethod
+    def _length_of_time(span: Span, payload: Any) -> bool:
+        """A DURATION date, or a date that is an offset from another event."""
+        if payload is None:
+            return False
+        return payload.type == "DURATION" or payload.type == "DATE" \
+            and span[-1].lower_ in _OFFSET_WORDS
 
     @staticmethod
     def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -309,11 +319,8 @@ class QuantityRecognizer(Assembler, CountedReader):
 
     def _find(self, doc: Doc) -> Iterator[tuple[int, int, QuantityPayload]]:
         text = doc_text(doc)
-        durations = self._duration_spans(doc)
-        starts, ends = self._blocked_intervals(doc, durations)
+        starts, ends, durations, person_ends = self._blocked_intervals(doc)
         duration_starts, duration_ends = self._merged(durations)
-        person_ends = {span.end_char for span in doc.spans[ENTITIES] if span.label_ == "PERSON"} \
-            if ENTITIES in doc.spans else set()
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
