@@ -54,7 +54,8 @@ class RangeExtent(NamedTuple):
     interval_end: str | None
 
 
-QuantityKind = Literal["count", "percent", "percentage_point", "money", "measure", "ratio"]
+QuantityKind = Literal["count", "percent", "percentage_point", "money", "measure", "duration",
+                       "ratio"]
 
 
 @dataclass(frozen=True, slots=True)

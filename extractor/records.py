@@ -77,7 +77,8 @@ class Quantity(TextSpan):
         default=None,
         description='null for plain counts, "percent", ISO 4217 code for money, unit name',
     )
-    kind: Literal["count", "percent", "percentage_point", "money", "measure", "ratio"] = "count"
+    kind: Literal["count", "percent", "percentage_point", "money", "measure", "duration",
+                  "ratio"] = "count"
     counted: str | None = Field(default=None, description="The noun phrase counted")
     counted_start: int | None = None
     counted_end: int | None = None

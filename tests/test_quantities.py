@@ -117,7 +117,11 @@ def test_never_raises_on_odd_text(qnlp):
 
 
 @pytest.mark.parametrize("text", ["1" * 100_000, "1," * 500_000, "1." * 300_000,
-                                  "1-" * 300_000, "one " * 30_000, "nearly " * 100_000])
+                                  "1-" * 300_000, "one " * 30_000, "nearly " * 100_000,
+                                  "twenty-" * 100_000, "5 dollars and " * 50_000,
+                                  "$(1) per share " * 50_000, "2e" * 200_000,
+                                  "3 ft 2 in " * 50_000, "1±" * 200_000,
+                                  "all but one of " * 50_000, "1 USD = " * 50_000])
 def test_pathological_input_is_linear(qnlp, text):
     quantifier = qnlp.get_pipe("facts_quantities")
     doc = qnlp.make_doc(text)

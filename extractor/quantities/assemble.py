@@ -2,25 +2,30 @@
 
 :meth:`Assembler.assemble` runs them in this order on a :class:`~.draft.Draft`:
 
-1. ``read_left``: sign, currency, "magnitude", qualifier and "between" before the number;
-2. ``read_glued``: a scale, unit or code glued to the digits ("3bn", "7.62mm", "777F");
-3. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
-4. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
-5. ``read_unit``: a unit after the number or range ("40 percent", "5 km"), and
+1. ``read_accounting_negative``: "$(0.03)", a negative sum as accounts write it;
+2. ``read_left``: sign, currency, "magnitude", qualifier and "between" before the number;
+3. ``read_glued``: a scale, unit or code glued to the digits ("3bn", "7.62mm", "777F");
+4. ``read_scale``: a scale word ("2.5 billion"), and the value scaled;
+5. ``read_range``: the upper end of a range ("35 to 40", "$2-3 million");
+6. ``read_unit``: a unit after the number or range ("40 percent", "5 km"), and
    ``read_power``: a length unit squared or cubed ("4 km^2", "3 m³", "2 km cubed"), and
    ``read_mixed_units``: a smaller unit after it ("5 feet 2 inches", "7 lb 4 oz");
-6. ``read_money_scale``: a scale after a sum's currency word;
-7. ``read_shared_unit``: the unit of the next number in a coordination ("12 and 19 percent");
-8. ``read_compound``: a compound modifier ("7-member");
-9. ``read_mega_code``: a mega prefix glued to a currency code ("30 MUSD");
-10. ``apply_unit_scale``: a unit that is a multiple of its base ("12 bcm");
-11. ``read_multiplier``: "3.5 times higher";
-12. ``read_ratio``: "4 out of 5", "3 in 10";
-13. ``classify_kind``: the unit and kind the reading settles on;
-14. ``read_rate``: "US$68 a barrel", "80 million cubic meters per day";
-15. ``read_suffix_qualifier``: "or more", "-odd";
-16. ``excluded``: what the whole phrase shows is no quantity (a ranking, a date, a name);
-17. ``read_direction``: the change it reports, and what a minus sign means.
+7. ``read_money_scale``: a scale after a sum's currency word;
+8. ``read_minor_amount``: the cents of a sum or the minutes of hours ("3 dollars 50 cents",
+   "2 hours 30 minutes");
+9. ``read_shared_unit``: the unit (and scale) of the next number in a coordination ("12 and
+   19 percent", "35 and 48 million rials");
+10. ``read_compound``: a compound modifier ("7-member");
+11. ``read_mega_code``: a mega prefix glued to a currency code ("30 MUSD");
+12. ``apply_unit_scale``: a unit that is a multiple of its base ("12 bcm");
+13. ``read_multiplier``: "3.5 times higher";
+14. ``read_ratio``: "4 out of 5", "3 in 10";
+15. ``classify_kind``: the unit and kind the reading settles on (a time unit: ``duration``);
+16. ``read_rate``: "US$68 a barrel", "80 million cubic meters per day", "$1 per share";
+17. ``read_suffix_qualifier``: "or more", "-odd";
+18. ``excluded``: what the whole phrase shows is no quantity (a ranking, a date, a name, a
+    year in words);
+19. ``read_direction``: the change it reports, and what a minus sign means.
 
 The class is a mixin of :class:`~.component.QuantityRecognizer`, which loads the lexicons and
 compiles the patterns the stages read (declared below).
@@ -41,14 +46,16 @@ from .patterns import CHANGE_NOUN_AFTER, DIGIT_RUN, OF_NP, TIMES_AFTER, TRAILING
 _GLUED = re.compile(r"[^\W\d_]+\d?|[%°º℃℉\u066A" + r"$€£¥₹₽₩₪₿₡₾₭₦₴₱₫฿¢元円]")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 _MONTHS = shared.month_words()
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + alternation(_MONTHS) + r")\.?,?\s+$")
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + alternation(_MONTHS) + r")(?:\.\s*|,?\s+)$")
 _MONTH_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + alternation(_MONTHS) + r")\b")
 _YEAR_CONTEXT = frozenset(
     "in since by of year until till from to during before after early late mid end around "
     "fiscal calendar spring summer autumn fall winter".split()
 )
+# Words before a bare duration that make it a period of the calendar ("in 9 months", "the
+# past five years"); "for two days" is a length of time, a quantity.
 _PERIOD_WORDS = frozenset(
-    "in for within over during past last next first previous coming recent final "
+    "in within over during past last next first previous coming recent final "
     "following another".split()
 )
 # "3.5 times higher", "three times the size", "twice ... four times as much": a multiplier,
@@ -74,6 +81,29 @@ _INCH_AFTER = re.compile(r"\s?in\b\.?(?!\s+(?:the|a|an|his|her|their|its|this|th
 _INCH_AFTER_NUMBER = re.compile(
     r"\s?in(?=\s+(?:" + alternation(load_words("quantities/dimension_words.txt")) + r")\b"
     r"|\.?\s*$|\.\s+[A-Z\n])")
+# The cents of a sum follow its currency, with or without "and", and end the clause or name
+# their subunit.
+_MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?(?=\d|[a-z])", re.I)
+_MINOR_UNITS = frozenset(("cent", "pence", "penny"))
+# (how many make one, the written forms) of the smaller unit after a whole one.
+_MONEY_SUBUNIT = (100, frozenset(("cent", "cents", "c", "pence", "p", "penny", "pennies")))
+# Feet and inches, pounds and ounces are read_mixed_units' (through the unit table); hours
+# and minutes are lengths of time, which it leaves alone.
+_SUBUNITS = {
+    "hour": (60, frozenset(("min", "mins", "minute", "minutes"))),
+    "minute": (60, frozenset(("s", "sec", "secs", "second", "seconds"))),
+}
+_SUBUNIT_AFTER = re.compile(r"[ \t]?(?P<u>[^\W\d_]+|[\"″])(?![^\W\d_])")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+# A sum per anything ("$1.00 per share", "$5,000 per capita"): a price or a share of a
+# total, the unit "USD per share". Only "per" says so: "$2 a share" stays a sum (a test
+# pins that form), "US$68 a barrel" is a rate through the unit table.
+_PER_NOUN = re.compile(r"\s+per\s+(?P<n>[a-z]{3,})\b(?![-'’])")
+_NOT_PER_NOUNS = frozenset(("cent", "centum", "se", "the", "this", "that", "each", "every"))
+_PER_NOUN_UNITS = {"annum": "year"}
+_PARTITIVE_OF = re.compile(r"\s+of\b", re.I)
+# "the only one of" names a member again.
+_COUNTED_AGAINST = re.compile(r"\b(?:all\s+but|(?<!the )only|just|exactly|but)\s+$", re.I)
 _RATIO = re.compile(r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?=\d|[a-z])", re.I)
 
 
@@ -106,6 +136,7 @@ class Assembler:
                  words: list[str] | None = None) -> Draft | None:
         """The quantity whose number spans ``text[s:e]``, or None when it is none."""
         d = Draft(text, s, e, value, value_max, run, words, kind_hint)
+        self.read_accounting_negative(d)
         self.read_left(d)
         if not self.read_glued(d):
             return None
@@ -115,6 +146,7 @@ class Assembler:
         self.read_power(d)
         self.read_mixed_units(d)
         self.read_money_scale(d)
+        self.read_minor_amount(d)
         self.read_shared_unit(d)
         self.read_compound(d)
         self.read_mega_code(d)
@@ -129,10 +161,27 @@ class Assembler:
         if self.excluded(d):
             return None
         self.read_direction(d)
+        if d.accounting:
+            d.value = -d.value
         d.scaled = d.scale != 1 or (d.value_max is not None and d.value >= 1000)
         return d
 
     # -- the stages, in order -------------------------------------------------------------
+
+    def read_accounting_negative(self, d: Draft) -> None:
+        """ "$(0.03)", "US$(1.2)": an amount in parentheses right after its currency sign is
+        negative, as accounts write it."""
+        text, s = d.text, d.num_start
+        if s < 2 or text[s - 1] != "(" or text[d.num_end:d.num_end + 1] != ")" or d.words:
+            return
+        for length in range(min(4, s - 1), 0, -1):
+            info = self.lexicon.prefixes.get(text[s - 1 - length:s - 1])
+            if info is not None and not text[s - 1 - length].isalpha() \
+                    or info is not None and (s - 1 - length == 0
+                                             or not text[s - 2 - length].isalpha()):
+                d.unit_info, d.accounting = info, True
+                d.start, d.end = s - 1 - length, d.num_end + 1
+                return
 
     def read_left(self, d: Draft) -> None:
         """Before the number, read right to left on the reversed text: sign, currency
@@ -283,6 +332,39 @@ class Assembler:
             d.value = tidy(d.value * d.scale)
             d.end = sm.end()
 
+    def read_minor_amount(self, d: Draft) -> None:
+        """The smaller unit written after a whole one: the cents of a sum ("3 dollars 50
+        cents", "15 dollars and 50", "thirteen dollars forty-five" are 3.5, 15.5 and 13.45
+        dollars) and the minutes of hours ("2 hours 30 minutes" is 2.5 hours), one amount in
+        the larger unit."""
+        info = d.unit_info
+        if info is None or d.scale != 1 or d.value_max is not None or d.between \
+                or not isinstance(d.value, int) or d.end == d.num_end and d.start == d.num_start:
+            return
+        subunits = _MONEY_SUBUNIT if info.kind == "money" else _SUBUNITS.get(info.unit)
+        if subunits is None or info.unit in _MINOR_UNITS:
+            return
+        written = self._unit_re.match(d.text, d.num_end)
+        if written and (self._unit_info(written.group("u")) or info).unit != info.unit:
+            return  # "rmb 10 usd 20": two sums
+        gap = _MINOR_GAP.match(d.text, d.end)
+        if gap is None:
+            return
+        minor = self._number_at(d.text, gap.end())
+        if minor is None or not isinstance(minor[0], int) or not 0 < minor[0] < subunits[0] \
+                or minor[1] - gap.end() > 2 and d.text[gap.end():minor[1]].isdigit():
+            return
+        end = minor[1]
+        sub = _SUBUNIT_AFTER.match(d.text, end)
+        if sub and sub.group("u").lower() in subunits[1]:
+            end = sub.end()
+        elif info.kind != "money" or not _CLAUSE_END.match(d.text, end):
+            return  # "$5 and 10 workers", "6 feet 3 rows": two quantities
+        # Cents are exact to two places; twelfths of a foot or sixtieths of an hour are kept
+        # to the float's precision, since what is written ("2 in") is exact too.
+        d.value = tidy(d.value + minor[0] / subunits[0], 2 if info.kind == "money" else 15)
+        d.end = end
+
     def read_shared_unit(self, d: Draft) -> None:
         """ "a 12 and 19 percent rise": the first number takes the unit of the next one."""
         if d.unit_info is not None or d.value_max is not None:
@@ -293,11 +375,18 @@ class Assembler:
         nxt = self._number_at(d.text, co.end())
         if nxt is None:
             return
-        um = self._unit_re.match(d.text, nxt[1])
+        after = nxt[1]
+        # "35 and 48 million rials": the scale is shared with the unit, only beside it.
+        sm = self._scale_re.match(d.text, after) if d.scale == 1 and d.words is None \
+            and co.group(0).strip() == "and" else None
+        um = self._unit_re.match(d.text, sm.end() if sm else after)
         if um and not um.group("sep").strip():
             info = self._unit_info(um.group("u"))
             if info is not None and not info.duration:
                 d.unit_info = info
+                if sm:
+                    d.scale = self.scale_free[sm.group("s").lower()]
+                    d.value = tidy(d.value * d.scale)
 
     def read_compound(self, d: Draft) -> None:
         """ "a 7-member jury": a number without a unit hyphenated to a word."""
@@ -372,13 +461,15 @@ class Assembler:
             d.unit, d.kind = "fraction", "ratio"
         elif d.kind_hint == "times":
             d.unit, d.kind = "times", "ratio"
+        elif d.unit_info is not None and d.unit_info.duration:
+            d.kind = "duration"
         else:
             d.kind = d.unit_info.kind if d.unit_info else "count"
 
     def read_rate(self, d: Draft) -> None:
         """Rates: "US$68 a barrel", "80 million cubic meters per day", "20,000 rials to the
         dollar"; the unit becomes "<unit> per <unit>"."""
-        if d.unit_info is None or d.kind not in ("money", "measure"):
+        if d.unit_info is None or d.kind not in ("money", "measure", "duration"):
             return
         text = d.text
         rt = self._rate_re.match(text, d.end)
@@ -390,6 +481,13 @@ class Assembler:
                 d.unit = self._per(d.unit, per)
                 d.end = rt.end()
             return
+        if d.kind in ("money", "measure", "duration"):
+            pn = _PER_NOUN.match(text, d.end)
+            noun = pn.group("n").lower() if pn else ""
+            if pn and noun not in _NOT_PER_NOUNS and not self.numwords.is_number_word(noun):
+                d.unit = f"{d.unit} per {_PER_NOUN_UNITS.get(noun, noun)}"
+                d.end = pn.end()
+                return
         # "840 million cubic metres of gas a day": the rate follows what is measured.
         # The span stays on the amount, so the "of" phrase is still what it counts.
         ot = self._of_rate_re.match(text, d.end)
@@ -421,6 +519,12 @@ class Assembler:
         if _RANKING.search(text[max(0, start - 20):start]):
             return True
         has_unit = d.unit_info is not None or d.kind_hint in ("fraction", "times")
+        if not has_unit and self._year_in_words(d):
+            return True
+        if not has_unit and (d.approximate or d.bound) and self._year_like(d.run):
+            before = WORD.findall(text[max(0, start - 16):start])
+            if before and before[-1].lower() in _YEAR_CONTEXT:
+                return True  # "since about 1900", "by around 2030": a year
         if not has_unit and not d.compound:
             if d.run.isdigit() and len(d.run) >= 6 and d.scale == 1:
                 return True  # "serial 98234701": news writes large counts with separators
@@ -458,6 +562,8 @@ class Assembler:
             return False
         text = d.text
         hyphenated = self._hyphenated(text, d.num_end, d.end)
+        if self._year_like(d.run) and not hyphenated:
+            return True  # "the 2018 day of action": a year before a noun
         if not d.compound and not d.approximate and not d.bound and d.value_max is None:
             if not hyphenated and self._period_context(text, d.start, d.end):
                 return True
@@ -467,8 +573,8 @@ class Assembler:
                     and self._period_context(text, d.start, d.end):
                 return True
         if d.words and d.words[0].lower() in ("a", "an", "one") and not hyphenated \
-                and not (d.approximate or d.bound):
-            return True  # "a year", "one month": a time, not an amount
+                and not (d.approximate or d.bound) and not OF_NP.match(text, d.end):
+            return True  # "a year", "one month": a time; "a week of rain" is an amount
         return False
 
     def _unit_info(self, form: str) -> UnitInfo | None:
@@ -558,7 +664,9 @@ class Assembler:
         if before and before[-1].lower() in _PERIOD_WORDS | {"the", "a"}:
             return True
         after = WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-        if after and after.group(0).lower() in ("ago", "later", "earlier", "before", "after"):
+        # "three years ago" dates the event from the time of writing; "four days later"
+        # measures the time between two events, a quantity.
+        if after and after.group(0).lower() == "ago":
             return True
         return bool(before) and before[-1].lower() in ("one",)
 
@@ -571,6 +679,8 @@ class Assembler:
         if m is None:
             return False
         w = m.group(1)
+        if w.endswith(("'s", "’s")) and not text[num_start:num_start + 1].isupper():
+            return False  # "VA's 153 medical centers": an owner ("Sun's Three Principles" a title)
         if m.group(2):
             return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
         if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:
@@ -604,21 +714,35 @@ class Assembler:
         return False
 
     @staticmethod
+    def _year_in_words(d: Draft) -> bool:
+        """ "twenty-fifty", "nineteen-eighty": two number words hyphenated, the second a
+        round ten, read a year, not the range 20 to 50."""
+        return d.words is not None and d.value_max is not None \
+            and isinstance(d.value, int) and 11 <= d.value <= 99 \
+            and d.value_max in (20, 30, 40, 50, 60, 70, 80, 90) \
+            and d.text[d.num_end:d.num_end + 1] in ("-", "‐")
+
+    @staticmethod
     def _word_number_ok(d: Draft, has_unit: bool) -> bool:
         lowered = [w.lower() for w in d.words or () if w.lower() not in ("a", "an", "and")]
-        if not lowered:
-            return has_unit and (d.approximate or d.bound is not None)
+        if not lowered:  # "about an hour", "a week of rain"
+            return has_unit and (d.approximate or d.bound is not None
+                                 or OF_NP.match(d.text, d.end) is not None)
         if lowered == ["one"] or lowered == ["zero"]:
             # "one of", "no one", "one day": a count only with a unit, a qualifier or
-            # "or more".
+            # "or more". A partitive "one of the towns" names a member, not a number, unless
+            # it is set against the rest: "all but one of", "only one of", "exactly one of".
             if has_unit and not d.compound:
+                return True
+            if _PARTITIVE_OF.match(d.text, d.end) \
+                    and _COUNTED_AGAINST.search(d.text, max(0, d.start - 12), d.start):
                 return True
             return d.approximate or d.bound is not None
         return True
 
     def _change(self, text: str, start: int, end: int, kind: str) -> str | None:
         am = CHANGE_NOUN_AFTER.match(text, end)
-        if am and kind in ("percent", "percentage_point", "money", "measure"):
+        if am and kind in ("percent", "percentage_point", "money", "measure", "duration"):
             return self.change.get(am.group("w").lower())
         before = WORD.findall(text[max(0, start - 40):start])
         if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.change \

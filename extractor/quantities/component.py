@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import srsly
 from spacy.attrs import DEP, IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import BOILERPLATE, DATES, ENTITIES, QUANTITIES, doc_text, ensure_extensions
 from ..lexicon import alternation, as_dicts, load_rows, load_words, reverse_alternation, shared
@@ -40,7 +40,7 @@ from ..payloads import QuantityPayload
 from .assemble import Assembler
 from .counted import AUX_BEFORE, LINK_WORDS_BEFORE, CountedReader
 from .draft import Draft
-from .patterns import DIGIT_RUN, TRAILING, VULGAR, WORD
+from .patterns import DIGIT_RUN, OF_NP, TRAILING, VULGAR, WORD
 
 META_SPANS = "facts_meta"
 
@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[str, type[Row] | None]] = {
 }
 
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?![\d,.]?\d)")
-_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2}|[" + VULGAR + r"])(?!\d)")
+_MIXED_FRACTION = re.compile(r" (\d{1,2}/\d{1,2})(?!\d)| ?([" + VULGAR + r"])(?!\d)")
 # Scientific notation after the digits: "2.48×10−5", "5.5x10^-3", "3 × 10⁸", "4e14", "1e-3".
 # A times sign and 10 need an exponent mark (^, **, a sign or superscripts): "4 x 10" alone
 # is a size ("a 4 x 10 foot room").
@@ -69,10 +69,6 @@ _SCIENTIFIC = re.compile(
     r"(?:\s?[×xX·*]\s?10(?:\^|\*\*)\s?(?P<a>[-−–+]?\d{1,3})|\s?[×xX·*]\s?10(?P<b>[-−–]\d{1,3})"
     r"|\s?[×xX·*]\s?10(?P<c>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|e(?P<d>[-−+]?\d{1,3}))(?![\w.,]?\d)")
 _TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?\d[\d,.]*(?:e[-−+]?\d{1,3})?")
-_RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
-                 "monthly": "month", "hourly": "hour"}
-_COUNT_RATE = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|hour|minute)"
-                         r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly))\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:[Aa]ged|[Aa]ges? of)\s$")
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s$")
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s)")
@@ -84,8 +80,34 @@ _PRONOUN_NUMBER_BEFORE = frozenset(
 _BY_AFTER = re.compile(r"\s+by\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
-_CONTENT_AFTER = re.compile(r"[ \t]+(?!(?:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-z]")
+# A word after a scaled number that is what it counts ("1.7 million veterans", capitalised
+# or not), so the number is no sum of the money before it.
+_CONTENT_AFTER = re.compile(r"[ \t]+(?!(?i:in|on|at|for|to|from|by|and|or|with|after|before|than|as|of|a|an|the|this|that|last|next|is|are|was|were)\b)[a-zA-Z]")
 _CONTEXT_CHARS = 400
+_NUMBER_WORD = re.compile(r"[^\s-]+")
+# A word and a hyphen right before a number word ("twenty-" of "twenty-fifty").
+_HYPHENATED_BEFORE = re.compile(r"([^\W\d_]+)-$")
+# Between "1 USD" and what it buys: "1 USD = 42,000 rials", "one dollar is now traded at
+# 2,200 tomans", "a euro buys 1.1 dollars".
+_RATE_LINK = re.compile(
+    r"\s*(?:=|equals?|(?:is|was)\s+(?:now\s+|currently\s+)?(?:worth|equal\s+to|"
+    r"(?:traded|trading|sold|selling|exchanged)\s+(?:at|for))|buys|bought|fetche[sd]|"
+    r"(?:trades|traded|sells|sold)\s+(?:at|for))\s*", re.I)
+_CALENDAR_WORDS = frozenset(
+    "past last next first previous coming recent final following".split())
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                 "daily": "day", "hourly": "hour"}
+_COUNT_RATE = re.compile(
+    r"[ \t]+(?:(?:(?P<per>per)|a|an|each|every)[ \t]+(?P<u>[a-z]{3,})|(?P<adv>"
+    + "|".join(_RATE_ADVERBS) + r"))\b(?![-'’])", re.I)
+_RATE_TIME_AFTER_WORD = re.compile(r"\s+(?:earlier|ago|later|before|after|previously)\b")
+_PAREN_GAP = re.compile(r"\s*\(\s*")
+_TO_THE = re.compile(r"\s+(?:to|against)\s+(?:the|one|each|a)\s", re.I)
+# How far back the currency of "... 20,000 to the dollar" is looked for (its sentence).
+_RATE_BASE_CHARS = 160
+# The last word of a date that is an offset from another event ("four days later"), not
+# from the time of writing ("three years ago").
+_OFFSET_WORDS = frozenset(("later", "earlier", "after", "afterwards", "before"))
 # Time units read with the article before them ("about an hour", "less than a month").
 _ARTICLE_UNITS = frozenset(("hour", "month", "year", "week", "day", "minute"))
 
@@ -252,13 +274,43 @@ class QuantityRecognizer(Assembler, CountedReader):
         doc.spans[QUANTITIES] = spans
         return doc
 
-    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int]]:
+    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+        """Where numbers are not read (dates, names, boilerplate, addresses), in one pass over
+        the span groups: also the dates that are lengths of time.
+
+        A duration ("three years", "40 days") or the time between two events ("four days
+        later") is a numeric fact too, so a number in one is read, and kept when it measures
+        time."""
         ranges: list[tuple[int, int]] = []
+        durations: list[tuple[int, int]] = []
+        # The date payloads are where Span._ keeps them; reading them there spares an
+        # Underscore object per date.
+        user_data: dict[Any, Any] = doc.user_data
         for key in (DATES, ENTITIES, BOILERPLATE, META_SPANS):
-            if key in doc.spans:
-                ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
+            if key not in doc.spans:
+                continue
+            for span in doc.spans[key]:
+                extent = (span.start_char, span.end_char)
+                if key == DATES and self._length_of_time(span, user_data.get(
+                        ("._.", "facts_date", extent[0], extent[1]))):
+                    durations.append(extent)
+                    continue
+                ranges.append(extent)
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
         ranges.extend(_addresses(doc_text(doc)))
+        starts, ends = self._merged(ranges)
+        return starts, ends, durations
+
+    @staticmethod
+    def _length_of_time(span: Span, payload: Any) -> bool:
+        """A DURATION date, or a date that is an offset from another event."""
+        if payload is None:
+            return False
+        return payload.type == "DURATION" or payload.type == "DATE" \
+            and span[-1].lower_ in _OFFSET_WORDS
+
+    @staticmethod
+    def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
         ranges.sort()
         starts: list[int] = []
         ends: list[int] = []
@@ -293,7 +345,8 @@ class QuantityRecognizer(Assembler, CountedReader):
 
     def _find(self, doc: Doc) -> Iterator[tuple[int, int, QuantityPayload]]:
         text = doc_text(doc)
-        starts, ends = self._blocked_intervals(doc)
+        starts, ends, durations = self._blocked_intervals(doc)
+        duration_starts, duration_ends = self._merged(durations)
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
         consumed = 0
@@ -314,7 +367,11 @@ class QuantityRecognizer(Assembler, CountedReader):
                 continue
             if self._blocked(starts, ends, q.num_start, q.num_end):
                 continue
+            if q.kind != "duration" \
+                    and self._blocked(duration_starts, duration_ends, q.num_start, q.num_end):
+                continue  # "the past five years": a duration's number that measures no time
             consumed = q.end
+            self._exchange_rate(text, q, recent.get("money"))
             self._from_context(text, q, recent)
             if q.unit is not None:
                 recent[q.kind if q.unit != "magnitude" else "magnitude"] = q
@@ -324,6 +381,9 @@ class QuantityRecognizer(Assembler, CountedReader):
                 counted = None
             if how == "w" and counted is None and self._bare_word_number(text, q):
                 continue
+            if q.unit is None and q.kind == "count":
+                if self._calendar_period(text, q, counted):
+                    continue
             if prev is not None:
                 # "fell 81 cents, or 2.4%", "10 km (6 miles)", "5 tons of tea worth $9":
                 # one fact in two figures shares what it counts and its direction.
@@ -337,18 +397,8 @@ class QuantityRecognizer(Assembler, CountedReader):
                 if _is_age(text, q):
                     q.unit, q.kind, counted = "year of age", "measure", None
                 else:
-                    q.unit = self._count_rate(text, q.end, counted)
+                    self._count_rate(text, q, counted)
             yield q.start, q.end, q.payload(counted, self.si)
-
-    @staticmethod
-    def _count_rate(text: str, end: int, counted: tuple[int, int] | None) -> str | None:
-        """ "40 earthquakes per day", "18 visits a year", "14,500 annually": a count in a
-        time is a rate, its unit "per day" (news_dev2's convention)."""
-        pos = counted[1] if counted and 0 <= counted[0] - end <= 1 else end
-        m = _COUNT_RATE.match(text, pos)
-        if not m:
-            return None
-        return "per " + (m.group("unit") or _RATE_ADVERBS[m.group("adverb").lower()]).lower()
 
     def _bare_word_number(self, text: str, q: Draft) -> bool:
         """A spelled-out number with nothing to count and no unit is a pronoun or an idiom
@@ -359,6 +409,66 @@ class QuantityRecognizer(Assembler, CountedReader):
         before = WORD.findall(text[max(0, q.start - 16):q.start])
         prev = before[-1].lower() if before else ""
         return prev in _PRONOUN_NUMBER_BEFORE or _BY_AFTER.match(text, q.end) is not None
+
+    def _calendar_period(self, text: str, q: Draft, counted: tuple[int, int] | None) -> bool:
+        """ "the Past Five Fiscal Years", "the first three quarters": a count of periods after
+        "past", "first"... names a stretch of the calendar, a date's job."""
+        if counted is None or counted[0] < q.end:
+            return False
+        counted_words = WORD.findall(text[counted[0]:counted[1]])
+        # "past" may have been read as a qualifier ("past 100"): look before the number.
+        before = WORD.findall(text[max(0, q.num_start - 16):q.num_start])
+        return bool(counted_words) and counted_words[-1].lower() in self.period_nouns \
+            and bool(before) and before[-1].lower() in _CALENDAR_WORDS
+
+    def _count_rate(self, text: str, q: Draft, counted: tuple[int, int] | None) -> None:
+        """A count per period or per anything: "40 earthquakes per day", "14,500 annually",
+        "27 points per game", "3 meals a day": the unit is "per day" (the news_dev
+        convention), the count keeps what it counts."""
+        pos = q.end
+        if counted is not None and counted[0] >= q.end and not text[q.end:counted[0]].strip():
+            pos = counted[1]
+        m = _COUNT_RATE.match(text, pos)
+        if m is None or _RATE_TIME_AFTER_WORD.match(text, m.end()):
+            return
+        if m.group("adv"):
+            q.unit = "per " + _RATE_ADVERBS[m.group("adv").lower()]
+            return
+        word = m.group("u").lower()
+        info = self.lexicon.words.get(word)
+        if info is not None and info.duration:
+            q.unit = "per " + info.unit
+        elif m.group("per") and word not in ("cent", "centum", "se") \
+                and not self.numwords.is_number_word(word):
+            q.unit = "per " + word
+
+    def _exchange_rate(self, text: str, q: Draft, prev: Draft | None) -> None:
+        """Exchange rates, a rate with both currencies: "1 USD = 42,000 rials" and "one
+        dollar is traded at 2,200 tomans (22,000 rials)" (toman, then IRR, per USD), "the
+        rial traded at 20,000 to the dollar" (IRR per USD, the currency named before)."""
+        if q.unit is None and q.kind == "count":
+            rt = self._rate_re.match(text, q.end)
+            per = self._word_or_symbol(rt.group("u")) if rt and _TO_THE.match(text, q.end) \
+                else None
+            if per is None or per.kind != "money":
+                return
+            sentence = text[max(0, q.start - _RATE_BASE_CHARS):q.start]
+            sentence = re.split(r"[.!?;]\s", sentence)[-1]
+            for word in reversed(WORD.findall(sentence)):
+                base = self.lexicon.words.get(word.lower())
+                if base is not None and base.kind == "money" and base.unit != per.unit \
+                        and base.unit not in ("cent", "pence", "penny"):
+                    q.unit, q.kind = f"{base.unit} per {per.unit}", "money"
+                    return
+            return
+        if q.kind != "money" or q.unit is None or " per " in q.unit or prev is None \
+                or prev.unit is None or prev.unit.split(" per ")[0] == q.unit:
+            return
+        gap = text[prev.end:q.start]
+        if prev.value == 1 and " per " not in prev.unit and _RATE_LINK.fullmatch(gap):
+            q.unit = f"{q.unit} per {prev.unit}"  # "1 USD = 42,000 rials"
+        elif " per " in prev.unit and _PAREN_GAP.fullmatch(gap):
+            q.unit = f"{q.unit} per {prev.unit.split(' per ', 1)[1]}"  # "(22,000 rials)"
 
     @staticmethod
     def _from_context(text: str, q: Draft, recent: dict[str, Draft]) -> None:
@@ -380,7 +490,9 @@ class QuantityRecognizer(Assembler, CountedReader):
             return
         if q.kind == "money" and q.unit and " per " not in q.unit:
             money = near("money")
-            if money and money.unit and money.unit.startswith(q.unit + " per "):
+            # "$1.00 per share ... $5 million": a total is no price per share.
+            if money and money.unit and money.unit.startswith(q.unit + " per ") \
+                    and not (q.scaled and not money.scaled):
                 q.unit = money.unit
 
     # -- reading one number -------------------------------------------------------------------
@@ -395,8 +507,8 @@ class QuantityRecognizer(Assembler, CountedReader):
         e = s + len(run)
         if not run or ":" in run:
             return None  # clock time, score, ratio or code
-        if self._code_before(text, s):
-            return None
+        if self._code_before(text, s) or text[s - 1:s] == "^":
+            return None  # a code, or the exponent of "km^2"
         if run.count("-") + run.count("/") + run.count("‐") > 1:
             return None  # code, phone number or date ("12-72-34", "3/20/2019")
         read = self._digits_value(text, s, e, run)
@@ -444,6 +556,8 @@ class QuantityRecognizer(Assembler, CountedReader):
                 return None  # "2019-20" is a period, "555-1234" a phone number
             if not b > a:
                 return None  # a score or a code
+            if len(left) <= 2 and len(right) >= 3 and right.isdigit() and b % 5:
+                return None  # "10-259", "12-347": a release number; range ends are round
             value, value_max = a, b
         elif "/" in run:
             num, _, den = run.partition("/")
@@ -477,7 +591,7 @@ class QuantityRecognizer(Assembler, CountedReader):
         if isinstance(value, int) and value_max is None:
             m = _MIXED_FRACTION.match(text, e)
             if m:
-                frac = parse_digits(m.group(1))
+                frac = parse_digits(m.group(1) or m.group(2))
                 if frac is not None and 0 < frac < 1:
                     value = tidy(value + frac, 4)
                     e = m.end()
@@ -503,19 +617,15 @@ class QuantityRecognizer(Assembler, CountedReader):
             if tok_lower in _ARTICLE_UNITS:
                 return self._read_article_unit(text, s, e)
             return None
-        words = [w for w in re.split(r"[\s-]+", m.group(0)) if w]
+        glued = _HYPHENATED_BEFORE.search(text, max(0, s - 12), s)
+        if glued and self.numwords.is_number_word(glued.group(1)):
+            return None  # "fifty" of "twenty-fifty": the whole was read, or rejected, already
         # a leading "a"/"an" belongs to the number only before a scale, fraction or dozen
-        value = self.numwords.parse(words)
-        if value is None:
-            # "two three" -> read just the first number
-            first = words[0]
-            value = self.numwords.parse([first])
-            if value is None:
-                return None
-            e = s + len(first)
-            words = [first]
-        else:
-            e = m.end()
+        read = self._longest_number(m.group(0))
+        if read is None:
+            return None
+        value, words, length = read
+        e = s + length
         # A leading article ("a third", "a dozen", "a million") to the left.
         left = text[max(0, s - 4):s]
         am = re.search(r"(?i)\b(an?)\s+$", left)
@@ -554,12 +664,25 @@ class QuantityRecognizer(Assembler, CountedReader):
             return None
         return fm.end()
 
+    def _longest_number(self, phrase: str) -> tuple[Any, list[str], int] | None:
+        """(value, words, length) of the longest run of words opening ``phrase`` that is one
+        number: "twenty-five and thirty" -> 25, "two three" -> 2."""
+        ends = [w.end() for w in _NUMBER_WORD.finditer(phrase)
+                if w.group(0).lower() not in ("and", "a", "an")]
+        for end in reversed(ends):
+            words = _NUMBER_WORD.findall(phrase[:end])
+            value = self.numwords.parse(words)
+            if value is not None:
+                return value, words, end
+        return None
+
     def _read_article_unit(self, text: str, s: int, e: int) -> Draft | None:
-        """ "about an hour", "less than a month": a qualified "a"/"an" before a time unit."""
+        """ "about an hour", "less than a month", "a week of rain": "a"/"an" before a time
+        unit, qualified or measuring what follows."""
         left = text[max(0, s - 40):s]
         m = self._left_re.match(left[::-1])
-        if not m or not m.group("a") or not m.group("qual"):
-            return None
+        if not m or not m.group("a") or not (m.group("qual") or OF_NP.match(text, e)):
+            return None  # "a week of heavy rain" is an amount, "a week later" a time
         a_start = s - m.end("a")
         return self.assemble(text, a_start, a_start + len(m.group("a")), 1, words=["a"])
 

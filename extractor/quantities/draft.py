@@ -36,6 +36,7 @@ class Draft:
     approximate: bool = False
     bound: str | None = None  # "lower" or "upper"
     sign: bool = False  # a minus sign or "minus"/"negative" before the number
+    accounting: bool = False  # "$(0.03)": an accountant's negative amount
     between: bool = False  # "between" before the number: "and" may close a range
     unit: str | None = None
     kind: str = "count"
