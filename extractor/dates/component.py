@@ -31,7 +31,7 @@ from ..layout.component import layout_of
 from ..normalize.timex import TimexResolver
 from ..payloads import DocMeta
 from .candidates import PatternScanner, longest_first
-from .context import dateline_date_regex, is_iranian, is_narrative, publication_date
+from .context import dateline_date_regex, dateline_item, is_iranian, is_narrative, publication_date
 from .items import outside, split_ranges
 from .lexicon import (
     LEXICON,
@@ -92,6 +92,7 @@ class DateRecognizer:
         if BOILERPLATE in doc.spans:
             items = outside(items, [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]])
         layout = layout_of(doc)
+        items = dateline_item(text, layout, self.dateline_date, items)
         published = publication_date(meta, text, layout, self.dateline_date, self.names.month_names)
         iranian = is_iranian(text, layout, self.words)
         resolver = TimexResolver(

@@ -21,9 +21,34 @@ from .lexicon import ContextWords, fill
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 
+# A dateline's day may follow an abbreviated month without a space ("Nov.29"): the layout
+# found the dateline already, so the looser form cannot be a stray number.
+_DATELINE_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+
+
 def dateline_date_regex(places: dict[str, str]) -> re.Pattern[str]:
-    """The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2"."""
-    return re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?{MONTH}[ \t]+{DAY}(?:,[ \t]*{YEAR})?", places))
+    """The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2", "Nov.29"."""
+    month = places["MONTH"].removesuffix(r"(?!\w)")  # the name may touch its day after a period
+    return re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?", places) + month + r"(?:[ \t]+|(?<=\.))"
+                      + _DATELINE_DAY + fill(r"(?:,[ \t]*{YEAR})?", places))
+
+
+def dateline_item(text: str, layout: Layout, dateline_date: re.Pattern[str], items: list[Item]) -> list[Item]:
+    """The items with the dateline's date added as a date of its own when no pattern found it
+    ("TEHRAN, Nov.29 (MNA) --"): a dateline's date is the article's date."""
+    date = layout.dateline.date if layout.dateline else None
+    m = dateline_date.fullmatch(text, *date) if date else None
+    if m is None:
+        return items
+    s, e = m.span()
+    overlapping = [it for it in items if it.start < e and s < it.end]
+    if any(it.start <= s and e <= it.end for it in overlapping):
+        return items  # a pattern found it whole (or more)
+    if any(it.start < s or e < it.end for it in overlapping):
+        return items  # a longer phrase runs across its edge: leave the patterns' reading
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    kept = [it for it in items if it not in overlapping]  # parts of it ("2011" of "Nov.29, 2011")
+    return sorted([*kept, Item(s, e, "date", groups)], key=lambda it: it.start)
 
 
 def publication_date(meta: DocMeta, text: str, layout: Layout, dateline_date: re.Pattern[str],
