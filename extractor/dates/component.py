@@ -31,7 +31,14 @@ from ..layout.component import layout_of
 from ..normalize.timex import TimexResolver
 from ..payloads import DocMeta
 from .candidates import PatternScanner, longest_first
-from .context import dateline_date_regex, dateline_item, is_iranian, is_narrative, publication_date
+from .context import (
+    dateline_date_regex,
+    dateline_item,
+    is_federal,
+    is_iranian,
+    is_narrative,
+    publication_date,
+)
 from .items import outside, split_ranges
 from .lexicon import (
     LEXICON,
@@ -103,6 +110,9 @@ class DateRecognizer:
             sentence_of=layout.sentence_index,
         )
         resolver.month_names = self.names.month_names
+        # Only a fiscal year reads it: most texts never pay for the search.
+        resolver.federal = any(it.kind == "fiscal" or "fiscal" in it.groups for it in items) \
+            and is_federal(text, self.words)
         resolver.weekday_names = self.names.weekday_names
         resolver.sh_month_names = self.names.sh_names
         infos = ItemResolver(text, items, resolver, self.names, self.words).resolve_all()

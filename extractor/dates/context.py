@@ -106,6 +106,12 @@ def is_iranian(text: str, layout: Layout, words: ContextWords) -> bool:
     return place is not None and text[place[0] : place[1]] in words.iran_places
 
 
+def is_federal(text: str, words: ContextWords) -> bool:
+    """Whether the text speaks for or of the U.S. federal government ("the federal agency",
+    "the U.S. Department of Energy"), whose fiscal year runs from October to September."""
+    return words.federal is not None and words.federal.search(text) is not None
+
+
 def is_narrative(items: list[Item], published: dt.date | None, iranian: bool = False) -> bool:
     """History rather than news: the years the text names lie long before publication.
 

@@ -44,7 +44,8 @@ SEASON_CODES: dict[str, str] = dict(_TIME_WORDS.seasons)
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 ANAPHORIC_REL = {"previous", "preceding", "prior", "following", "same", "that"}
 REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
-              "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
+              "previous": -1, "preceding": -1, "prior": -1, "most recent": -1, "latest": -1,
+              "next": 1, "coming": 1, "following": 1}
 QUARTER_ORDINALS: dict[str, int] = dict(_TIME_WORDS.quarter_ordinals)
 TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05",
               "MST": "-07", "MDT": "-06", "PST": "-08", "PDT": "-07", "CET": "+01",
@@ -178,6 +179,22 @@ def year_in_window(month: int, day: int | None, ref: dt.date) -> int:
         if -275 <= delta <= 92:
             return year
     return ref.year
+
+
+def fiscal_year_number(digits: str, after: int | None) -> int:
+    """ "2019" -> 2019; two digits ("FY20", "2019-20") name the year of the century that
+    ``after`` (the range's first year) or the 2000s give."""
+    if len(digits) >= 4:
+        return int(digits)
+    century = after // 100 * 100 if after else 2000
+    year = century + int(digits)
+    return year + 100 if after and year < after else year
+
+
+def federal_fiscal_interval(first: int, last: int) -> tuple[dt.date, dt.date]:
+    """U.S. federal fiscal years ``first`` to ``last``: 1 October of the year before the first
+    to 30 September of the last (31 U.S.C. 1102)."""
+    return dt.date(first - 1, 10, 1), dt.date(last, 9, 30)
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -614,7 +631,31 @@ class TimexResolver:
         return payload(None, interval=date_interval(ref.year - 1))
 
     def _fiscal(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "fiscal year 2019", "FY2020", "fiscal years 2012 through 2017": no calendar value
+        (news convention), but the days they cover where the text tells whose years they are:
+        Solar Hijri years in Iranian text, October to September for the U.S. government."""
+        first = fiscal_year_number(g["y"], None)
+        last = fiscal_year_number(g["y2"], first) if g.get("y2") else first
+        if last < first:
+            return payload(None)
+        if self.iranian and 1300 <= first <= 1499:
+            start, end = solar_hijri.year_interval(first), solar_hijri.year_interval(last)
+            interval = (start[0], end[1]) if start and end else None
+            return payload(None, calendar="solar_hijri", interval=interval)
+        if last == first + 1 and not g.get("plural"):
+            first = last  # "fiscal year 2019-20", "FY 2019/20": one year, named by both its ends
+        if self.federal and 1800 <= first <= 9999:
+            return payload(None, interval=federal_fiscal_interval(first, last))
         return payload(None)
+
+    def _fiscal_relative(self, offset: int) -> Info:
+        """ "the current fiscal year", "the next fiscal year" of the U.S. government: the
+        federal fiscal year of publication, moved."""
+        ref = self.deictic_ref()
+        if ref is None or not self.federal:
+            return payload(None)
+        year = (ref.year + 1 if ref.month >= 10 else ref.year) + offset
+        return payload(None, interval=federal_fiscal_interval(year, year))
 
     def _iranian_year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("shy"):
@@ -665,11 +706,11 @@ class TimexResolver:
         return payload(day.isoformat(), interval=(day, day))
 
     def _relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        rel = (g.get("rel") or "this").lower()
+        rel = _WS.sub(" ", (g.get("rel") or "this").lower())
         gran = (g.get("gran") or "year").lower()
         if g.get("fiscal"):
             if not self.iranian:
-                return payload(None)
+                return self._fiscal_relative(REL_OFFSET.get(rel, 0))
             gran = "year"
         if g.get("dir"):  # "the day before", "the week after"
             a = self.anaphoric_ref()
@@ -859,6 +900,7 @@ class TimexResolver:
     # -- lexicon lookups, filled in by the component -----------------------------------------
 
     month_names: Mapping[str, int] = {}
+    federal = False  # the text's fiscal years are the U.S. government's (October to September)
     weekday_names: Mapping[str, int] = {}
     sh_month_names: Mapping[str, int] = {}
 
