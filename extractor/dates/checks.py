@@ -107,7 +107,8 @@ def check_bare_season(words: ContextWords, text: str, m: re.Match[str]) -> tuple
 def check_solar_hijri_month(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("shm").lower() not in words.sh_ambiguous:
         return m.span()
-    if m.group("mo") or m.group("d") or m.group("shy") or m.group("iran2"):
+    g = m.groupdict()  # the month-day row ("Aban 13, 1398") has no "month of" or year words
+    if g.get("mo") or g.get("d") or g.get("shy") or g.get("iran2"):
         return m.span()
     return None
 

@@ -678,6 +678,8 @@ class TimexResolver:
                 return payload(None, calendar="solar_hijri")
             if rel:
                 year = solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0)
+            elif day:
+                year = solar_hijri.year_near(month, day, ref)
             else:
                 year = solar_hijri.latest_month_start(month, ref)
         if day:
