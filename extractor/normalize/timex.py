@@ -52,6 +52,11 @@ TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", 
               "CEST": "+02", "IRST": "+0330", "IRDT": "+0430"}
 
 _WS = re.compile(r"\s+")
+# Values that news annotation leaves null (news_dev's convention: "iso null for ... weeks,
+# decades"; centuries with them): a week ("2021-W09", "2021-W09-WE"), a decade ("196") or a
+# century ("19"); the interval still says which days. History keeps them (WikiWars annotates
+# "the 1870s" as 187). Seasons keep their TIMEX value ("2021-WI") in news too.
+NEWS_UNDATED = re.compile(r"\d{4}-W\d\d(?:-WE)?|\d{2,3}")
 
 Groups = Mapping[str, Any]  # the named parts of a match: "m" (month), "d", "y", "rel", ...
 Info = dict[str, Any]  # a resolved date: value, type, calendar, interval (see :func:`payload`)
@@ -348,6 +353,8 @@ class TimexResolver:
                 self.note_period(start, out["calendar"],
                                  (dt.date.fromisoformat(first), dt.date.fromisoformat(last)),
                                  out["value"])
+        if out["value"] and self.published and not self.narrative and NEWS_UNDATED.fullmatch(out["value"]):
+            out["value"] = None  # the interval still says which days
         return out
 
     def note_period(self, pos: int, calendar: str, interval: tuple[dt.date, dt.date],

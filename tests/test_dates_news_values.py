@@ -1,0 +1,66 @@
+"""facts_dates: TIMEX3-style values in news. News annotation (news_dev's convention) leaves
+weeks, decades and centuries without a value, while the interval still tells the days;
+history (years long before publication) keeps TIMEX values for decades. Seasons keep
+their TIMEX value in news ("last summer" -> "2020-SU").
+"This year", "the end of the year" and "year end" resolve against the publication date.
+Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from extractor.pipeline import build_pipeline, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(components=("facts_layout", "facts_dates"))
+
+
+def found(nlp, text, published=None):
+    doc = nlp(make_doc(nlp, text, published=published))
+    return {s.text: dataclasses.asdict(s._.facts_date) for s in doc.spans["facts_dates"]}
+
+
+@pytest.mark.parametrize("text,surface,interval", [
+    ("The mill closed last week, the owner said.", "last week", ("2021-03-01", "2021-03-07")),
+    ("The fair opens this weekend in the square.", "this weekend", ("2021-03-13", "2021-03-14")),
+    ("Prices last rose this fast in the 1980s, traders said.", "the 1980s", ("1980-01-01", "1989-12-31")),
+    ("Such mills spread in the 20th century, the guide said.", "the 20th century", ("1900-01-01", "1999-12-31")),
+])
+def test_news_leaves_weeks_decades_and_centuries_without_value(nlp, text, surface, interval):
+    p = found(nlp, text, "2021-03-10")[surface]
+    assert p["value"] is None
+    if interval is not None:
+        assert p["interval"] == interval
+
+
+def test_seasons_keep_their_value_in_news(nlp):
+    got = found(nlp, "Sales fell last summer and in the summer of 2019, the grocer said.", "2021-03-10")
+    assert got["last summer"]["value"] == "2020-SU"
+    assert got["last summer"]["interval"] == ("2020-06-01", "2020-08-31")
+    assert got["the summer of 2019"]["value"] == "2019-SU"
+
+
+def test_history_keeps_season_and_decade_values(nlp):
+    text = ("In May 1862 the army marched north. In the spring of 1863 it crossed the river, "
+            "and in June 1864 it reached the coast. By 1865 the war had ended. Mills spread in the 1870s.")
+    got = found(nlp, text, "2021-03-10")
+    assert got["the spring of 1863"]["value"] == "1863-SP"
+    assert got["the 1870s"]["value"] == "187"
+
+
+def test_without_publication_date_values_stay(nlp):
+    got = found(nlp, "Sales fell in the summer of 2019 and in the 1980s.")
+    assert got["the summer of 2019"]["value"] == "2019-SU"
+    assert got["the 1980s"]["value"] == "198"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("This year the mill will double its output.", "This year", "2021"),
+    ("The agency will publish the rules by the end of the year.", "the end of the year", "2021"),
+])
+def test_this_year_and_the_end_of_the_year(nlp, text, surface, value):
+    assert found(nlp, text, "2021-03-10")[surface]["value"] == value
