@@ -8,7 +8,9 @@ Every sentence is invented for the test."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
+import jdatetime
 import pytest
 
 from extractor.pipeline import build_pipeline, make_doc
@@ -64,3 +66,26 @@ def test_without_publication_date_values_stay(nlp):
 ])
 def test_this_year_and_the_end_of_the_year(nlp, text, surface, value):
     assert found(nlp, text, "2021-03-10")[surface]["value"] == value
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("The firm will hire 200 people by yearend.", "yearend"),
+    ("The firm will hire 200 people by year end.", "year end"),
+    ("Its year-end results beat forecasts.", "year-end"),
+])
+def test_year_end_is_the_year(nlp, text, surface):
+    p = found(nlp, text, "2021-03-10")[surface]
+    assert p["value"] == "2021" and p["interval"] == ("2021-01-01", "2021-12-31")
+
+
+def test_a_fiscal_year_end_is_not_the_calendar_year(nlp):
+    got = found(nlp, "The fiscal year end of the firm moved.", "2021-03-10")
+    assert not any(k.endswith("year end") for k in got)
+
+
+def test_year_end_in_iranian_text_is_the_solar_hijri_year(nlp):
+    p = found(nlp, "TEHRAN, Feb. 7 (XNA) -- Output will reach 10 tons by yearend.", "2022-02-07")["yearend"]
+    assert p["calendar"] == "solar_hijri" and p["value"] is None
+    start = jdatetime.date(1400, 1, 1).togregorian()
+    end = jdatetime.date(1401, 1, 1).togregorian() - dt.timedelta(days=1)
+    assert p["interval"] == (start.isoformat(), end.isoformat())
