@@ -89,3 +89,11 @@ def test_year_end_in_iranian_text_is_the_solar_hijri_year(nlp):
     start = jdatetime.date(1400, 1, 1).togregorian()
     end = jdatetime.date(1401, 1, 1).togregorian() - dt.timedelta(days=1)
     assert p["interval"] == (start.isoformat(), end.isoformat())
+
+
+def test_a_weekday_without_a_date_to_count_from_has_no_value(nlp):
+    text = "The council met on Thursday to vote on the mill."
+    assert found(nlp, text)["Thursday"]["value"] is None
+    assert found(nlp, text, "2021-03-10")["Thursday"]["value"] == "2021-03-04"
+    got = found(nlp, "The council met on May 3, 1921. On Thursday it voted.")
+    assert got["Thursday"]["value"] == "1921-04-28"  # the anchor counts as "today"

@@ -440,7 +440,7 @@ class TimexResolver:
             if a and a.day:
                 ref = a.date()
             else:
-                return payload(f"XXXX-WXX-{wd}")
+                return payload(None)  # no date to count from: news leaves it null (news_dev2)
         back = (ref.isoweekday() - wd) % 7
         if rel in ("next", "coming"):
             day = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)
