@@ -97,3 +97,20 @@ def test_a_weekday_without_a_date_to_count_from_has_no_value(nlp):
     assert found(nlp, text, "2021-03-10")["Thursday"]["value"] == "2021-03-04"
     got = found(nlp, "The council met on May 3, 1921. On Thursday it voted.")
     assert got["Thursday"]["value"] == "1921-04-28"  # the anchor counts as "today"
+
+
+def test_now_is_no_date_in_news(nlp):
+    got = found(nlp, "The mill is now closed, and right now no one works there.", "2021-03-10")
+    assert "now" not in got and "right now" not in got
+
+
+def test_now_is_the_present_in_history(nlp):
+    text = ("The fort was built in 1720. In 1755 it was burned, and in 1761 it was rebuilt. "
+            "The ruins can now be visited.")
+    assert found(nlp, text, "2021-03-10")["now"]["value"] == "PRESENT_REF"
+    assert found(nlp, "The ruins can now be visited.")["now"]["value"] == "PRESENT_REF"
+
+
+def test_years_before_the_era_make_a_text_history(nlp):
+    text = "The city fell in 490 BC. In 480 BC the fleet sailed, and in 479 BC the war ended. It is now a ruin."
+    assert found(nlp, text, "2021-03-10")["now"]["value"] == "PRESENT_REF"

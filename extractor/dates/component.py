@@ -102,9 +102,14 @@ class DateRecognizer:
         items = dateline_item(text, layout, self.dateline_date, items)
         published = publication_date(meta, text, layout, self.dateline_date, self.names.month_names)
         iranian = is_iranian(text, layout, self.words)
+        narrative = is_narrative(items, published, iranian)
+        if published is not None and not narrative:
+            # News does not date "now" (news_dev's convention: aspectual adverbs are no dates);
+            # history marks it PRESENT_REF (WikiWars).
+            items = [it for it in items if it.kind != "present"]
         resolver = TimexResolver(
             published,
-            narrative=is_narrative(items, published, iranian),
+            narrative=narrative,
             iranian=iranian,
             number_words=self.numbers,
             sentence_of=layout.sentence_index,

@@ -112,6 +112,12 @@ def is_federal(text: str, words: ContextWords) -> bool:
     return words.federal is not None and words.federal.search(text) is not None
 
 
+def era_year(groups: dict[str, str]) -> int:
+    """ "490 BC" -> -489 (astronomical numbering), "AD 70" -> 70."""
+    year = int(groups["y"])
+    return 1 - year if groups["era"].replace(".", "").upper() in ("BC", "BCE") else year
+
+
 def is_narrative(items: list[Item], published: dt.date | None, iranian: bool = False) -> bool:
     """History rather than news: the years the text names lie long before publication.
 
@@ -126,6 +132,8 @@ def is_narrative(items: list[Item], published: dt.date | None, iranian: bool = F
         return False
     years = [int(it.groups["y"]) for it in items
              if it.kind in ("date", "year") and len(it.groups.get("y", "")) == 4 and "era" not in it.groups]
+    # Years with an era ("490 BC", "AD 70") are history's own: a BC year counts as negative.
+    years += [era_year(it.groups) for it in items if it.kind == "year" and "era" in it.groups and "y" in it.groups]
     if iranian:
         years = [y + 621 if 1300 <= y <= 1499 else y for y in years]
     if not years:
