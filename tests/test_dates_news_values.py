@@ -114,3 +114,17 @@ def test_now_is_the_present_in_history(nlp):
 def test_years_before_the_era_make_a_text_history(nlp):
     text = "The city fell in 490 BC. In 480 BC the fleet sailed, and in 479 BC the war ended. It is now a ruin."
     assert found(nlp, text, "2021-03-10")["now"]["value"] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Earlier today the mayor opened the mill.", "Earlier today", "2021-03-10"),
+    ("The mayor flies out later tonight.", "later tonight", "2021-03-10TNI"),
+    ("This years fair drew crowds to the mill.", "This years", "2021"),
+])
+def test_deictic_words_with_their_modifiers(nlp, text, surface, value):
+    assert found(nlp, text, "2021-03-10")[surface]["value"] == value
+
+
+def test_a_plural_years_is_no_year_elsewhere(nlp):
+    got = found(nlp, "The feud was one of this years-long kind.", "2021-03-10")
+    assert "this years" not in got and "this year" not in got
