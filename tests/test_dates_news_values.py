@@ -128,3 +128,25 @@ def test_deictic_words_with_their_modifiers(nlp, text, surface, value):
 def test_a_plural_years_is_no_year_elsewhere(nlp):
     got = found(nlp, "The feud was one of this years-long kind.", "2021-03-10")
     assert "this years" not in got and "this year" not in got
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Such mills spread in the sixties.", "the sixties", "196"),
+    ("Such mills spread in the early nineteen-seventies.", "the early nineteen-seventies", "197"),
+    ("Such mills spread in the eighteen-eighties.", "the eighteen-eighties", "188"),
+])
+def test_decade_words(nlp, text, surface, value):
+    p = found(nlp, text)[surface]
+    assert p["value"] == value
+    start = int(value) * 10
+    assert p["interval"] == (f"{start}-01-01", f"{start + 9}-12-31")
+
+
+@pytest.mark.parametrize("text", [
+    "Temperatures were in the forties all week.",
+    "Highs reach the mid-fifties by noon.",
+    "It stayed in the sixties degrees range.",
+    "The buyer is in his sixties.",
+])
+def test_decade_words_that_count_degrees_or_age_are_no_dates(nlp, text):
+    assert not any(k.endswith(("forties", "fifties", "sixties")) for k in found(nlp, text))

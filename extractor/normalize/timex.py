@@ -186,6 +186,15 @@ def year_in_window(month: int, day: int | None, ref: dt.date) -> int:
     return ref.year
 
 
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+CENTURY_WORDS = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def decade_of_word(word: str, century: str | None) -> int:
+    """ "sixties" -> 196 (the 1900s unless "eighteen" or "twenty" says otherwise)."""
+    return CENTURY_WORDS.get((century or "nineteen").lower(), 19) * 10 + DECADE_WORDS.index(word.lower()) + 2
+
+
 def fiscal_year_number(digits: str, after: int | None) -> int:
     """ "2019" -> 2019; two digits ("FY20", "2019-20") name the year of the century that
     ``after`` (the range's first year) or the 2000s give."""
@@ -470,7 +479,7 @@ class TimexResolver:
         return payload(date_value(year), interval=date_interval(year))
 
     def _decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        dec = int(g["dec"])
+        dec = int(g["dec"]) if g.get("dec") else decade_of_word(g["dec_word"], g.get("cent_word"))
         return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
 
     def _century(self, g: Groups, pos: int, partner_year: int | None) -> Info:
