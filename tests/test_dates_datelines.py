@@ -70,3 +70,20 @@ def test_metadata_date_wins_over_the_dateline_date(nlp):
 def test_a_number_glued_to_a_month_is_no_date_outside_a_dateline(nlp):
     _doc, found = run(nlp, "The mill reopened after Nov.14 was set as the deadline.", published="2019-11-20")
     assert "Nov.14" not in found
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Mill reopens\n\nLONDON, 9 January 2022 -- Today Acme reopened the mill.", "9 January 2022"),
+    ("Mill reopens\n\nLONDON, 9th January, 2022 (XNA) - Today Acme reopened the mill.", "9th January, 2022"),
+])
+def test_day_first_dateline(nlp, text, surface):
+    doc, found = run(nlp, text)
+    assert doc._.facts_meta.published == dt.date(2022, 1, 9)
+    assert found[surface]["value"] == "2022-01-09"
+    assert found["Today"]["value"] == "2022-01-09"
+
+
+def test_a_number_after_a_dateline_place_is_no_date(nlp):
+    doc, found = run(nlp, "Mill reopens\n\nSOMEWHERE, 12 SENATORS -- Today they voted.")
+    assert doc._.facts_meta.published is None
+    assert found["Today"]["value"] is None

@@ -24,13 +24,25 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # A dateline's day may follow an abbreviated month without a space ("Nov.29"): the layout
 # found the dateline already, so the looser form cannot be a stray number.
 _DATELINE_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+# Day first ("9 January 2022"): its parts carry other names, read back by ``dateline_parts``.
+_DATELINE_DMY = r"(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+{MONTH2}(?:,?[ \t]*(?P<y2>\d{4})(?!\d))?"
 
 
 def dateline_date_regex(places: dict[str, str]) -> re.Pattern[str]:
-    """The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2", "Nov.29"."""
+    """The date of a dateline the layout found: "Apr. 14, 2015", "Friday, May 2", "Nov.29",
+    "9 January 2022"."""
     month = places["MONTH"].removesuffix(r"(?!\w)")  # the name may touch its day after a period
-    return re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?", places) + month + r"(?:[ \t]+|(?<=\.))"
-                      + _DATELINE_DAY + fill(r"(?:,[ \t]*{YEAR})?", places))
+    mdy = month + r"(?:[ \t]+|(?<=\.))" + _DATELINE_DAY + fill(r"(?:,[ \t]*{YEAR})?", places)
+    return re.compile(fill(r"(?:{WEEKDAY},?[ \t]+)?", places) + f"(?:{mdy}|{fill(_DATELINE_DMY, places)})")
+
+
+def dateline_parts(m: re.Match[str]) -> dict[str, str]:
+    """A dateline date's parts under the names the date resolver reads (m, d, y, wd)."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    for own, common in (("m2", "m"), ("d2", "d"), ("y2", "y")):
+        if own in g:
+            g[common] = g.pop(own)
+    return g
 
 
 def dateline_item(text: str, layout: Layout, dateline_date: re.Pattern[str], items: list[Item]) -> list[Item]:
@@ -46,7 +58,7 @@ def dateline_item(text: str, layout: Layout, dateline_date: re.Pattern[str], ite
         return items  # a pattern found it whole (or more)
     if any(it.start < s or e < it.end for it in overlapping):
         return items  # a longer phrase runs across its edge: leave the patterns' reading
-    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    groups = dateline_parts(m)
     kept = [it for it in items if it not in overlapping]  # parts of it ("2011" of "Nov.29, 2011")
     return sorted([*kept, Item(s, e, "date", groups)], key=lambda it: it.start)
 
@@ -73,12 +85,13 @@ def published_from_dateline(text: str, layout: Layout, meta: DocMeta, dateline_d
     m = dateline_date.fullmatch(text, *date) if date else None
     if not m:
         return None
-    month = month_names.get(m.group("m").rstrip(".").lower())
-    year = int(m.group("y")) if m.group("y") else year_from_meta(meta)
+    g = dateline_parts(m)
+    month = month_names.get(g["m"].rstrip(".").lower())
+    year = int(g["y"]) if g.get("y") else year_from_meta(meta)
     if month is None or year is None:
         return None
     try:
-        return dt.date(year, month, int(m.group("d")))
+        return dt.date(year, month, int(g["d"]))
     except ValueError:
         return None
 
