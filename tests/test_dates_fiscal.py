@@ -36,6 +36,9 @@ def federal(first, last=None):
     ("The federal grants ran in fiscal years 2012 through 2017.", "fiscal years 2012 through 2017",
      federal(2012, 2017)),
     ("The federal grants grew in fiscal year 2019-20.", "fiscal year 2019-20", federal(2020)),
+    ("The federal agency spent more in the 2019 fiscal year.", "the 2019 fiscal year", federal(2019)),
+    ("The federal agency spent more in fiscal-year 2018.", "fiscal-year 2018", federal(2018)),
+    ("The federal agency spent more in the 2019-20 fiscal year.", "the 2019-20 fiscal year", federal(2020)),
 ])
 def test_federal_fiscal_years_run_october_to_september(nlp, text, surface, interval):
     p = found(nlp, text, "2021-03-01")[surface]
