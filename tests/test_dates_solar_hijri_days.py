@@ -71,3 +71,18 @@ def test_ordinal_month_phrases(nlp, sentence, surface, month):
 def test_an_ambiguous_month_name_alone_stays_a_word(nlp):
     got = found(nlp, "Mehr reported that Azar Bank opened a branch.")
     assert not any(k.startswith(("Mehr", "Azar")) for k in got)
+
+
+@pytest.mark.parametrize("sentence,surface,value,calendar", [
+    ("The decree dated 1398/08/13 took effect.", "1398/08/13", gregorian(1398, 8, 13), "solar_hijri"),
+    ("The decree dated 1399.1.5 took effect.", "1399.1.5", gregorian(1399, 1, 5), "solar_hijri"),
+    ("The order dated 2019/11/04 took effect.", "2019/11/04", "2019-11-04", "gregorian"),
+])
+def test_year_first_numeric_dates(nlp, sentence, surface, value, calendar):
+    p = found(nlp, sentence)[surface]
+    assert (p["value"], p["calendar"]) == (value, calendar)
+
+
+@pytest.mark.parametrize("sentence", ["Version 2019.11.4.1 shipped.", "The code 1398/13/45 failed."])
+def test_year_first_numbers_that_are_no_dates(nlp, sentence):
+    assert not [k for k in found(nlp, sentence) if k[:4].isdigit()]

@@ -414,6 +414,17 @@ class TimexResolver:
         self.remember(pos, year, month, day, explicit=True)
         return payload(date_value(year, month, day), interval=date_interval(year, month, day))
 
+    def _numeric_ymd(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "2019/11/04"; a year from 1300 to 1499 is Solar Hijri ("1398/08/13", as Iranian
+        documents write dates): no Gregorian text of today writes such years this way."""
+        year, month, day = int(g["y"]), int(g["mn"]), int(g["d"])
+        if 1300 <= year <= 1499:
+            return self._solar_hijri_month({"shm_n": str(month), "d": str(day), "shy": str(year)}, pos, None)
+        if not valid_day(year, month, day):
+            return payload(None)
+        self.remember(pos, year, month, day, explicit=True)
+        return payload(date_value(year, month, day), interval=date_interval(year, month, day))
+
     def _month_relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         month = self.month_number(g["m"])
         if month is None:  # never for a name the patterns matched
