@@ -80,3 +80,18 @@ def test_iranian_fiscal_years_are_solar_hijri(nlp):
     for surface in ("fiscal year 1397", "the most recent fiscal year"):
         assert got[surface]["calendar"] == "solar_hijri" and got[surface]["value"] is None
         assert got[surface]["interval"] == (start.isoformat(), end.isoformat())
+
+
+@pytest.mark.parametrize("text,surface,interval", [
+    ("Acme Corp. said its fiscal 2014 revenue rose. Its fiscal year ends June 30.", "fiscal 2014",
+     ("2013-07-01", "2014-06-30")),
+    ("The firm, whose fiscal year ended in March, grew in fiscal year 2019.", "fiscal year 2019",
+     ("2018-04-01", "2019-03-31")),
+    ("In the most recent fiscal year, the firm earned more. Its fiscal year ends June 30.",
+     "the most recent fiscal year", ("2019-07-01", "2020-06-30")),
+    ("The federal agency, whose fiscal year runs through June, grew in FY2019.", "FY2019",
+     ("2018-07-01", "2019-06-30")),
+])
+def test_a_stated_fiscal_year_end_gives_the_interval(nlp, text, surface, interval):
+    p = found(nlp, text, "2020-12-01")[surface]
+    assert p["value"] is None and p["interval"] == interval

@@ -34,7 +34,8 @@ from .candidates import PatternScanner, longest_first
 from .context import (
     dateline_date_regex,
     dateline_item,
-    is_federal,
+    fiscal_end_month,
+    fiscal_end_regex,
     is_iranian,
     is_narrative,
     publication_date,
@@ -80,6 +81,7 @@ class DateRecognizer:
         places = placeholders(self.names, lex)
         self.scanner = PatternScanner(rows, places, self.names.by_placeholder(), self.words)
         self.dateline_date = dateline_date_regex(places)
+        self.fiscal_end = fiscal_end_regex(places)
 
     def __call__(self, doc: Doc) -> Doc:
         """Writes ``doc.spans["facts_dates"]`` (the stages are in :meth:`find`)."""
@@ -116,8 +118,9 @@ class DateRecognizer:
         )
         resolver.month_names = self.names.month_names
         # Only a fiscal year reads it: most texts never pay for the search.
-        resolver.federal = any(it.kind == "fiscal" or "fiscal" in it.groups for it in items) \
-            and is_federal(text, self.words)
+        if any(it.kind == "fiscal" or "fiscal" in it.groups for it in items):
+            resolver.fiscal_end_month = fiscal_end_month(text, self.fiscal_end, self.words,
+                                                         self.names.month_names)
         resolver.weekday_names = self.names.weekday_names
         resolver.sh_month_names = self.names.sh_names
         infos = ItemResolver(text, items, resolver, self.names, self.words).resolve_all()

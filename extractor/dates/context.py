@@ -14,6 +14,7 @@ import re
 import statistics
 
 from ..layout.model import Layout
+from ..normalize.timex import FEDERAL_FISCAL_END
 from ..payloads import DocMeta
 from .items import Item
 from .lexicon import ContextWords, fill
@@ -117,6 +118,24 @@ def is_iranian(text: str, layout: Layout, words: ContextWords) -> bool:
         return True
     place = layout.dateline.place if layout.dateline else None
     return place is not None and text[place[0] : place[1]] in words.iran_places
+
+
+def fiscal_end_regex(places: dict[str, str]) -> re.Pattern[str]:
+    """Where a text states when its fiscal year ends: "its fiscal year ends June 30", "a fiscal
+    year ending in March"."""
+    return re.compile(fill(r"(?i:fiscal\s+year\s+(?:that\s+|which\s+)?(?:ends|ended|ending|closes|closed"
+                           r"|runs\s+(?:through|to|until))\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?){MONTH}",
+                           places))
+
+
+def fiscal_end_month(text: str, stated: re.Pattern[str], words: ContextWords,
+                     month_names: dict[str, int]) -> int | None:
+    """The month the text's fiscal years end in: the one it states, else September where it
+    speaks for the U.S. federal government, else None."""
+    m = stated.search(text)
+    if m:
+        return month_names.get(m.group("m").rstrip(".").lower())
+    return FEDERAL_FISCAL_END if is_federal(text, words) else None
 
 
 def is_federal(text: str, words: ContextWords) -> bool:

@@ -205,10 +205,14 @@ def fiscal_year_number(digits: str, after: int | None) -> int:
     return year + 100 if after and year < after else year
 
 
-def federal_fiscal_interval(first: int, last: int) -> tuple[dt.date, dt.date]:
-    """U.S. federal fiscal years ``first`` to ``last``: 1 October of the year before the first
-    to 30 September of the last (31 U.S.C. 1102)."""
-    return dt.date(first - 1, 10, 1), dt.date(last, 9, 30)
+FEDERAL_FISCAL_END = 9  # U.S. federal fiscal years end on 30 September (31 U.S.C. 1102)
+
+
+def fiscal_interval(first: int, last: int, end_month: int) -> tuple[dt.date, dt.date]:
+    """Fiscal years ``first`` to ``last`` that end in ``end_month``, each named by the year it
+    ends in (FY2020 of the U.S. government: 1 October 2019 to 30 September 2020)."""
+    start_year, start_month = add_months(first, end_month, -11)
+    return dt.date(start_year, start_month, 1), month_end(last, end_month)
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -671,18 +675,19 @@ class TimexResolver:
             return payload(None, calendar="solar_hijri", interval=interval)
         if last == first + 1 and not g.get("plural"):
             first = last  # "fiscal year 2019-20", "FY 2019/20": one year, named by both its ends
-        if self.federal and 1800 <= first <= 9999:
-            return payload(None, interval=federal_fiscal_interval(first, last))
+        if self.fiscal_end_month and 1800 <= first <= 9999:
+            return payload(None, interval=fiscal_interval(first, last, self.fiscal_end_month))
         return payload(None)
 
     def _fiscal_relative(self, offset: int) -> Info:
-        """ "the current fiscal year", "the next fiscal year" of the U.S. government: the
-        federal fiscal year of publication, moved."""
+        """ "the current fiscal year", "the next fiscal year" where the text tells when its
+        fiscal years end: the fiscal year of publication, moved."""
         ref = self.deictic_ref()
-        if ref is None or not self.federal:
+        end_month = self.fiscal_end_month
+        if ref is None or not end_month:
             return payload(None)
-        year = (ref.year + 1 if ref.month >= 10 else ref.year) + offset
-        return payload(None, interval=federal_fiscal_interval(year, year))
+        year = (ref.year + 1 if ref.month > end_month else ref.year) + offset
+        return payload(None, interval=fiscal_interval(year, year, end_month))
 
     def _iranian_year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("shy"):
@@ -929,7 +934,9 @@ class TimexResolver:
     # -- lexicon lookups, filled in by the component -----------------------------------------
 
     month_names: Mapping[str, int] = {}
-    federal = False  # the text's fiscal years are the U.S. government's (October to September)
+    # The month the text's fiscal years end in: stated ("its fiscal year ends in June"), or
+    # September for the U.S. government's; None when the text does not tell.
+    fiscal_end_month: int | None = None
     weekday_names: Mapping[str, int] = {}
     sh_month_names: Mapping[str, int] = {}
 
