@@ -9,8 +9,9 @@ words, context words; month and weekday names from ``resources/shared/``), loade
    (:mod:`.checks`, reading the words around it through :mod:`.neighbours`) keeps, trims or
    drops a match, and when candidates overlap the longest wins;
 2. :mod:`.items`: the survivors as items (a year range as two), those in boilerplate dropped;
-3. :mod:`.context`: the publication date (``doc._.facts_meta.published``, else the
-   dateline's, which is then filled in), whether the text is Iranian, whether it is history;
+3. :mod:`.context`: the dateline's date as an item of its own, the publication date
+   (``doc._.facts_meta.published``, else the dateline's, which is then filled in), whether
+   the text is Iranian, whether it is history (news drops "now"), when its fiscal years end;
 4. :mod:`.resolve` (with :mod:`.ranges`): the items normalised in text order by
    :class:`extractor.normalize.timex.TimexResolver` against the publication date and the
    dates the text mentioned before, ranges joined;
