@@ -59,11 +59,18 @@ def test_agency_dateline_without_place(nlp):
     assert found["today"]["value"] == "2020-10-20"
 
 
-def test_metadata_date_wins_over_the_dateline_date(nlp):
-    doc, found = run(nlp, "Mill reopens\n\nWASHINGTON, Jan. 9, 2022 -- Today the mill reopened.",
-                     published="2022-01-10")
-    assert doc._.facts_meta.published == dt.date(2022, 1, 10)
+def test_a_reposted_release_keeps_its_own_today(nlp):
+    doc, found = run(nlp, "Mill reopens\n\nWASHINGTON, Jan. 9, 2022 -- Today the mill reopened. "
+                          "It closed on Monday.", published="2022-03-07")
+    assert doc._.facts_meta.published == dt.date(2022, 3, 7)  # the metadata stays as given
     assert found["Jan. 9, 2022"]["value"] == "2022-01-09"
+    assert found["Today"]["value"] == "2022-01-09"
+    assert found["Monday"]["value"] == "2022-01-03"
+
+
+def test_a_dateline_without_year_leaves_today_to_the_metadata(nlp):
+    _doc, found = run(nlp, "Mill reopens\n\nSOMEWHERE, Jan. 9 (XNA) -- Today the mill reopened.",
+                      published="2022-01-10")
     assert found["Today"]["value"] == "2022-01-10"
 
 

@@ -40,6 +40,7 @@ from .context import (
     is_iranian,
     is_narrative,
     publication_date,
+    written_on,
 )
 from .items import outside, split_ranges
 from .lexicon import (
@@ -103,7 +104,8 @@ class DateRecognizer:
             items = outside(items, [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]])
         layout = layout_of(doc)
         items = dateline_item(text, layout, self.dateline_date, items)
-        published = publication_date(meta, text, layout, self.dateline_date, self.names.month_names)
+        published = written_on(publication_date(meta, text, layout, self.dateline_date, self.names.month_names),
+                               text, layout, self.dateline_date, self.names.month_names)
         iranian = is_iranian(text, layout, self.words)
         narrative = is_narrative(items, published, iranian)
         if published is not None and not narrative:

@@ -78,17 +78,28 @@ def publication_date(meta: DocMeta, text: str, layout: Layout, dateline_date: re
     return found
 
 
-def published_from_dateline(text: str, layout: Layout, meta: DocMeta, dateline_date: re.Pattern[str],
+def written_on(published: dt.date | None, text: str, layout: Layout, dateline_date: re.Pattern[str],
+               month_names: dict[str, int]) -> dt.date | None:
+    """The day "today" means: a dateline's full date ("WASHINGTON, Jan. 9, 2022 --") when the
+    metadata dates the text otherwise (a release reposted later keeps its own "today"),
+    else the publication date."""
+    if published is None:
+        return None
+    own = published_from_dateline(text, layout, None, dateline_date, month_names)
+    return own or published
+
+
+def published_from_dateline(text: str, layout: Layout, meta: DocMeta | None, dateline_date: re.Pattern[str],
                             month_names: dict[str, int]) -> dt.date | None:
     """A publication date from the dateline's date ("Apr. 14, 2015", or "Jul. 3" with a
-    year from the metadata)."""
+    year from the metadata; without metadata only a full date)."""
     date = layout.dateline.date if layout.dateline else None
     m = dateline_date.fullmatch(text, *date) if date else None
     if not m:
         return None
     g = dateline_parts(m)
     month = month_names.get(g["m"].rstrip(".").lower())
-    year = int(g["y"]) if g.get("y") else year_from_meta(meta)
+    year = int(g["y"]) if g.get("y") else (year_from_meta(meta) if meta is not None else None)
     if month is None or year is None:
         return None
     try:
