@@ -86,3 +86,8 @@ def test_year_first_numeric_dates(nlp, sentence, surface, value, calendar):
 @pytest.mark.parametrize("sentence", ["Version 2019.11.4.1 shipped.", "The code 1398/13/45 failed."])
 def test_year_first_numbers_that_are_no_dates(nlp, sentence):
     assert not [k for k in found(nlp, sentence) if k[:4].isdigit()]
+
+
+def test_the_issue_example_aban_13_1398(nlp):
+    assert gregorian(1398, 8, 13) == "2019-11-04"  # jdatetime agrees with the issue's example
+    assert found(nlp, "The mill opened on Aban 13, 1398.")["Aban 13, 1398"]["value"] == "2019-11-04"
