@@ -33,6 +33,10 @@ _SCALES = frozenset(("million", "billion", "thousand", "percent", "%"))
 _CLOCK_BEFORE = frozenset(("at", "by", "until", "till", "from", "around", "before", "after", "since",
                            "about", "approximately", "to", "and", "between"))
 _FIRST_NAME_MONTHS = frozenset(("april", "june", "august", "may"))
+# "temperatures in the forties", "the mid-sixties degrees": decade words that count degrees.
+_DEGREE_WORDS = frozenset(("temperature", "temperatures", "degrees", "degree", "highs", "lows", "high",
+                           "low", "upper", "mercury", "thermometer", "fahrenheit", "celsius"))
+_DECADE_WORD_CONTEXT = 40  # characters read before a decade word
 
 
 def year_end(m: re.Match[str]) -> int:
@@ -107,9 +111,18 @@ def check_bare_season(words: ContextWords, text: str, m: re.Match[str]) -> tuple
 def check_solar_hijri_month(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("shm").lower() not in words.sh_ambiguous:
         return m.span()
-    if m.group("mo") or m.group("d") or m.group("shy") or m.group("iran2"):
+    g = m.groupdict()  # the month-day row ("Aban 13, 1398") has no "month of" or year words
+    if g.get("mo") or g.get("d") or g.get("shy") or g.get("iran2"):
         return m.span()
     return None
+
+
+def check_decade_word(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """ "the sixties" is a decade unless the words around it count degrees."""
+    before = re.findall(r"[a-z]+", text[max(0, m.start() - _DECADE_WORD_CONTEXT):m.start()].lower())
+    if _DEGREE_WORDS.intersection(before[-5:]) or next_word(text, m.end()).lower() in _DEGREE_WORDS:
+        return None
+    return m.span()
 
 
 def check_weekday(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -180,6 +193,7 @@ CHECKS: dict[str, CheckRule] = {
     "bare_season": check_bare_season,
     "solar_hijri_month": check_solar_hijri_month,
     "weekday": check_weekday,
+    "decade_word": check_decade_word,
     "century": check_century,
     "part_of_year": check_part_of_year,
     "offset": check_offset,

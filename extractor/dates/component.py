@@ -9,8 +9,9 @@ words, context words; month and weekday names from ``resources/shared/``), loade
    (:mod:`.checks`, reading the words around it through :mod:`.neighbours`) keeps, trims or
    drops a match, and when candidates overlap the longest wins;
 2. :mod:`.items`: the survivors as items (a year range as two), those in boilerplate dropped;
-3. :mod:`.context`: the publication date (``doc._.facts_meta.published``, else the
-   dateline's, which is then filled in), whether the text is Iranian, whether it is history;
+3. :mod:`.context`: the dateline's date as an item of its own, the publication date
+   (``doc._.facts_meta.published``, else the dateline's, which is then filled in), whether
+   the text is Iranian, whether it is history (news drops "now"), when its fiscal years end;
 4. :mod:`.resolve` (with :mod:`.ranges`): the items normalised in text order by
    :class:`extractor.normalize.timex.TimexResolver` against the publication date and the
    dates the text mentioned before, ranges joined;
@@ -31,7 +32,16 @@ from ..layout.component import layout_of
 from ..normalize.timex import TimexResolver
 from ..payloads import DocMeta
 from .candidates import PatternScanner, longest_first
-from .context import dateline_date_regex, is_iranian, is_narrative, publication_date
+from .context import (
+    dateline_date_regex,
+    dateline_item,
+    fiscal_end_month,
+    fiscal_end_regex,
+    is_iranian,
+    is_narrative,
+    publication_date,
+    written_on,
+)
 from .items import outside, split_ranges
 from .lexicon import (
     LEXICON,
@@ -73,6 +83,7 @@ class DateRecognizer:
         places = placeholders(self.names, lex)
         self.scanner = PatternScanner(rows, places, self.names.by_placeholder(), self.words)
         self.dateline_date = dateline_date_regex(places)
+        self.fiscal_end = fiscal_end_regex(places)
 
     def __call__(self, doc: Doc) -> Doc:
         """Writes ``doc.spans["facts_dates"]`` (the stages are in :meth:`find`)."""
@@ -92,16 +103,27 @@ class DateRecognizer:
         if BOILERPLATE in doc.spans:
             items = outside(items, [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]])
         layout = layout_of(doc)
-        published = publication_date(meta, text, layout, self.dateline_date, self.names.month_names)
+        items = dateline_item(text, layout, self.dateline_date, items)
+        published = written_on(publication_date(meta, text, layout, self.dateline_date, self.names.month_names),
+                               text, layout, self.dateline_date, self.names.month_names)
         iranian = is_iranian(text, layout, self.words)
+        narrative = is_narrative(items, published, iranian)
+        if published is not None and not narrative:
+            # News does not date "now" (news_dev's convention: aspectual adverbs are no dates);
+            # history marks it PRESENT_REF (WikiWars).
+            items = [it for it in items if it.kind != "present"]
         resolver = TimexResolver(
             published,
-            narrative=is_narrative(items, published, iranian),
+            narrative=narrative,
             iranian=iranian,
             number_words=self.numbers,
             sentence_of=layout.sentence_index,
         )
         resolver.month_names = self.names.month_names
+        # Only a fiscal year reads it: most texts never pay for the search.
+        if any(it.kind == "fiscal" or "fiscal" in it.groups for it in items):
+            resolver.fiscal_end_month = fiscal_end_month(text, self.fiscal_end, self.words,
+                                                         self.names.month_names)
         resolver.weekday_names = self.names.weekday_names
         resolver.sh_month_names = self.names.sh_names
         infos = ItemResolver(text, items, resolver, self.names, self.words).resolve_all()

@@ -259,6 +259,7 @@ class ContextWords:
     iran_phrases: list[str]  # phrases that make a text Iranian
     iran_places: set[str]  # dateline places in Iran
     sh_safe: re.Pattern[str]  # the Solar Hijri month names no other word looks like
+    federal: re.Pattern[str] | None = None  # what names the U.S. federal government
 
 
 def context_words(lex: dict[str, Any], names: NameTables) -> ContextWords:
@@ -279,5 +280,16 @@ def context_words(lex: dict[str, Any], names: NameTables) -> ContextWords:
         iran_phrases=list(ctx["phrases"]),
         iran_places=set(ctx["dateline_places"]),
         sh_safe=re.compile(rf"(?<!\w)(?:{literal(safe_sh)})(?!\w)"),
+        federal=federal_regex(lex.get("federal_context")),
     )
+
+
+def federal_regex(ctx: dict[str, Any] | None) -> re.Pattern[str] | None:
+    """Whole-word federal phrases, or "U.S." / "United States" before up to four capitalised
+    words and an agency head noun ("U.S. Department of Agriculture", "U.S. Census Bureau")."""
+    if not ctx:
+        return None
+    heads = literal(ctx["agency_heads"])
+    agency = rf"(?:U\.S\.|United\s+States)\s+(?:(?:[A-Z][\w&'’-]*|of|and|for|the)\s+){{0,4}}(?:{heads})"
+    return re.compile(rf"(?<!\w)(?:{literal(ctx['phrases'])}|{agency})(?!\w)")
 

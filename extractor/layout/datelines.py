@@ -45,11 +45,16 @@ class DatelineFinder:
         self._weekdays = frozenset(weekday_forms)
         month = rf"(?:{alternation(month_forms, space=None)})(?![^\W\d_])"  # "Nov.29"
         weekday = rf"(?:{alternation(weekday_forms, space=None)})(?!\w)"
-        date = rf"(?:{weekday},?[ \t]+)?{month}[ \t]*{_DAY}(?:,[ \t]*{_YEAR})?"
+        # Month first ("Jan. 9, 2022") or, in British and agency style, day first
+        # ("9 January 2022").
+        date = (rf"(?:{weekday},?[ \t]+)?(?:{month}[ \t]*{_DAY}(?:,[ \t]*{_YEAR})?"
+                rf"|{_DAY}[ \t]+{month}(?:,?[ \t]*{_YEAR})?)")
         self._date = re.compile(date)
+        # What follows a place's comma: a region and/or a date, or a day-first date alone.
+        extra = rf"(?:{_EXTRA}|{_DAY}[ \t]+{month}(?:,?[ \t]*{_YEAR})?)"
         self._with_dash = re.compile(
-            rf"(?:(?P<place>{_CAPS_PLACE})(?:,[ \t]*(?P<extra>{_EXTRA}))?"
-            rf"|(?P<tplace>{_TITLE_PLACE}),[ \t]*(?P<textra>{_EXTRA})"
+            rf"(?:(?P<place>{_CAPS_PLACE})(?:,[ \t]*(?P<extra>{extra}))?"
+            rf"|(?P<tplace>{_TITLE_PLACE}),[ \t]*(?P<textra>{extra})"
             rf"|\((?P<bplace>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]*(?P<bextra>[^()\n]{{1,50}})\)"
             rf"|(?P<ldate>{date}))"
             rf"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z. &]{{0,30}})\)|\((?P<pdate>{date})\)"

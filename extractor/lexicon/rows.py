@@ -265,6 +265,14 @@ class IranianContext(Row):
     dateline_places: list[str]
 
 
+class FederalContext(Row):
+    """What makes a text's fiscal years the U.S. federal ones (October to September)."""
+
+    comment: str = Field("", alias="_comment")
+    phrases: list[str]
+    agency_heads: list[str]
+
+
 class DatesLexicon(Row):
     """``dates/lexicon.json``: the words the date patterns are built from. Months and
     weekdays come from ``shared/`` when the file does not give its own."""
@@ -287,6 +295,7 @@ class DatesLexicon(Row):
     approximators: list[str]
     range_change_words: list[str] = Field(default_factory=list)
     iranian_context: IranianContext
+    federal_context: Optional[FederalContext] = None
 
 
 CATALOGUE: dict[str, type[Row]] = {

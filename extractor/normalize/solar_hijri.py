@@ -67,6 +67,17 @@ def latest_month_start(month: int, ref: dt.date) -> int:
     return year if month <= ref_month else year - 1
 
 
+def year_near(month: int, day: int, ref: dt.date) -> int:
+    """The Solar Hijri year that puts a year-less day ("the 10th of Dey") between nine months
+    before and three months after ``ref``, as news dates a Gregorian "June 21"; else ref's year."""
+    year = year_of(ref)
+    for candidate in (year, year - 1, year + 1):
+        when = to_gregorian(candidate, month, day)
+        if when is not None and -275 <= (when - ref).days <= 92:
+            return candidate
+    return year
+
+
 def shift_years(date: dt.date, n: int) -> dt.date | None:
     """The Gregorian date of the same Solar Hijri day ``n`` years away (30 Esfand may become 29)."""
     try:

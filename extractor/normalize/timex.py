@@ -44,13 +44,19 @@ SEASON_CODES: dict[str, str] = dict(_TIME_WORDS.seasons)
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 ANAPHORIC_REL = {"previous", "preceding", "prior", "following", "same", "that"}
 REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1,
-              "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
+              "previous": -1, "preceding": -1, "prior": -1, "most recent": -1, "latest": -1,
+              "next": 1, "coming": 1, "following": 1}
 QUARTER_ORDINALS: dict[str, int] = dict(_TIME_WORDS.quarter_ordinals)
 TZ_OFFSETS = {"GMT": "Z", "UTC": "Z", "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05",
               "MST": "-07", "MDT": "-06", "PST": "-08", "PDT": "-07", "CET": "+01",
               "CEST": "+02", "IRST": "+0330", "IRDT": "+0430"}
 
 _WS = re.compile(r"\s+")
+# Values that news annotation leaves null (news_dev's convention: "iso null for ... weeks,
+# decades"; centuries with them): a week ("2021-W09", "2021-W09-WE"), a decade ("196") or a
+# century ("19"); the interval still says which days. History keeps them (WikiWars annotates
+# "the 1870s" as 187). Seasons keep their TIMEX value ("2021-WI") in news too.
+NEWS_UNDATED = re.compile(r"\d{4}-W\d\d(?:-WE)?|\d{2,3}")
 
 Groups = Mapping[str, Any]  # the named parts of a match: "m" (month), "d", "y", "rel", ...
 Info = dict[str, Any]  # a resolved date: value, type, calendar, interval (see :func:`payload`)
@@ -178,6 +184,35 @@ def year_in_window(month: int, day: int | None, ref: dt.date) -> int:
         if -275 <= delta <= 92:
             return year
     return ref.year
+
+
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+CENTURY_WORDS = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def decade_of_word(word: str, century: str | None) -> int:
+    """ "sixties" -> 196 (the 1900s unless "eighteen" or "twenty" says otherwise)."""
+    return CENTURY_WORDS.get((century or "nineteen").lower(), 19) * 10 + DECADE_WORDS.index(word.lower()) + 2
+
+
+def fiscal_year_number(digits: str, after: int | None) -> int:
+    """ "2019" -> 2019; two digits ("FY20", "2019-20") name the year of the century that
+    ``after`` (the range's first year) or the 2000s give."""
+    if len(digits) >= 4:
+        return int(digits)
+    century = after // 100 * 100 if after else 2000
+    year = century + int(digits)
+    return year + 100 if after and year < after else year
+
+
+FEDERAL_FISCAL_END = 9  # U.S. federal fiscal years end on 30 September (31 U.S.C. 1102)
+
+
+def fiscal_interval(first: int, last: int, end_month: int) -> tuple[dt.date, dt.date]:
+    """Fiscal years ``first`` to ``last`` that end in ``end_month``, each named by the year it
+    ends in (FY2020 of the U.S. government: 1 October 2019 to 30 September 2020)."""
+    start_year, start_month = add_months(first, end_month, -11)
+    return dt.date(start_year, start_month, 1), month_end(last, end_month)
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -331,6 +366,8 @@ class TimexResolver:
                 self.note_period(start, out["calendar"],
                                  (dt.date.fromisoformat(first), dt.date.fromisoformat(last)),
                                  out["value"])
+        if out["value"] and self.published and not self.narrative and NEWS_UNDATED.fullmatch(out["value"]):
+            out["value"] = None  # the interval still says which days
         return out
 
     def note_period(self, pos: int, calendar: str, interval: tuple[dt.date, dt.date],
@@ -381,6 +418,17 @@ class TimexResolver:
         self.remember(pos, year, month, day, explicit=True)
         return payload(date_value(year, month, day), interval=date_interval(year, month, day))
 
+    def _numeric_ymd(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "2019/11/04"; a year from 1300 to 1499 is Solar Hijri ("1398/08/13", as Iranian
+        documents write dates): no Gregorian text of today writes such years this way."""
+        year, month, day = int(g["y"]), int(g["mn"]), int(g["d"])
+        if 1300 <= year <= 1499:
+            return self._solar_hijri_month({"shm_n": str(month), "d": str(day), "shy": str(year)}, pos, None)
+        if not valid_day(year, month, day):
+            return payload(None)
+        self.remember(pos, year, month, day, explicit=True)
+        return payload(date_value(year, month, day), interval=date_interval(year, month, day))
+
     def _month_relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         month = self.month_number(g["m"])
         if month is None:  # never for a name the patterns matched
@@ -416,7 +464,7 @@ class TimexResolver:
             if a and a.day:
                 ref = a.date()
             else:
-                return payload(f"XXXX-WXX-{wd}")
+                return payload(None)  # no date to count from: news leaves it null (news_dev2)
         back = (ref.isoweekday() - wd) % 7
         if rel in ("next", "coming"):
             day = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)
@@ -446,7 +494,7 @@ class TimexResolver:
         return payload(date_value(year), interval=date_interval(year))
 
     def _decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        dec = int(g["dec"])
+        dec = int(g["dec"]) if g.get("dec") else decade_of_word(g["dec_word"], g.get("cent_word"))
         return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
 
     def _century(self, g: Groups, pos: int, partner_year: int | None) -> Info:
@@ -614,7 +662,32 @@ class TimexResolver:
         return payload(None, interval=date_interval(ref.year - 1))
 
     def _fiscal(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "fiscal year 2019", "FY2020", "fiscal years 2012 through 2017": no calendar value
+        (news convention), but the days they cover where the text tells whose years they are:
+        Solar Hijri years in Iranian text, October to September for the U.S. government."""
+        first = fiscal_year_number(g["y"], None)
+        last = fiscal_year_number(g["y2"], first) if g.get("y2") else first
+        if last < first:
+            return payload(None)
+        if self.iranian and 1300 <= first <= 1499:
+            start, end = solar_hijri.year_interval(first), solar_hijri.year_interval(last)
+            interval = (start[0], end[1]) if start and end else None
+            return payload(None, calendar="solar_hijri", interval=interval)
+        if last == first + 1 and not g.get("plural"):
+            first = last  # "fiscal year 2019-20", "FY 2019/20": one year, named by both its ends
+        if self.fiscal_end_month and 1800 <= first <= 9999:
+            return payload(None, interval=fiscal_interval(first, last, self.fiscal_end_month))
         return payload(None)
+
+    def _fiscal_relative(self, offset: int) -> Info:
+        """ "the current fiscal year", "the next fiscal year" where the text tells when its
+        fiscal years end: the fiscal year of publication, moved."""
+        ref = self.deictic_ref()
+        end_month = self.fiscal_end_month
+        if ref is None or not end_month:
+            return payload(None)
+        year = (ref.year + 1 if ref.month > end_month else ref.year) + offset
+        return payload(None, interval=fiscal_interval(year, year, end_month))
 
     def _iranian_year(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         if g.get("shy"):
@@ -637,6 +710,8 @@ class TimexResolver:
                 return payload(None, calendar="solar_hijri")
             if rel:
                 year = solar_hijri.year_of(ref) + REL_OFFSET.get(rel, 0)
+            elif day:
+                year = solar_hijri.year_near(month, day, ref)
             else:
                 year = solar_hijri.latest_month_start(month, ref)
         if day:
@@ -665,11 +740,11 @@ class TimexResolver:
         return payload(day.isoformat(), interval=(day, day))
 
     def _relative(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        rel = (g.get("rel") or "this").lower()
+        rel = _WS.sub(" ", (g.get("rel") or "this").lower())
         gran = (g.get("gran") or "year").lower()
         if g.get("fiscal"):
             if not self.iranian:
-                return payload(None)
+                return self._fiscal_relative(REL_OFFSET.get(rel, 0))
             gran = "year"
         if g.get("dir"):  # "the day before", "the week after"
             a = self.anaphoric_ref()
@@ -859,6 +934,9 @@ class TimexResolver:
     # -- lexicon lookups, filled in by the component -----------------------------------------
 
     month_names: Mapping[str, int] = {}
+    # The month the text's fiscal years end in: stated ("its fiscal year ends in June"), or
+    # September for the U.S. government's; None when the text does not tell.
+    fiscal_end_month: int | None = None
     weekday_names: Mapping[str, int] = {}
     sh_month_names: Mapping[str, int] = {}
 
