@@ -70,7 +70,9 @@ _SCIENTIFIC = re.compile(
     r"|\s?[×xX·*]\s?10(?P<c>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|e(?P<d>[-−+]?\d{1,3}))(?![\w.,]?\d)")
 _TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?\d[\d,.]*(?:e[-−+]?\d{1,3})?")
 _AGE_BEFORE = re.compile(r"\b(?:[Aa]ged|[Aa]ges? of)\s$")
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s$")
+# A first and last name before the comma, where no entity is at hand (the quantities
+# component alone): "Dara Kim, 41,", not "Exports, 40,".
+_FULL_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z][\w'’-]*,\s$")
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s)")
 _TIME_AFTER = re.compile(r"\s?(?:[aApP]\.?\s?[mM]\b\.?|o'clock\b|hrs\b|GMT\b|UTC\b)")
 _SHARED_GAP = re.compile(
@@ -138,15 +140,18 @@ def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float
     return int(result) if result.is_integer() and abs(result) < 1e15 else result
 
 
-def _is_age(text: str, q: Draft) -> bool:
-    """A person's age: "Tuan Lee, 57, said", "aged 34", "under the age of 15"."""
+def _is_age(text: str, q: Draft, person_ends: set[int]) -> bool:
+    """A person's age: "Tuan Lee, 57, said", "aged 34", "under the age of 15". After a comma
+    the number follows a person's name (an entity, or a first and last name), not any
+    capitalised word ("Exports, 40, rose")."""
     if not isinstance(q.value, int) or not 0 < q.value <= 120 or q.value_max is not None \
             or q.approximate or q.bound or q.start != q.num_start:
         return False
     before = text[max(0, q.start - 40):q.start]
     if _AGE_BEFORE.search(before):
         return True
-    return bool(_NAME_COMMA_BEFORE.search(before)) and text[q.end:q.end + 2] == ", "
+    named = q.start - 2 in person_ends or _FULL_NAME_COMMA_BEFORE.search(before) is not None
+    return named and text[q.start - 2:q.start] == ", " and text[q.end:q.end + 2] == ", "
 
 
 class QuantityRecognizer(Assembler, CountedReader):
@@ -274,15 +279,17 @@ class QuantityRecognizer(Assembler, CountedReader):
         doc.spans[QUANTITIES] = spans
         return doc
 
-    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    def _blocked_intervals(self, doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]],
+                                                    set[int]]:
         """Where numbers are not read (dates, names, boilerplate, addresses), in one pass over
-        the span groups: also the dates that are lengths of time.
+        the span groups: also the dates that are lengths of time and where people's names end.
 
         A duration ("three years", "40 days") or the time between two events ("four days
         later") is a numeric fact too, so a number in one is read, and kept when it measures
         time."""
         ranges: list[tuple[int, int]] = []
         durations: list[tuple[int, int]] = []
+        person_ends: set[int] = set()
         # The date payloads are where Span._ keeps them; reading them there spares an
         # Underscore object per date.
         user_data: dict[Any, Any] = doc.user_data
@@ -295,11 +302,13 @@ class QuantityRecognizer(Assembler, CountedReader):
                         ("._.", "facts_date", extent[0], extent[1]))):
                     durations.append(extent)
                     continue
+                if key == ENTITIES and span.label_ == "PERSON":
+                    person_ends.add(extent[1])
                 ranges.append(extent)
         # Numbers inside web addresses and e-mail addresses are parts of identifiers.
         ranges.extend(_addresses(doc_text(doc)))
         starts, ends = self._merged(ranges)
-        return starts, ends, durations
+        return starts, ends, durations, person_ends
 
     @staticmethod
     def _length_of_time(span: Span, payload: Any) -> bool:
@@ -345,7 +354,7 @@ class QuantityRecognizer(Assembler, CountedReader):
 
     def _find(self, doc: Doc) -> Iterator[tuple[int, int, QuantityPayload]]:
         text = doc_text(doc)
-        starts, ends, durations = self._blocked_intervals(doc)
+        starts, ends, durations, person_ends = self._blocked_intervals(doc)
         duration_starts, duration_ends = self._merged(durations)
         # Doc.has_annotation walks Token objects; the array answers the same in C.
         parse = len(doc) > 0 and bool(doc.to_array([DEP]).any())
@@ -394,7 +403,7 @@ class QuantityRecognizer(Assembler, CountedReader):
                         q.change = q.change or prev[2]
             prev = (max(q.end, counted[1] if counted else 0), counted, q.change)
             if q.kind == "count" and q.unit is None:
-                if _is_age(text, q):
+                if _is_age(text, q, person_ends):
                     q.unit, q.kind, counted = "year of age", "measure", None
                 else:
                     self._count_rate(text, q, counted)
