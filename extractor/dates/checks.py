@@ -12,7 +12,10 @@ import re
 from functools import partial
 from typing import Callable
 
-from ..lexicon import word_set
+from ..lexicon import load_rows, load_table, word_set
+from ..lexicon.rows import Month, NameHead
+from ..normalize.numbers import number_words
+from ..normalize.units import default_lexicon
 from .lexicon import ContextWords
 from .neighbours import counted_after, next_word, prev_raw, prev_word
 
@@ -26,17 +29,70 @@ _BEFORE_A_DURATION = frozenset(
 ) | word_set("dates/duration_verbs.txt")
 _SEASON_BEFORE = frozenset(("in", "during", "by", "until", "since", "through", "throughout", "over",
                             "early", "late", "mid", "that", "this", "last", "next", "before", "after",
-                            "each", "every", "following"))
+                            "each", "every", "following", "same"))
 _SEASON_AFTER = frozenset(("offensive", "campaign", "months"))
+_SEASONS = r"(?:spring|summer|autumn|fall|winter)"
+_SEASON_AND_BEFORE = re.compile(rf"\b{_SEASONS}\s+and\s+$", re.I)
+_AND_SEASON_AFTER = re.compile(rf"\s+and\s+(?:the\s+)?{_SEASONS}\b", re.I)
 _NOT_BEFORE_DURATION = frozenset(("per", "a", "an", "every", "each", "times", "once", "twice", "than"))
 _SCALES = frozenset(("million", "billion", "thousand", "percent", "%"))
 _CLOCK_BEFORE = frozenset(("at", "by", "until", "till", "from", "around", "before", "after", "since",
                            "about", "approximately", "to", "and", "between"))
+_NUMERALS = frozenset(number_words().value)
+MONTH_NAMES = frozenset(n for row in load_rows("shared/months.jsonl", Month) for n in row.names)
 _FIRST_NAME_MONTHS = frozenset(("april", "june", "august", "may"))
 # "temperatures in the forties", "the mid-sixties degrees": decade words that count degrees.
 _DEGREE_WORDS = frozenset(("temperature", "temperatures", "degrees", "degree", "highs", "lows", "high",
                            "low", "upper", "mercury", "thermometer", "fahrenheit", "celsius"))
 _DECADE_WORD_CONTEXT = 40  # characters read before a decade word
+# Nouns whose "of" introduces an amount: "an average of 1500", "a total of 2000".
+_AMOUNT_NOUNS = frozenset(("average", "total", "sum", "maximum", "minimum", "tally", "number", "count",
+                           "estimated", "median", "peak", "record", "high", "low"))
+_AMOUNT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")
+_UNIT_WORDS = re.compile(r"[ \t]*([^\s,.;:!?()]+(?:[ \t]+[^\s,.;:!?()]+){0,2})")
+# Capitalised words that head the name of a law, programme or event ("Act", "Program", "Summit").
+_NAME_HEADS = frozenset(h.word for h in load_table("entities/heads.tsv", NameHead) if h.has("other") or h.has("law"))
+# "the Clean Rivers Act for the 21st Century": the century tells the name's purpose, not a time.
+_NAME_FOR = re.compile(r"([A-Z][a-z]+)[ \t]+for[ \t]+$")
+_RATE_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+per[ \t]")  # "1200 parts per million", "1500 cases per week"
+_NUMBER_BEFORE_LINK = re.compile(r"\d[\d,.]*\s*(?:-|–|to|and)\s*$")
+_LINK_THEN_NUMBER = re.compile(r"\s*(?:-|–|to|and)\s*\d")
+
+
+def unit_after(text: str, end: int) -> bool:
+    """Whether a unit of measure or a currency follows a number ("1000 hp", "1520 sq m",
+    "2000 euros"), by the quantities' unit table; time units make durations, not measures."""
+    m = _UNIT_WORDS.match(text, end, min(len(text), end + 40))
+    if not m:
+        return False
+    lexicon = default_lexicon()
+    parts = m.group(1).split()
+    for n in range(len(parts), 0, -1):
+        form = " ".join(parts[:n])
+        info = lexicon.symbols.get(form)
+        if info is None and form.islower():
+            info = lexicon.words.get(form)
+        if info is not None and not info.duration:
+            return True
+    return False
+
+
+def amount_context(text: str, start: int, end: int) -> bool:
+    """A number inside an amount: "an average of 1500", "1000+", or either end of a range
+    of counts ("from 1000 to 2000 hires")."""
+    if text[end:end + 1] == "+" or text[end:end + 2] == " +" or _RATE_AFTER.match(text, end):
+        return True
+    before = _AMOUNT_OF.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() in _AMOUNT_NOUNS:
+        return True
+    ranged = _NUMBER_BEFORE_LINK.search(text, max(0, start - 20), start)
+    if ranged and counted_after(text, end):
+        return True
+    following = _LINK_THEN_NUMBER.match(text, end)
+    if following:
+        m = re.match(r"\s*(?:-|–|to|and)\s*\d[\d,.]*", text[end:end + 20])
+        return m is not None and counted_after(text, end + m.end())
+    return False
 
 
 def year_end(m: re.Match[str]) -> int:
@@ -62,6 +118,18 @@ def titled_year(text: str, start: int, end: int, year: int, prev: str) -> bool:
                  and not counted_after(text, end)))
 
 
+_YEAR_BEFORE_APPROXIMATOR = frozenset(("since", "until", "till", "before", "after", "by"))
+
+
+def approximate_year(text: str, start: int, end: int, approximator: str) -> bool:
+    """An approximate year after a preposition of time: "since about 1900", "by around 2030"
+    (not "by about 2000 workers")."""
+    window = max(0, start - 40)
+    at = text[window:start].lower().rfind(approximator)
+    before = prev_word(text, window + at) if at >= 0 else ""
+    return before in _YEAR_BEFORE_APPROXIMATOR and not counted_after(text, end) and not unit_after(text, end)
+
+
 def check_year(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
     start, end = m.start(), year_end(m)
     year = int(m.group("y"))
@@ -70,8 +138,12 @@ def check_year(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, i
     prev, nxt = prev_word(text, start), next_word(text, end)
     if text[end:end + 1] in ("-", "–") and text[end + 1:end + 2].isdigit():
         return None  # a code or a numeric range, not a year
-    if prev in words.approximators or prev.startswith(("$", "€", "£", "#")) or prev in ("no.", "no"):
+    if prev in words.approximators and not approximate_year(text, start, end, prev):
         return None
+    if prev.startswith(("$", "€", "£", "#")) or prev in ("no.", "no"):
+        return None
+    if unit_after(text, end) or amount_context(text, start, end):
+        return None  # a measure or an amount: "1000 hp", "an average of 1500"
     before = text[max(0, start - 3):start].rstrip(" \t")
     strong = (prev in words.year_before or end > m.end("y") or start == 0
               or titled_year(text, start, end, year, prev)
@@ -91,11 +163,24 @@ def check_year_apostrophe(words: ContextWords, text: str, m: re.Match[str]) -> t
     return m.span() if prev in words.year_before and prev != "the" else None
 
 
+_MONTH_PAIR_AFTER = re.compile(r"[-–]\s?[A-Z][a-z]+")
+_MONTH_PAIR_BEFORE = re.compile(r"[A-Z][a-z]+\s?[-–]$")
+
+
+def month_pair(text: str, m: re.Match[str]) -> bool:
+    """A month joined by a dash to another month: "(March-November)", "May–June"."""
+    after = _MONTH_PAIR_AFTER.match(text, m.end())
+    before = _MONTH_PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    found = after.group() if after else before.group() if before else ""
+    name = found.strip("-– ")
+    return name in MONTH_NAMES
+
+
 def check_bare_month(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
     name = m.group("m").lower()
     prev = prev_word(text, m.start())
     context = prev in words.month_before
-    if name in words.ambiguous_months and (not context or prev == "the"):
+    if name in words.ambiguous_months and (not context or prev == "the") and not month_pair(text, m):
         return None  # "the March to Versailles", "it may"
     if not context and next_word(text, m.end())[:1].isupper() and name in _FIRST_NAME_MONTHS:
         return None  # a first name: "June Carter"
@@ -103,7 +188,13 @@ def check_bare_month(words: ContextWords, text: str, m: re.Match[str]) -> tuple[
 
 
 def check_bare_season(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
-    if prev_word(text, m.start()) in _SEASON_BEFORE or next_word(text, m.end()).lower() in _SEASON_AFTER:
+    prev = prev_word(text, m.start())
+    if prev in _SEASON_BEFORE or next_word(text, m.end()).lower() in _SEASON_AFTER:
+        return m.span()
+    # One of two seasons named together: "the fall and winter", "spring and summer 1919".
+    if prev == "and" and _SEASON_AND_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return m.span()
+    if _AND_SEASON_AFTER.match(text, m.end()):
         return m.span()
     return None
 
@@ -140,6 +231,9 @@ def check_century(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int
     # "21st Century Fox", "20th Century Studios": a capitalised name runs on.
     if text[m.end() - 7:m.end()] == "Century" and re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
         return None
+    named = _NAME_FOR.search(text, max(0, m.start() - 30), m.start())
+    if named and named.group(1) in _NAME_HEADS and text[m.end() - 7:m.end()] == "Century":
+        return None  # part of a name: "the Harbor Jobs Program for the 21st Century"
     return m.span()
 
 
@@ -150,7 +244,9 @@ def check_part_of_year(words: ContextWords, text: str, m: re.Match[str]) -> tupl
 
 
 def check_offset(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
-    if prev_word(text, m.start()) in words.approximators:
+    # "nearly a decade ago" is still a time ago (the approximator stays outside the span), but
+    # "more than a year later" compares lengths.
+    if prev_word(text, m.start()) in words.approximators and m.group("dir").lower() != "ago":
         return None
     if not m.group("n") and not m.group("unit").lower().endswith("s"):
         return None
@@ -173,8 +269,14 @@ def check_duration(words: ContextWords, text: str, m: re.Match[str]) -> tuple[in
     if prev[:1].isdigit() or prev[-1:].isdigit() or prev in _SCALES:
         return None  # a rate: "$5 billion a year"
     nxt = next_word(text, end).lower()
-    if nxt in ("old", "of") and re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 12]):
-        return None  # an age
+    if not unit.endswith("s") and (nxt[:1].isdigit() or nxt in _NUMERALS) and \
+            not next_word(text, text.index(nxt, end) + len(nxt)):
+        return None  # a label: "World Cup 2018 day five:", not "for one year 10 times"
+    if nxt in ("old", "of") and re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 12]) or \
+            re.search(r"\bage\s+of\s+$", text[max(0, start - 10):start], re.I):
+        return None  # an age: "45 years old", "at the age of four months"
+    if not unit.endswith("s") and n not in ("a", "an", "one", "1") and not unit.startswith("centur"):
+        return None  # a modifier, measured as a quantity: "a 24 hour news cycle", "that two year gap"
     return start, end
 
 
@@ -186,7 +288,28 @@ def check_clock(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, 
     return m.span() if prev_word(text, m.start()) in _CLOCK_BEFORE else None
 
 
+# Prepositions that make "the time", "this period" a time of the story: "during this period",
+# "at the same time", "by this time".
+_TIME_PREPOSITIONS = frozenset(("during", "throughout", "in", "at", "by", "from", "around", "until", "till", "to",
+                                "before", "after", "since", "on"))
+
+
+def check_after_preposition(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    return m.span() if prev_word(text, m.start()) in _TIME_PREPOSITIONS else None
+
+
+def check_length_modifier(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """ "the nine day operation": a length as a modifier (a date only in history text)."""
+    if m.group("n").lower() in ("a", "an", "one", "1") or m.group("n").lower() in words.approximators:
+        return None
+    if re.search(r"\bage\s+of\s+$", text[max(0, m.start() - 10):m.start()], re.I):
+        return None
+    return m.span()
+
+
 CHECKS: dict[str, CheckRule] = {
+    "length_modifier": check_length_modifier,
+    "after_preposition": check_after_preposition,
     "year": check_year,
     "year_apostrophe": check_year_apostrophe,
     "bare_month": check_bare_month,

@@ -31,7 +31,7 @@ from ..extensions import BOILERPLATE, DATES, doc_meta, doc_text, ensure_extensio
 from ..layout.component import layout_of
 from ..normalize.timex import TimexResolver
 from ..payloads import DocMeta
-from .candidates import PatternScanner, longest_first
+from .candidates import Candidate, PatternScanner, longest_first
 from .context import (
     dateline_date_regex,
     dateline_item,
@@ -42,7 +42,7 @@ from .context import (
     publication_date,
     written_on,
 )
-from .items import outside, split_ranges
+from .items import Item, outside, split_ranges
 from .lexicon import (
     LEXICON,
     PATTERNS,
@@ -55,6 +55,9 @@ from .lexicon import (
 )
 from .resolve import ItemResolver
 from .write import date_spans
+
+# Kinds of pattern that make dates only in history text (see :func:`.context.is_narrative`).
+HISTORY_ONLY_KINDS = frozenset(("present", "duration_adjective"))
 
 
 class DateRecognizer:
@@ -99,19 +102,22 @@ class DateRecognizer:
 
     def find(self, doc: Doc, text: str, meta: DocMeta) -> list[Span]:
         """The stages, in order (see the module's docstring)."""
-        items = split_ranges(longest_first(self.scanner.candidates(text)))
-        if BOILERPLATE in doc.spans:
-            items = outside(items, [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]])
+        candidates = self.scanner.candidates(text)
+        # News marks no "now" and no "a three-year ..." as a date (news_dev's convention): such
+        # candidates compete with the others ("2018 day five") only once the text is history.
+        items = self.items(doc, [c for c in candidates if c.kind not in HISTORY_ONLY_KINDS])
         layout = layout_of(doc)
         items = dateline_item(text, layout, self.dateline_date, items)
         published = written_on(publication_date(meta, text, layout, self.dateline_date, self.names.month_names),
                                text, layout, self.dateline_date, self.names.month_names)
         iranian = is_iranian(text, layout, self.words)
         narrative = is_narrative(items, published, iranian)
-        if published is not None and not narrative:
-            # News does not date "now" (news_dev's convention: aspectual adverbs are no dates);
-            # history marks it PRESENT_REF (WikiWars).
-            items = [it for it in items if it.kind != "present"]
+        # History keeps them all; with no publication date "now" stays too (news_dev2's texts
+        # without one still say "now" of their own time).
+        allowed = HISTORY_ONLY_KINDS if narrative else frozenset(("present",)) if published is None else frozenset()
+        if any(c.kind in allowed for c in candidates):
+            kept = [c for c in candidates if c.kind not in HISTORY_ONLY_KINDS - allowed]
+            items = dateline_item(text, layout, self.dateline_date, self.items(doc, kept))
         resolver = TimexResolver(
             published,
             narrative=narrative,
@@ -128,6 +134,14 @@ class DateRecognizer:
         resolver.sh_month_names = self.names.sh_names
         infos = ItemResolver(text, items, resolver, self.names, self.words).resolve_all()
         return date_spans(doc, text, items, infos)
+
+    @staticmethod
+    def items(doc: Doc, candidates: list[Candidate]) -> list[Item]:
+        """The longest of overlapping candidates as items, those in boilerplate dropped."""
+        items = split_ranges(longest_first(list(candidates)))
+        if BOILERPLATE in doc.spans:
+            items = outside(items, [(b.start_char, b.end_char) for b in doc.spans[BOILERPLATE]])
+        return items
 
     # -- serialisation -----------------------------------------------------------------------
 

@@ -183,6 +183,8 @@ def is_narrative(items: list[Item], published: dt.date | None, iranian: bool = F
         return False
     median = statistics.median(years)
     recent = sum(1 for y in years if y >= published.year - 1)
-    if median < published.year - 10 and 3 * recent < len(years):
+    # A news item that names one recent year among three old ones ("launched on April 12,
+    # 1981", "lost in 1986 and 2003") still speaks of its own present.
+    if median < published.year - 10 and 3 * recent < len(years) and (not recent or len(years) >= 6):
         return True
     return len(years) >= 8 and median < published.year - 1

@@ -15,7 +15,7 @@ from typing import Any
 from ..normalize.timex import TimexResolver
 from .items import Item
 from .lexicon import ContextWords, NameTables
-from .neighbours import next_word
+from .neighbours import next_word, prev_word
 from .ranges import SPAN_TO, Info, Range, close_range, find_ranges, note_span_to, partner_year, year_after
 
 _TIME_THEN_DATE = re.compile(r"\s*(?:on\s+(?:the\s+)?|,\s*)?$", re.I)
@@ -25,6 +25,14 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _TENSE_SKIP = frozenset(
     "on in at from by of during the early late mid end beginning start middle and or to through".split())
 _MODALS = frozenset(("will", "shall", "ll", "to"))
+_PLACE_PREPOSITIONS = frozenset(("to", "in", "at", "from", "for", "into", "via"))
+# Between two dates of one list: a comma and a few words, no clause or sentence end.
+_LIST_GAP = re.compile(r",[^.;:!?()\n\"“”]*?\b(?:in|on)\s+(?:the\s+)?", re.I)
+
+
+def is_past(verb: str, words: ContextWords) -> bool:
+    """A past tense: a listed irregular one or a regular "-ed" ("opened")."""
+    return verb in words.past_words or len(verb) > 4 and verb.endswith("ed")
 
 
 def tense(text: str, start: int, end: int, words: ContextWords) -> str | None:
@@ -33,15 +41,23 @@ def tense(text: str, start: int, end: int, words: ContextWords) -> str | None:
     if next_word(text, end).lower() in words.future_after:
         return "future"
     clause = _CLAUSE_WORDS.search(text, max(0, start - 50), start)
-    found = [w.lower() for w in _WORDS.findall(clause.group())[-5:]] if clause else []
-    while found and found[-1] in _TENSE_SKIP:
-        found.pop()
-    if not found:
-        return None
+    raw = _WORDS.findall(clause.group())[-7:] if clause else []
+    while raw and (raw[-1].lower() in _TENSE_SKIP or len(raw) > 2 and raw[-1][:1].isupper()
+                   and raw[-2].lower() in _PLACE_PREPOSITIONS):
+        # "ended on the", and a place the verb goes to: "went to Rome in July"
+        del raw[-2 if raw[-1][:1].isupper() and raw[-1].lower() not in _TENSE_SKIP else -1:]
+    found = [w.lower() for w in raw[-5:]]
+    if not found or raw[-1][:1].isupper() and len(raw) > 1:
+        return None  # a name, not a verb
     verb, before = found[-1], found[-3:-1]
-    if verb in words.future_words or any(w in _MODALS for w in before):
+    # "will formally end", "to end", "is to be held": a modal up to two words back, "to" just
+    # before the verb or its "be" ("made to school on" is no infinitive).
+    infinitive = before[-1:] == ["to"] or before == ["to", "be"]
+    if before[-1:] == ["to"] and is_past(before[0], words):
+        verb = before[0]  # a destination, not an infinitive: "made to school on"
+    elif verb in words.future_words or any(w in _MODALS and w != "to" for w in before) or infinitive:
         return "future"
-    if verb in words.past_words or len(verb) > 4 and verb.endswith("ed"):
+    if is_past(verb, words):
         return "past"
     return None
 
@@ -66,6 +82,7 @@ class ItemResolver:
         self.names, self.words = names, words
         self.ranges: dict[int, Range] = find_ranges(text, items, words.change_words)
         self.infos: dict[int, Info] = {}
+        self.tenses: dict[int, str | None] = {}  # a year-less date's start -> its tense
 
     def resolve_all(self) -> dict[int, Info]:
         """The resolved date of every item, by its index."""
@@ -73,17 +90,35 @@ class ItemResolver:
             self.resolve(i)
         return self.infos
 
-    def groups(self, item: Item) -> dict[str, Any]:
+    def groups(self, i: int) -> dict[str, Any]:
         """The item's parts, with a holiday's entry and a year-less date's tense added."""
+        item = self.items[i]
         s, e, kind, g = item
         out: dict[str, Any] = g
         if kind == "holiday":
             out = {**g, "holiday_info": self.names.holidays[g["hol"].lower()]}
-        if kind == "date" and "y" not in g and not g.get("that"):
-            found = tense(self.text, s, e, self.words)
+        if kind == "duration" and prev_word(self.text, s) == "in":
+            out = {**g, "within": True}
+        if kind == "date" and "y" not in g and not g.get("that") or kind == "weekday" and not g.get("rel"):
+            found = tense(self.text, s, e, self.words) or self.tense_of_list(i)
             if found:
-                out = {**g, "tense": found}
+                out = {**out, "tense": found}
+            self.tenses[item.start] = found
         return out
+
+    def tense_of_list(self, i: int) -> str | None:
+        """The tense of the date before in a list of dates in one clause: "I go to Rome next
+        month, Oslo in November, Lima in January" (every one still to come)."""
+        item = self.items[i]
+        if not i:
+            return None
+        before = self.items[i - 1]
+        gap = self.text[before.end:item.start]
+        if len(gap) > 60 or not _LIST_GAP.fullmatch(gap):
+            return None
+        if before.kind == "relative" and before.groups.get("rel", "").lower() in ("next", "coming"):
+            return "future"
+        return self.tenses.get(before.start)
 
     def partner(self, i: int, groups: dict[str, Any]) -> int | None:
         """The year a year-less date takes from the other end of its range."""
@@ -100,7 +135,7 @@ class ItemResolver:
 
     def resolve(self, i: int) -> None:
         s, _e, kind, _g = self.items[i]
-        groups = self.groups(self.items[i])
+        groups = self.groups(i)
         self.infos[i] = self.resolver.resolve(kind, groups, s, self.partner(i, groups))
         before = self.items[i - 1] if i else None
         if before is not None and before.kind == "duration" and SPAN_TO.fullmatch(self.text, before.end, s):

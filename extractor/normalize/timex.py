@@ -333,6 +333,8 @@ class TimexResolver:
         """
         a = self.anchor
         if a and (self.narrative or self.recent(pos)):
+            if tense == "future" and not self.narrative and a.month and month < a.month:
+                return a.year + 1  # "in November, ... in January" of plans: the January after
             return a.year
         if self.published and not self.narrative:
             p = self.published
@@ -468,6 +470,8 @@ class TimexResolver:
         back = (ref.isoweekday() - wd) % 7
         if rel in ("next", "coming"):
             day = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)
+        elif g.get("tense") == "future" and self.published and not self.narrative:
+            day = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7)  # "will land on Sunday"
         elif rel in ("last", "past"):
             day = ref - dt.timedelta(days=back or 7)
         else:
@@ -496,6 +500,19 @@ class TimexResolver:
     def _decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         dec = int(g["dec"]) if g.get("dec") else decade_of_word(g["dec_word"], g.get("cent_word"))
         return payload(f"{dec:03d}", interval=(dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31)))
+
+    def _day_of_month(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "on the 20th": that day of the month the text is in."""
+        a = self.anaphoric_ref()
+        day = int(g["d"])
+        if a is None or not a.month or a.solar or not valid_day(a.year, a.month, day):
+            return payload(f"XXXX-XX-{day:02d}")
+        self.remember(pos, a.year, a.month, day)
+        return payload(date_value(a.year, a.month, day), interval=date_interval(a.year, a.month, day))
+
+    def _era_decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "the 470s BC": TIMEX's BC047."""
+        return payload(f"BC{int(g['dec']):03d}")
 
     def _century(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         c = int(g["cent"])
@@ -813,10 +830,12 @@ class TimexResolver:
         if gran in ("week", "fortnight"):
             iso = d.isocalendar()
             monday = d - dt.timedelta(days=d.isoweekday() - 1)
+            # News leaves weeks unvalued (news_dev's convention); the interval still says which.
+            week = f"{iso[0]:04d}-W{iso[1]:02d}" if self.narrative else None
             if weekend:
                 sat = monday + dt.timedelta(days=5)
-                return payload(f"{iso[0]:04d}-W{iso[1]:02d}-WE", interval=(sat, sat + dt.timedelta(days=1)))
-            return payload(f"{iso[0]:04d}-W{iso[1]:02d}", interval=(monday, monday + dt.timedelta(days=6)))
+                return payload(week and week + "-WE", interval=(sat, sat + dt.timedelta(days=1)))
+            return payload(week, interval=(monday, monday + dt.timedelta(days=6)))
         if gran == "quarter":
             q = (d.month - 1) // 3 + 1
             return payload(f"{d.year:04d}-Q{q}", interval=(dt.date(d.year, 3 * q - 2, 1), month_end(d.year, 3 * q)))
@@ -841,6 +860,8 @@ class TimexResolver:
             if other:
                 interval = (other, ref) if direction < 0 else (ref, other)
                 return payload(None, "DURATION", interval=interval)
+            # "the next 48 hours": anchored, but no day bounds it.
+            return payload(None, "DURATION")
         return payload(duration_value(n, unit), "DURATION")
 
     def _period(self, g: Groups, pos: int, partner_year: int | None) -> Info:
@@ -852,7 +873,11 @@ class TimexResolver:
             # "the first two months" of some stretch the sentence names elsewhere, not the
             # two months before publication.
             return payload(duration_value(n, unit), "DURATION")
-        direction = 1 if rel in ("next", "coming", "following") else -1
+        if n is None and not self.narrative:
+            # "recent months", "the coming weeks": news gives no length to such a stretch and
+            # no day it starts on; history text keeps the vague length ("PXM").
+            return payload(None, "DURATION")
+        direction = 1 if rel in ("next", "coming", "following", "ahead") else -1
         return self._rolling(n, unit, direction, pos)
 
     def _offset(self, g: Groups, pos: int, partner_year: int | None) -> Info:
@@ -882,6 +907,9 @@ class TimexResolver:
     def _duration(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         unit = g["unit"].lower()
         unit = "century" if unit == "centuries" else unit.rstrip("s")
+        if g.get("within") and not self.narrative:
+            # "exports rose 30% in four months": news names an unplaced stretch, not a length.
+            return payload(None, "DURATION")
         return payload(duration_value(self.number(g["n"]), unit), "DURATION")
 
     def _set(self, g: Groups, pos: int, partner_year: int | None) -> Info:
@@ -927,6 +955,18 @@ class TimexResolver:
 
     def _present(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         return payload("PRESENT_REF")
+
+    def _duration_adjective(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "a three-year war": the length the adjective names."""
+        return self._duration(g, pos, partner_year)
+
+    def _part_of_day(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "moved only at night": a part of any day."""
+        return payload("XXXX-XX-XXT" + PART_OF_DAY[g["pod"].lower()], "TIME")
+
+    def _future_ref(self, g: Groups, pos: int, partner_year: int | None) -> Info:
+        """ "the near future": FUTURE_REF in history; news leaves such a time unvalued."""
+        return payload("FUTURE_REF" if self.narrative else None)
 
     def _vague(self, g: Groups, pos: int, partner_year: int | None) -> Info:
         return payload(None)
