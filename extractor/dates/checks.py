@@ -168,7 +168,7 @@ _MONTH_PAIR_BEFORE = re.compile(r"[A-Z][a-z]+\s?[-–]$")
 
 
 def month_pair(text: str, m: re.Match[str]) -> bool:
-    """A month joined by a dash to another month: "(March-November)", "May–June"."""
+    """A month joined by a dash to another month: "(April-October)", "May–June"."""
     after = _MONTH_PAIR_AFTER.match(text, m.end())
     before = _MONTH_PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start())
     found = after.group() if after else before.group() if before else ""
@@ -191,7 +191,7 @@ def check_bare_season(words: ContextWords, text: str, m: re.Match[str]) -> tuple
     prev = prev_word(text, m.start())
     if prev in _SEASON_BEFORE or next_word(text, m.end()).lower() in _SEASON_AFTER:
         return m.span()
-    # One of two seasons named together: "the fall and winter", "spring and summer 1919".
+    # One of two seasons named together: "the spring and autumn", "spring and summer 1919".
     if prev == "and" and _SEASON_AND_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         return m.span()
     if _AND_SEASON_AFTER.match(text, m.end()):
@@ -244,7 +244,7 @@ def check_part_of_year(words: ContextWords, text: str, m: re.Match[str]) -> tupl
 
 
 def check_offset(words: ContextWords, text: str, m: re.Match[str]) -> tuple[int, int] | None:
-    # "nearly a decade ago" is still a time ago (the approximator stays outside the span), but
+    # "almost two years ago" is still a time ago (the approximator stays outside the span), but
     # "more than a year later" compares lengths.
     if prev_word(text, m.start()) in words.approximators and m.group("dir").lower() != "ago":
         return None
@@ -271,12 +271,12 @@ def check_duration(words: ContextWords, text: str, m: re.Match[str]) -> tuple[in
     nxt = next_word(text, end).lower()
     if not unit.endswith("s") and (nxt[:1].isdigit() or nxt in _NUMERALS) and \
             not next_word(text, text.index(nxt, end) + len(nxt)):
-        return None  # a label: "World Cup 2018 day five:", not "for one year 10 times"
+        return None  # a label: "Open 2030 day three:", not "for one year 12 times"
     if nxt in ("old", "of") and re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 12]) or \
             re.search(r"\bage\s+of\s+$", text[max(0, start - 10):start], re.I):
-        return None  # an age: "45 years old", "at the age of four months"
+        return None  # an age: "45 years old", "at the age of six months"
     if not unit.endswith("s") and n not in ("a", "an", "one", "1") and not unit.startswith("centur"):
-        return None  # a modifier, measured as a quantity: "a 24 hour news cycle", "that two year gap"
+        return None  # a modifier, measured as a quantity: "a 48 hour strike", "that three year wait"
     return start, end
 
 

@@ -104,7 +104,7 @@ class DateRecognizer:
         """The stages, in order (see the module's docstring)."""
         candidates = self.scanner.candidates(text)
         # News marks no "now" and no "a three-year ..." as a date (news_dev's convention): such
-        # candidates compete with the others ("2018 day five") only once the text is history.
+        # candidates compete with the others ("Open 2030 day three") only once the text is history.
         items = self.items(doc, [c for c in candidates if c.kind not in HISTORY_ONLY_KINDS])
         layout = layout_of(doc)
         items = dateline_item(text, layout, self.dateline_date, items)

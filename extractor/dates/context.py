@@ -48,7 +48,7 @@ def dateline_parts(m: re.Match[str]) -> dict[str, str]:
 
 def dateline_item(text: str, layout: Layout, dateline_date: re.Pattern[str], items: list[Item]) -> list[Item]:
     """The items with the dateline's date added as a date of its own when no pattern found it
-    ("TEHRAN, Nov.29 (MNA) --"): a dateline's date is the article's date."""
+    ("KABUL, Oct.12 (XNA) --"): a dateline's date is the article's date."""
     date = layout.dateline.date if layout.dateline else None
     m = dateline_date.fullmatch(text, *date) if date else None
     if m is None:

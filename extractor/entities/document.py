@@ -27,7 +27,7 @@ _OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":", ";", "•"
 _DELETE_UPPER = str.maketrans("", "", string.ascii_uppercase)
 _DELETE_LOWER = str.maketrans("", "", string.ascii_lowercase)
 _LINE = re.compile(r"[^\n]+")
-# Words before a month or weekday that make it a date: "in November Saddam ordered", "on
+# Words before a month or weekday that make it a date: "in November Varga ordered", "on
 # Friday Lena said" (the capital after the date opens the name).
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "until", "till", "by", "during", "from", "through",
                                 "before", "after", "last", "next", "early", "late", "mid", "this",

@@ -95,8 +95,8 @@ def key_people(st: EntityDoc, people: list[Mention]) -> None:
 
 def given_name_owners(st: EntityDoc, people: list[Mention]) -> dict[str, str]:
     """Given names that open the full name of exactly one person of the text, with that
-    person's key: "Isabel" before or after "Isabel Ruiz" is her, as interviews and features
-    name people; two people of that given name leave a lone "Isabel" alone."""
+    person's key: "Lena" before or after "Lena Marsh" is her, as interviews and features
+    name people; two people of that given name leave a lone "Lena" alone."""
     owners: dict[str, set[tuple[str, ...]]] = {}
     for m in people:
         toks = tuple(st.words[m.start : m.end])

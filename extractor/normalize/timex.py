@@ -511,7 +511,7 @@ class TimexResolver:
         return payload(date_value(a.year, a.month, day), interval=date_interval(a.year, a.month, day))
 
     def _era_decade(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        """ "the 470s BC": TIMEX's BC047."""
+        """ "the 380s BC": TIMEX's BC038."""
         return payload(f"BC{int(g['dec']):03d}")
 
     def _century(self, g: Groups, pos: int, partner_year: int | None) -> Info:
@@ -679,7 +679,7 @@ class TimexResolver:
         return payload(None, interval=date_interval(ref.year - 1))
 
     def _fiscal(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        """ "fiscal year 2019", "FY2020", "fiscal years 2012 through 2017": no calendar value
+        """ "fiscal year 2019", "FY2020", "fiscal years 2015 through 2019": no calendar value
         (news convention), but the days they cover where the text tells whose years they are:
         Solar Hijri years in Iranian text, October to September for the U.S. government."""
         first = fiscal_year_number(g["y"], None)
@@ -961,7 +961,7 @@ class TimexResolver:
         return self._duration(g, pos, partner_year)
 
     def _part_of_day(self, g: Groups, pos: int, partner_year: int | None) -> Info:
-        """ "moved only at night": a part of any day."""
+        """ "sailed only at night": a part of any day."""
         return payload("XXXX-XX-XXT" + PART_OF_DAY[g["pod"].lower()], "TIME")
 
     def _future_ref(self, g: Groups, pos: int, partner_year: int | None) -> Info:

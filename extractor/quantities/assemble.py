@@ -14,7 +14,7 @@
 8. ``read_minor_amount``: the cents of a sum or the minutes of hours ("3 dollars 50 cents",
    "2 hours 30 minutes");
 9. ``read_shared_unit``: the unit (and scale) of the next number in a coordination ("12 and
-   19 percent", "35 and 48 million rials");
+   19 percent", "20 and 25 million rials");
 10. ``read_compound``: a compound modifier ("7-member");
 11. ``read_mega_code``: a mega prefix glued to a currency code ("30 MUSD");
 12. ``apply_unit_scale``: a unit that is a multiple of its base ("12 bcm");
@@ -376,7 +376,7 @@ class Assembler:
         if nxt is None:
             return
         after = nxt[1]
-        # "35 and 48 million rials": the scale is shared with the unit, only beside it.
+        # "20 and 25 million rials": the scale is shared with the unit, only beside it.
         sm = self._scale_re.match(d.text, after) if d.scale == 1 and d.words is None \
             and co.group(0).strip() == "and" else None
         um = self._unit_re.match(d.text, sm.end() if sm else after)
@@ -680,7 +680,7 @@ class Assembler:
             return False
         w = m.group(1)
         if w.endswith(("'s", "’s")) and not text[num_start:num_start + 1].isupper():
-            return False  # "VA's 153 medical centers": an owner ("Sun's Three Principles" a title)
+            return False  # "the agency's 212 clinics": an owner ("Marx's Four Theses" a title)
         if m.group(2):
             return w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
         if w.lower() in self.name_heads or w.lower().rstrip(".") in self.name_heads:

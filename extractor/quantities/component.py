@@ -141,7 +141,7 @@ def _times_power_of_ten(value: int | float, match: re.Match[str]) -> int | float
 
 
 def _is_age(text: str, q: Draft, person_ends: set[int]) -> bool:
-    """A person's age: "Tuan Lee, 57, said", "aged 34", "under the age of 15". After a comma
+    """A person's age: "Tuan Lee, 57, said", "aged 34", "under the age of 12". After a comma
     the number follows a person's name (an entity, or a first and last name), not any
     capitalised word ("Exports, 40, rose")."""
     if not isinstance(q.value, int) or not 0 < q.value <= 120 or q.value_max is not None \
@@ -431,7 +431,7 @@ class QuantityRecognizer(Assembler, CountedReader):
             and bool(before) and before[-1].lower() in _CALENDAR_WORDS
 
     def _count_rate(self, text: str, q: Draft, counted: tuple[int, int] | None) -> None:
-        """A count per period or per anything: "40 earthquakes per day", "14,500 annually",
+        """A count per period or per anything: "40 earthquakes per day", "3,200 annually",
         "27 points per game", "3 meals a day": the unit is "per day" (the news_dev
         convention), the count keeps what it counts."""
         pos = q.end

@@ -20,7 +20,7 @@ _SIGN_OFF_CHARS = 160
 
 # What may precede the speaker's name after a closing mark: lower-case modifiers ("union
 # leader X said") or an appositive role ("the mayor, X, said").
-# The role may be long: "deputy minister of cultural heritage for handicrafts affairs, X".
+# The role may be long: "deputy minister of trade for carpet and textile affairs, X".
 _POST_LEAD = re.compile(r"(?:[a-z][\w-]*\s+){1,3}|(?:(?:the|a|an|The)\s+)?(?:[\w'\u2019.-]+\s+){0,9}[\w'\u2019.-]+,\s*")
 
 

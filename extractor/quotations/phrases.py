@@ -200,7 +200,7 @@ class PhraseReader:
         first = seg[0]
         own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
         if own is not None and own.kind in ("name", "org") and self._address(toks, k, seg):
-            # "X, director at the University of Arkansas, Fayetteville, said": the place
+            # "X, curator at the University of Ruritania, Toledo, said": the place
             # finishes the address of the organisation before it; the speaker is named earlier
             own = None
             k -= 1
@@ -211,7 +211,7 @@ class PhraseReader:
                 return None
             first = seg[0]
             own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
-        # "X, USI associate professor of art history, said": an organisation's name before a
+        # "X, NASA deputy administrator, said": an organisation's name before a
         # role word modifies the role; the speaker is named before the comma
         org_role = (own is None or own.kind in ("org", "role")) and k >= 0 and toks[k].text == "," \
             and any(t.low in self.lex.roles and not t.cap for t in seg[1:])
@@ -249,7 +249,7 @@ class PhraseReader:
 
     def _address(self, toks: list[Token], comma: int, seg: list[Token]) -> bool:
         """``seg`` (after the comma at ``comma``) is only a place, and the words before the
-        comma end with an organisation or a place: "the University of Arkansas, Fayetteville"."""
+        comma end with an organisation or a place: "the University of Ruritania, Toledo"."""
         if comma < 1 or toks[comma].text != ",":
             return False
         places = self.mentions.overlapping(seg[0].start, seg[-1].end, "GPE")
