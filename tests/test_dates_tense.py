@@ -37,8 +37,8 @@ def test_tense_picks_the_weekday(nlp, text, value):
 
 @pytest.mark.parametrize("text,surface,value", [
     ("The festival will end on June 21.", "June 21", "2021-06-21"),
-    ("The first vote is to be held from November 20 to December 11.", "November 20", "2021-11-20"),
-    ("The pupil brought the clock he made to school on April 14.", "April 14", "2021-04-14"),
+    ("The fair is to be held from November 14 to November 30.", "November 14", "2021-11-14"),
+    ("The boy showed the robot he made to class on April 14.", "April 14", "2021-04-14"),
 ])
 def test_tense_picks_the_year_of_a_day(nlp, text, surface, value):
     assert values(nlp, text)[surface] == value
