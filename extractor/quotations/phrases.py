@@ -191,26 +191,20 @@ class PhraseReader:
 
     def _appositive_subject(self, text: str, toks: list[Token], sentence_start: int) -> Phrase | None:
         """"Name, the role of X, said" / "Name of Place, said" / "The mayor, Name, said"."""
-        k = len(toks) - 1
-        while k >= 0 and toks[k].text not in ",;:(\u2014\u2013\"\u201c\u201d":
-            k -= 1
+        k = _last_break(toks, len(toks))
         seg = toks[k + 1:]
         if not seg or len(seg) > _MAX_PHRASE_TOKENS:
             return None
-        first = seg[0]
-        own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
+        own = self._named(text, seg)
         if own is not None and own.kind in ("name", "org") and self._address(toks, k, seg):
             # "X, curator at the University of Ruritania, Toledo, said": the place
             # finishes the address of the organisation before it; the speaker is named earlier
-            own = None
-            k -= 1
-            while k >= 0 and toks[k].text not in ",;:(\u2014\u2013\"\u201c\u201d":
-                k -= 1
+            k = _last_break(toks, k)
             seg = toks[k + 1:]
             if not seg or len(seg) > _MAX_PHRASE_TOKENS:
                 return None
-            first = seg[0]
-            own = self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
+            own = self._named(text, seg)
+        first = seg[0]
         # "X, NASA deputy administrator, said": an organisation's name before a
         # role word modifies the role; the speaker is named before the comma
         org_role = (own is None or own.kind in ("org", "role")) and k >= 0 and toks[k].text == "," \
@@ -246,6 +240,11 @@ class PhraseReader:
         if np is None or np[0] != 0:
             return None
         return self.classify(text, seg)
+
+    def _named(self, text: str, seg: list[Token]) -> Phrase | None:
+        """What a segment opening with a capital names; None for a lower-case opening."""
+        first = seg[0]
+        return self.classify(text, seg) if first.cap and first.low not in _DETERMINERS else None
 
     def _address(self, toks: list[Token], comma: int, seg: list[Token]) -> bool:
         """``seg`` (after the comma at ``comma``) is only a place, and the words before the
@@ -571,3 +570,12 @@ class PhraseReader:
                 r"(?:[A-Z]\.[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.)$", run[-1].text)):
             end -= 1
         return Name(run[0].start, end, "ORG")
+
+
+def _last_break(toks: list[Token], end: int) -> int:
+    """Index of the last comma, colon, dash, bracket or quotation mark before ``end``; -1
+    when there is none."""
+    k = end - 1
+    while k >= 0 and toks[k].text not in ",;:(\u2014\u2013\"\u201c\u201d":
+        k -= 1
+    return k
