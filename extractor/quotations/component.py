@@ -128,7 +128,7 @@ class QuotationRecognizer:
         direct, terms = fragments_to_terms(direct, terms, embedded)
         found = nest(sorted(apply_relays(ctx, direct + reported), key=lambda a: (a.start, -a.end)))
         if found:
-            bind_speakers(SpeakerResolver(reader, text, mentions), found, text, self._owned_document)
+            bind_speakers(SpeakerResolver(reader, text, mentions, layout), found, text, self._owned_document)
         return found, terms
 
 

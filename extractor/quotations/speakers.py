@@ -19,11 +19,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..layout.model import Layout
 from ..names import given_name_gender
 from .mentions import EntityMentions
 from .phrases import PASSING_PREPOSITIONS, Name, Phrase, PhraseReader
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 # Capitalised words before a name that opens a sentence: a title ("Energy Minister X").
 _TITLE_LEAD = re.compile(r"\s*(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
 _FOCUS_CHARS = 2500
@@ -71,9 +71,10 @@ class Resolution:
 class SpeakerResolver:
     """Resolves the speaker phrases of one document to the entities ``facts_entities`` found."""
 
-    def __init__(self, reader: PhraseReader, text: str, mentions: EntityMentions) -> None:
+    def __init__(self, reader: PhraseReader, text: str, mentions: EntityMentions, layout: Layout) -> None:
         self.reader = reader
         self.text = text
+        self.layout = layout  # the document's sentences, as every component reads them
         self.entities: dict[str, Entity] = {}
         self._spans: list[tuple[int, int, Entity]] = []
         self._text_genders: dict[str, set[str]] = {}  # entity name -> pronouns the text gives
@@ -340,10 +341,10 @@ class SpeakerResolver:
         speaker in focus: "X won the award. He said ..." is X even when another person
         spoke before (recency and subject position outweigh an older focus)."""
         text = self.text
-        this_start = _sentence_start(text, pos)
+        this_start = self.layout.sentence(pos)[0]
         if this_start == 0 or text[this_start:pos].strip():
             return None  # the pronoun does not open its sentence
-        prev_start = _sentence_start(text, this_start - 1)
+        prev_start = self.layout.sentence(this_start - 1)[0]
         k = bisect_left(self._starts, prev_start)
         for start, _end, ent in self._spans[k:k + 3]:
             if start >= this_start:
@@ -483,13 +484,3 @@ def _role_head(role: str) -> tuple[str, ...]:
 # Role words too general to pick out one person by role ("the official", "the source").
 _GENERIC_ROLES = frozenset({"official", "source", "expert", "analyst", "executive", "officer",
                             "blogger", "writer", "author", "member", "representative", "head", "chief"})
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """The offset where the sentence holding ``pos`` starts (a rough cut: a full stop,
-    question or exclamation mark and a space, or a line break)."""
-    floor = max(0, pos - 600)
-    last = floor
-    for m in _SENTENCE_BREAK.finditer(text, floor, pos):
-        last = m.end()
-    return last if last > floor or floor == 0 else floor
