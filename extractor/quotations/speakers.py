@@ -300,8 +300,9 @@ class SpeakerResolver:
         return Resolution(None, None)
 
     def _opens_sentence(self, pos: int) -> bool:
-        before = self.text[max(0, pos - 200):pos].rstrip(" \t\"\u201c\u2018'")
-        return not before or before[-1] in "\n.!?:"
+        """Only quotation marks stand between the layout's sentence start and ``pos``."""
+        start = self.layout.sentence(pos)[0]
+        return not self.text[start:pos].strip(" \t\n\"\u201c\u2018'")
 
     @staticmethod
     def _holds(ent: Entity, role: str) -> bool:
